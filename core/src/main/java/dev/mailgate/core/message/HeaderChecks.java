@@ -1,0 +1,81 @@
+package dev.mailgate.core.message;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** The checks that keep user-supplied text from adding header lines (header injection). */
+final class HeaderChecks {
+    /** RFC 5322 section 2.1.1: a line is at most 998 octets, not counting CRLF. */
+    static final int MAX_LINE = 998;
+
+    /** Fields that have their own builder methods, so that a second, conflicting copy cannot be added. */
+    private static final Set<String> OWNED = Set.of(
+            "from", "sender", "to", "cc", "bcc", "reply-to", "subject", "message-id", "date", "mime-version",
+            "content-type", "content-transfer-encoding", "content-disposition", "content-id",
+            "list-unsubscribe", "list-unsubscribe-post");
+
+    private HeaderChecks() {
+    }
+
+    /** field-name = 1*ftext, ftext = %d33-57 / %d59-126 (RFC 5322 section 3.6.8). */
+    static void checkName(String name) {
+        if (name.isEmpty()) {
+            throw new InvalidHeaderException("header name", "must not be empty");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 33 || c > 126 || c == ':') {
+                throw new InvalidHeaderException("header name " + printable(name),
+                        "character " + printable(String.valueOf(c)) + " at position " + i
+                                + " is not allowed (RFC 5322 section 3.6.8 allows printable US-ASCII except ':')");
+            }
+        }
+        if (name.length() > 76) {
+            throw new InvalidHeaderException("header name " + printable(name), "is " + name.length() + " characters; at most 76 fit on one line");
+        }
+        if (OWNED.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new InvalidHeaderException("header " + name, "is set through its own builder method, not header(..)");
+        }
+    }
+
+    /** Rejects line breaks and controls anywhere in a value, and words too long for one line. */
+    static void checkValue(String field, String value, int prefixLength) {
+        checkText(field, value);
+        int run = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            run = (c == ' ' || c == '\t') ? 0 : run + 1;
+            if (run + prefixLength > MAX_LINE) {
+                throw new InvalidHeaderException(field, "has a word of more than " + (MAX_LINE - prefixLength)
+                        + " characters, which cannot be folded into a line of at most " + MAX_LINE + " octets (RFC 5322 section 2.1.1)");
+            }
+        }
+    }
+
+    /**
+     * Rejects CR, LF, NUL, the other C0 controls except tab, DEL, NEL, U+2028/U+2029 and unpaired surrogates: each
+     * can end a header line in some software, and none has a meaning in a header value.
+     */
+    static void checkText(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                throw new InvalidHeaderException(field, String.format("control character U+%04X at position %d is not allowed", (int) c, i));
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidHeaderException(field, "unpaired surrogate at position " + i);
+            }
+        }
+    }
+
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length() && i < 80; i++) {
+            char c = s.charAt(i);
+            b.append(c < 0x20 || c == 0x7f ? String.format("\\u%04X", (int) c) : String.valueOf(c));
+        }
+        return b.append(s.length() > 80 ? "...\"" : "\"").toString();
+    }
+}

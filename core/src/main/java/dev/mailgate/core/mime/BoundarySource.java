@@ -1,0 +1,28 @@
+package dev.mailgate.core.mime;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Supplies multipart boundaries. Every boundary starts with {@code =_}, a sequence that quoted-printable and base64
+ * output never contain and that the writer never sends unencoded, so a boundary cannot collide with content.
+ */
+@FunctionalInterface
+public interface BoundarySource {
+    /** The text after the {@code =_} prefix: 1 to 60 characters of RFC 2046 bchars without spaces. */
+    String nextSuffix();
+
+    /** 24 random base-36 characters. */
+    static BoundarySource random() {
+        return () -> {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            return "mg" + Long.toUnsignedString(r.nextLong(), 36) + Long.toUnsignedString(r.nextLong(), 36);
+        };
+    }
+
+    /** {@code prefix1}, {@code prefix2}, ...: for deterministic (golden-file) output. */
+    static BoundarySource sequential(String prefix) {
+        AtomicLong n = new AtomicLong();
+        return () -> prefix + n.incrementAndGet();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.mailgate.core.mime;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** An unsynchronized buffered byte sink that counts what it writes. */
+final class MimeOutput {
+    private final OutputStream out;
+    private final byte[] buf = new byte[8192];
+    private int count;
+    private long total;
+
+    MimeOutput(OutputStream out) {
+        this.out = out;
+    }
+
+    void write(int b) throws IOException {
+        if (count == buf.length) {
+            drain();
+        }
+        buf[count++] = (byte) b;
+    }
+
+    void write(byte[] b, int off, int len) throws IOException {
+        if (len >= buf.length) {
+            drain();
+            out.write(b, off, len);
+            total += len;
+            return;
+        }
+        if (len > buf.length - count) {
+            drain();
+        }
+        System.arraycopy(b, off, buf, count, len);
+        count += len;
+    }
+
+    void write(byte[] b) throws IOException {
+        write(b, 0, b.length);
+    }
+
+    /** Writes text as UTF-8 (which is plain ASCII for ASCII text). */
+    void text(CharSequence s) throws IOException {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                write(s.subSequence(i, n).toString().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (count == buf.length) {
+                drain();
+            }
+            buf[count++] = (byte) c;
+        }
+    }
+
+    void crlf() throws IOException {
+        write('\r');
+        write('\n');
+    }
+
+    void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    long total() {
+        return total + count;
+    }
+
+    private void drain() throws IOException {
+        if (count > 0) {
+            out.write(buf, 0, count);
+            total += count;
+            count = 0;
+        }
+    }
+}

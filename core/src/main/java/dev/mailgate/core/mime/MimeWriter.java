@@ -1,0 +1,181 @@
+package dev.mailgate.core.mime;
+
+import dev.mailgate.core.message.EmailMessage;
+import dev.mailgate.core.message.OutboundMessage;
+import dev.mailgate.core.message.RawMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Renders an {@link EmailMessage} as RFC 5322 / MIME (RFC 2045-2049) bytes: CRLF line breaks only, no line over
+ * 998 octets, headers folded at 78, RFC 2047 encoded-words for non-ASCII header text, RFC 2231 for non-ASCII file
+ * names, quoted-printable or base64 chosen per part, multipart/alternative, /related and /mixed nested as needed.
+ *
+ * <p>Immutable and thread-safe. By default the output is 7-bit clean; a transport that sees 8BITMIME or SMTPUTF8
+ * advertised can render with {@link #withEightBitMime} / {@link #withSmtpUtf8}. With a fixed {@link Clock} and a
+ * sequential {@link BoundarySource} the output is deterministic.
+ */
+public final class MimeWriter {
+    private static final MimeWriter STANDARD = builder().build();
+
+    final Clock clock;
+    final BoundarySource boundaries;
+    final boolean eightBitMime;
+    final boolean smtpUtf8;
+
+    private MimeWriter(Builder b) {
+        this.clock = b.clock;
+        this.boundaries = b.boundaries;
+        this.eightBitMime = b.eightBitMime;
+        this.smtpUtf8 = b.smtpUtf8;
+    }
+
+    /** System clock, random boundaries, 7-bit output. */
+    public static MimeWriter standard() {
+        return STANDARD;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A writer that may send 8-bit text bodies (the peer offered 8BITMIME, RFC 6152). */
+    public MimeWriter withEightBitMime(boolean allowed) {
+        Builder b = toBuilder();
+        b.eightBitMime = allowed;
+        return b.build();
+    }
+
+    /**
+     * A writer that may put UTF-8 in headers and addresses (the peer offered SMTPUTF8, RFC 6531/6532). Implies
+     * 8BITMIME, which RFC 6531 section 3.1 requires of an SMTPUTF8 server.
+     */
+    public MimeWriter withSmtpUtf8(boolean allowed) {
+        Builder b = toBuilder();
+        b.smtpUtf8 = allowed;
+        b.eightBitMime |= allowed;
+        return b.build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.clock = clock;
+        b.boundaries = boundaries;
+        b.eightBitMime = eightBitMime;
+        b.smtpUtf8 = smtpUtf8;
+        return b;
+    }
+
+    /**
+     * Streams the rendered message to {@code out} (which is flushed, not closed).
+     *
+     * @return the number of octets written
+     * @throws IOException when {@code out} fails
+     * @throws MessageRenderException when an attachment cannot be read or an address needs SMTPUTF8
+     */
+    public long writeTo(EmailMessage message, OutputStream out) throws IOException {
+        Objects.requireNonNull(message, "message");
+        MimeOutput sink = new MimeOutput(out);
+        new Renderer(this, sink).message(message);
+        sink.flush();
+        return sink.total();
+    }
+
+    /** The rendered message as bytes. */
+    public byte[] toBytes(EmailMessage message) {
+        ByteSink sink = new ByteSink();
+        try {
+            writeTo(message, sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory sink cannot fail", e);
+        }
+        return sink.toByteArray();
+    }
+
+    /** The exact number of octets {@link #writeTo} produces, measured by rendering into a counter. */
+    public long renderedSize(EmailMessage message) {
+        try {
+            return writeTo(message, OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("null sink cannot fail", e);
+        }
+    }
+
+    /** Renders a message (or takes a raw message's bytes) together with its envelope, for rules and transports. */
+    public RenderedMessage render(OutboundMessage message) {
+        if (message instanceof EmailMessage email) {
+            return new RenderedMessage(toBytes(email), email.envelope(), email.messageId(), email);
+        }
+        RawMessage raw = (RawMessage) message;
+        return new RenderedMessage(raw.bytes(), raw.envelope(), raw.messageId(), null);
+    }
+
+    /** Optional settings of a {@link MimeWriter}. */
+    public static final class Builder {
+        private Clock clock = Clock.systemDefaultZone();
+        private BoundarySource boundaries = BoundarySource.random();
+        private boolean eightBitMime;
+        private boolean smtpUtf8;
+
+        private Builder() {
+        }
+
+        /** The clock that stamps the Date header of messages without a date. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder boundaries(BoundarySource source) {
+            this.boundaries = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        public Builder eightBitMime(boolean allowed) {
+            this.eightBitMime = allowed;
+            return this;
+        }
+
+        public Builder smtpUtf8(boolean allowed) {
+            this.smtpUtf8 = allowed;
+            this.eightBitMime |= allowed;
+            return this;
+        }
+
+        public MimeWriter build() {
+            return new MimeWriter(this);
+        }
+    }
+
+    /** An unsynchronized growable byte array. */
+    static final class ByteSink extends OutputStream {
+        private byte[] buf = new byte[8192];
+        private int count;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void ensure(int extra) {
+            if (count + extra > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + extra));
+            }
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, count);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Entry points to Mailgate: provider lookup ({@link dev.mailgate.core.Mailgate}) and the root exception. */
+package dev.mailgate.core;

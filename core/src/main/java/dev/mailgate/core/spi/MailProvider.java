@@ -1,0 +1,38 @@
+package dev.mailgate.core.spi;
+
+import dev.mailgate.core.event.CallbackCodec;
+import dev.mailgate.core.transport.Transport;
+import dev.mailgate.core.validation.Rule;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A mail service Mailgate can send through, found with {@link java.util.ServiceLoader}. A provider module declares
+ * {@code provides dev.mailgate.core.spi.MailProvider with ...} in its module-info (and a
+ * {@code META-INF/services} entry for class-path users). Each provider module also offers a typed configuration
+ * class; the map form here is for frameworks that hold settings as strings.
+ */
+public interface MailProvider {
+    /** A short lower-case id, e.g. {@code smtp}, {@code episerver}, {@code cloudmailin}. */
+    String id();
+
+    /** The keys {@link #createTransport(Map)} reads. */
+    List<ConfigKey> configKeys();
+
+    /**
+     * Creates a transport from string settings.
+     *
+     * @throws ProviderConfigException naming the key that is missing or malformed
+     */
+    Transport createTransport(Map<String, String> config);
+
+    /** The rules a message must pass for this provider, in addition to the core rules. */
+    default List<Rule> rules() {
+        return List.of();
+    }
+
+    /** The codecs of the provider's callback and webhook formats. */
+    default List<CallbackCodec> codecs() {
+        return List.of();
+    }
+}

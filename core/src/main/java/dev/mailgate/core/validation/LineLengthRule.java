@@ -1,0 +1,45 @@
+package dev.mailgate.core.validation;
+
+import dev.mailgate.core.mime.RenderedMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** RFC 5322 section 2.1.1 / RFC 5321 section 4.5.3.1.6: a line is at most 998 octets before its CRLF. */
+final class LineLengthRule implements Rule {
+    static final String ID = "core.line-length";
+    private static final int MAX = 998;
+    private static final int MAX_REPORTED = 5;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Violation> check(RenderedMessage message) {
+        byte[] bytes = HeaderSyntaxRule.bytesOf(message);
+        List<Violation> violations = new ArrayList<>();
+        int start = 0;
+        int line = 1;
+        int tooLong = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            boolean end = i == bytes.length || bytes[i] == '\n';
+            if (!end) {
+                continue;
+            }
+            int length = i - start - (i > start && bytes[i - 1] == '\r' ? 1 : 0);
+            if (length > MAX) {
+                tooLong++;
+                if (violations.size() < MAX_REPORTED) {
+                    violations.add(new Violation(ID, "line " + line, "is " + length + " octets; at most " + MAX + " are allowed"));
+                }
+            }
+            start = i + 1;
+            line++;
+        }
+        if (tooLong > MAX_REPORTED) {
+            violations.add(new Violation(ID, "lines", (tooLong - MAX_REPORTED) + " more lines are over " + MAX + " octets"));
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * Mailgate core: the message model and MIME writer, validation, the transport API, the normalized event model and
+ * the provider SPI.
+ */
+module dev.mailgate.core {
+    // Only the interop package uses Jakarta Mail; it is part of the API there (MimeMessage in signatures).
+    requires transitive jakarta.mail;
+
+    exports dev.mailgate.core;
+    exports dev.mailgate.core.address;
+    exports dev.mailgate.core.message;
+    exports dev.mailgate.core.mime;
+    exports dev.mailgate.core.validation;
+    exports dev.mailgate.core.transport;
+    exports dev.mailgate.core.event;
+    exports dev.mailgate.core.suppression;
+    exports dev.mailgate.core.spi;
+    exports dev.mailgate.core.interop;
+
+    uses dev.mailgate.core.spi.MailProvider;
+}

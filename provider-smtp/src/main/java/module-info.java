@@ -1,0 +1,4 @@
+/** Placeholder module: its issue fills it. It already exists so that the reactor, the BOM and the module graph are stable. */
+module dev.mailgate.smtp {
+    requires dev.mailgate.core;
+}
