@@ -10,14 +10,15 @@ import java.util.Optional;
 /**
  * The result of a send that reached the server.
  *
- * @param messageId the RFC 5322 Message-ID (without angle brackets) the message was sent with
+ * @param messageId the RFC 5322 Message-ID (without angle brackets) the message was sent with; empty only for a
+ *        raw message that has none
  * @param providerMessageId the id the provider gave in its final reply (e.g. CloudMailin's "Queued as"), which its
  *        webhooks refer to
  * @param recipients one outcome per envelope recipient, in envelope order
  * @param startedAt when sending began
  * @param duration from the start until the server's final reply
  */
-public record SendReceipt(String messageId, Optional<String> providerMessageId, List<RecipientOutcome> recipients,
+public record SendReceipt(Optional<String> messageId, Optional<String> providerMessageId, List<RecipientOutcome> recipients,
                           Instant startedAt, Duration duration) {
     public SendReceipt {
         Objects.requireNonNull(messageId, "messageId");

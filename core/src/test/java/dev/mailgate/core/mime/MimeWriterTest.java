@@ -1,0 +1,122 @@
+package dev.mailgate.core.mime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mailgate.core.message.Attachment;
+import dev.mailgate.core.message.ContentSource;
+import dev.mailgate.core.message.EmailMessage;
+import dev.mailgate.core.message.MessageIdGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class MimeWriterTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T09:30:00Z"), ZoneOffset.UTC);
+
+    static MimeWriter deterministic() {
+        return MimeWriter.builder().clock(CLOCK).boundaries(BoundarySource.sequential("b")).build();
+    }
+
+    static EmailMessage newsletter() {
+        return EmailMessage.builder()
+                .from("Mailgate Team <news@example.com>")
+                .to("José Müller <jose@example.org>")
+                .replyTo("support@example.com")
+                .subject("Grüße aus Köln: your November newsletter with a subject long enough to be folded")
+                .messageIdGenerator(MessageIdGenerator.sequential("golden"))
+                .header("X-Campaign", "nov-2026")
+                .listUnsubscribe(URI.create("mailto:unsubscribe@example.com?subject=nov-2026"))
+                .listUnsubscribeOneClick(URI.create("https://example.com/u/abc123"))
+                .text("Hello José,\nthis is the plain text part.\n")
+                .html("<html><body><p>Hello Jos&eacute;,</p><img src=\"cid:logo@example.com\"></body></html>\n")
+                .attach(Attachment.inline("logo@example.com", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "image/png"))
+                .attach(Attachment.of("Résumé 2026.pdf", "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII), "application/pdf"))
+                .build();
+    }
+
+    @Test
+    void rendersTheGoldenFile() throws IOException {
+        byte[] expected;
+        try (InputStream in = MimeWriterTest.class.getResourceAsStream("/mime/newsletter.golden.eml")) {
+            expected = in.readAllBytes();
+        }
+        assertThat(new String(deterministic().toBytes(newsletter()), StandardCharsets.UTF_8))
+                .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void renderedSizeIsExactlyTheNumberOfBytesWritten() {
+        MimeWriter writer = deterministic();
+        long size = writer.renderedSize(newsletter());
+        assertThat(size).isEqualTo(deterministic().toBytes(newsletter()).length);
+    }
+
+    @Test
+    void longAsciiSubjectIsFoldedAtSpacesAndUnfoldsToTheSameText() {
+        String subject = "word ".repeat(40).strip();
+        EmailMessage m = EmailMessage.builder().from("a@x.org").to("b@x.org").subject(subject).build();
+        RenderedMessage r = deterministic().render(m);
+        String wire = new String(r.bytes(), StandardCharsets.US_ASCII);
+        String subjectField = wire.substring(wire.indexOf("Subject:"), wire.indexOf("Message-ID:"));
+        for (String line : subjectField.split("\r\n")) {
+            assertThat(line.length()).isLessThanOrEqualTo(78);
+        }
+        assertThat(r.headers("Subject")).containsExactly(subject);
+    }
+
+    @Test
+    void textThatLooksLikeAnEncodedWordIsEncodedSoItSurvivesDecoding() {
+        EmailMessage m = EmailMessage.builder().from("a@x.org").to("b@x.org").subject("=?utf-8?q?trick?=").build();
+        assertThat(deterministic().render(m).headers("Subject").get(0)).startsWith("=?UTF-8?");
+    }
+
+    @Test
+    void bodyLinesAreNeverLongerThan998Octets() {
+        EmailMessage m = EmailMessage.builder().from("a@x.org").to("b@x.org").text("x".repeat(5000)).build();
+        String wire = new String(deterministic().toBytes(m), StandardCharsets.US_ASCII);
+        assertThat(wire).contains("Content-Transfer-Encoding: quoted-printable");
+        for (String line : wire.split("\r\n")) {
+            assertThat(line.length()).isLessThanOrEqualTo(76);
+        }
+    }
+
+    @Test
+    void eightBitBodyOnlyWhenAllowed() {
+        EmailMessage m = EmailMessage.builder().from("a@x.org").to("b@x.org").text("Grüße aus Köln, liebe Freunde und Kollegen").build();
+        assertThat(new String(deterministic().toBytes(m), StandardCharsets.UTF_8)).contains("quoted-printable");
+        assertThat(new String(deterministic().withEightBitMime(true).toBytes(m), StandardCharsets.UTF_8))
+                .contains("Content-Transfer-Encoding: 8bit\r\n\r\nGrüße aus Köln");
+    }
+
+    @Test
+    void unicodeLocalPartNeedsSmtpUtf8() {
+        EmailMessage m = EmailMessage.builder().from("a@x.org").to("josé@example.org").build();
+        assertThatThrownBy(() -> deterministic().toBytes(m)).isInstanceOf(MessageRenderException.class)
+                .hasMessageContaining("SMTPUTF8");
+        assertThat(new String(deterministic().withSmtpUtf8(true).toBytes(m), StandardCharsets.UTF_8)).contains("To: josé@example.org");
+    }
+
+    @Test
+    void unreadableAttachmentNamesTheAttachment() {
+        ContentSource broken = () -> {
+            throw new IOException("disk gone");
+        };
+        EmailMessage m = EmailMessage.builder().from("a@x.org").to("b@x.org").attach(Attachment.of("data.csv", "text/csv", broken)).build();
+        assertThatThrownBy(() -> deterministic().toBytes(m)).isInstanceOf(MessageRenderException.class)
+                .hasMessageContaining("attachment[0] \"data.csv\"").hasMessageContaining("disk gone");
+    }
+
+    @Test
+    void bccIsNeverWritten() {
+        EmailMessage m = EmailMessage.builder().from("a@x.org").to("b@x.org").bcc("hidden@x.org").build();
+        RenderedMessage r = deterministic().render(m);
+        assertThat(new String(r.bytes(), StandardCharsets.US_ASCII)).doesNotContain("hidden");
+        assertThat(r.envelope().recipients()).hasSize(2);
+    }
+}

@@ -1,0 +1,11 @@
+/** Test support for Mailgate users: fake transports, assertions and a JUnit 5 extension. */
+module dev.mailgate.testing {
+    requires transitive dev.mailgate.core;
+    // The assertions extend AssertJ's and the extension implements JUnit's API, so both are part of this API.
+    requires transitive org.assertj.core;
+    requires transitive org.junit.jupiter.api;
+
+    exports dev.mailgate.testing;
+
+    provides dev.mailgate.core.spi.MailProvider with dev.mailgate.testing.RecordingProvider;
+}
