@@ -1,0 +1,43 @@
+package dev.mailgate.cli;
+
+import dev.mailgate.cli.render.RenderCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code mailgate}: the root command; each job is a subcommand. */
+@Command(name = "mailgate", mixinStandardHelpOptions = true, versionProvider = MailgateCommand.Version.class,
+        description = "Validate, render and send e-mail; decode provider callbacks and bounces.",
+        subcommands = {RenderCommand.class, CommandLine.HelpCommand.class})
+public final class MailgateCommand {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code execute} on it with their own writers. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new MailgateCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("mailgate: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        });
+        return cli;
+    }
+
+    /** Reads the version Maven wrote into {@code version.properties}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = MailgateCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"mailgate " + p.getProperty("version", "unknown"), "Java " + Runtime.version()};
+        }
+    }
+}

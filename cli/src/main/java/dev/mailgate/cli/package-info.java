@@ -1,0 +1,2 @@
+/** The {@code mailgate} command and its version information. */
+package dev.mailgate.cli;

@@ -1,0 +1,99 @@
+package dev.mailgate.cli.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailgate.cli.ExitCodes;
+import dev.mailgate.cli.MailgateCommand;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RenderCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = MailgateCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private static Path fixture(String name) throws URISyntaxException {
+        return Path.of(RenderCommandTest.class.getResource("/render/" + name).toURI());
+    }
+
+    @Test
+    void rendersTheJsonMessageSoJakartaMailReadsItBack() throws Exception {
+        Path eml = dir.resolve("out.eml");
+        int code = run("render", "--deterministic", "-o", eml.toString(), fixture("newsletter.json").toString());
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+
+        MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(Files.readAllBytes(eml)));
+        assertThat(parsed.getSubject()).isEqualTo("Grüße aus Köln");
+        assertThat(parsed.getMessageID()).isEqualTo("<nov-2026.1@example.com>");
+        assertThat(((InternetAddress) parsed.getAllRecipients()[0]).getPersonal()).isEqualTo("José Müller");
+        assertThat(parsed.getHeader("X-Campaign")[0]).isEqualTo("nov-2026");
+        assertThat(parsed.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        String wire = Files.readString(eml, StandardCharsets.US_ASCII);
+        assertThat(wire).contains("boundary=\"=_b1\"").contains("filename*=UTF-8''R%C3%A9sum%C3%A9.txt").contains("Content-ID: <logo@example.com>");
+    }
+
+    @Test
+    void sizeOptionPrintsTheExactRenderedSize() throws Exception {
+        Path eml = dir.resolve("out.eml");
+        run("render", "--deterministic", "-o", eml.toString(), fixture("newsletter.json").toString());
+        assertThat(run("render", "--deterministic", "--size", fixture("newsletter.json").toString())).isZero();
+        assertThat(out.toString().strip()).isEqualTo(String.valueOf(Files.size(eml)));
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() throws Exception {
+        Path json = Files.writeString(dir.resolve("bad.json"), "{\n  \"from\": \"a@x.org\",\n  \"to\": [\"b@x.org\"\n}");
+        assertThat(run("render", json.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("line 4, column").contains("malformed JSON");
+    }
+
+    @Test
+    void unknownFieldIsAnErrorNotSilentlyDropped() throws Exception {
+        Path json = Files.writeString(dir.resolve("typo.json"), "{\"from\": \"a@x.org\", \"to\": \"b@x.org\", \"subjet\": \"hi\"}");
+        assertThat(run("render", json.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("$.subjet").contains("unknown field");
+    }
+
+    @Test
+    void headerInjectionIsRefusedWithItsLocation() throws Exception {
+        Path json = Files.writeString(dir.resolve("inject.json"), "{\"from\": \"a@x.org\", \"to\": \"b@x.org\", \"headers\": {\"X-A\": \"v\\r\\nBcc: evil@x.org\"}}");
+        assertThat(run("render", json.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("$.headers['X-A']").contains("U+000D");
+    }
+
+    @Test
+    void badAddressNamesTheArrayElement() throws Exception {
+        Path json = Files.writeString(dir.resolve("addr.json"), "{\"from\": \"a@x.org\", \"to\": [\"b@x.org\", \"not an address\"]}");
+        assertThat(run("render", json.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("$.to[1]").contains("position");
+    }
+
+    @Test
+    void versionAndHelpAreAvailable() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("mailgate 0.");
+        assertThat(run("render", "--help")).isZero();
+        assertThat(out.toString()).contains("--deterministic");
+    }
+}
