@@ -13,14 +13,15 @@ public interface MessageIdGenerator {
     String generate(String domain);
 
     /**
-     * 128 random bits and the time in base 36, as in {@code lr8x1c.4f0k3m2q9z1x7w5v8u3t2s1r0q@example.com}.
+     * 126 random bits and the time in base 36, as in {@code lr8x1c.4f0k3m2q9z1x7w5v8u3t2s1r0q@example.com}.
      * Uniqueness, not secrecy, is what a Message-ID needs, so a fast non-cryptographic generator is used.
      */
     static MessageIdGenerator random() {
         return domain -> {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             return Long.toString(System.currentTimeMillis(), 36) + "."
-                    + Long.toUnsignedString(random.nextLong(), 36) + Long.toUnsignedString(random.nextLong(), 36)
+                    // Two 63-bit halves: Long.toUnsignedString would go through BigInteger for the 64th bit.
+                    + Long.toString(random.nextLong() & Long.MAX_VALUE, 36) + Long.toString(random.nextLong() & Long.MAX_VALUE, 36)
                     + "@" + domain;
         };
     }

@@ -12,11 +12,11 @@ public interface BoundarySource {
     /** The text after the {@code =_} prefix: 1 to 60 characters of RFC 2046 bchars without spaces. */
     String nextSuffix();
 
-    /** 24 random base-36 characters. */
+    /** 126 random bits in base 36 (up to 26 characters). */
     static BoundarySource random() {
         return () -> {
             ThreadLocalRandom r = ThreadLocalRandom.current();
-            return "mg" + Long.toUnsignedString(r.nextLong(), 36) + Long.toUnsignedString(r.nextLong(), 36);
+            return "mg" + Long.toString(r.nextLong() & Long.MAX_VALUE, 36) + Long.toString(r.nextLong() & Long.MAX_VALUE, 36);
         };
     }
 

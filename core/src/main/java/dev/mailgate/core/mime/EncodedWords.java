@@ -45,20 +45,18 @@ final class EncodedWords {
             qLength += qSafe(b) ? 1 : 3;
         }
         int bLength = (utf8.length + 2) / 3 * 4;
-        return qLength <= bLength ? encodeQ(text) : encodeB(text);
+        return qLength <= bLength ? encodeQ(utf8) : encodeB(text);
     }
 
-    private static List<String> encodeQ(String text) {
+    private static List<String> encodeQ(byte[] utf8) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder(MAX_WORD).append(Q_PREFIX);
         int payload = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            int next = i + Character.charCount(cp);
-            byte[] bytes = text.substring(i, next).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < utf8.length; ) {
+            int next = i + sequenceLength(utf8[i]);
             int cost = 0;
-            for (byte b : bytes) {
-                cost += qSafe(b) ? 1 : 3;
+            for (int j = i; j < next; j++) {
+                cost += qSafe(utf8[j]) ? 1 : 3;
             }
             if (payload + cost > PAYLOAD) {
                 words.add(word.append("?=").toString());
@@ -66,7 +64,8 @@ final class EncodedWords {
                 word.append(Q_PREFIX);
                 payload = 0;
             }
-            for (byte b : bytes) {
+            for (int j = i; j < next; j++) {
+                byte b = utf8[j];
                 if (b == ' ') {
                     word.append('_');
                 } else if (qSafe(b)) {
@@ -80,6 +79,12 @@ final class EncodedWords {
         }
         words.add(word.append("?=").toString());
         return words;
+    }
+
+    /** The length of the UTF-8 sequence this lead octet starts (the input is well-formed UTF-8 from a String). */
+    private static int sequenceLength(byte lead) {
+        int b = lead & 0xFF;
+        return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
     }
 
     private static List<String> encodeB(String text) {

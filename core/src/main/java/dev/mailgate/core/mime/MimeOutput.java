@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** An unsynchronized buffered byte sink that counts what it writes. */
 final class MimeOutput {
     private final OutputStream out;
-    private final byte[] buf = new byte[8192];
+    private final byte[] buf = new byte[16384];
     private int count;
     private long total;
 
@@ -54,6 +54,32 @@ final class MimeOutput {
             }
             buf[count++] = (byte) c;
         }
+    }
+
+    /**
+     * Makes room for {@code octets} direct writes into {@link #buffer()} starting at {@link #position()}; encoders
+     * use it to write without a call per octet. At most half the buffer can be reserved.
+     */
+    void reserve(int octets) throws IOException {
+        if (octets > buf.length / 2) {
+            throw new IllegalArgumentException("cannot reserve " + octets + " octets");
+        }
+        if (buf.length - count < octets) {
+            drain();
+        }
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int position() {
+        return count;
+    }
+
+    /** Marks octets written directly into the buffer as written. */
+    void advanceTo(int position) {
+        count = position;
     }
 
     void crlf() throws IOException {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -120,15 +119,15 @@ final class Renderer {
 
     private void part(Part p) throws IOException {
         if (p instanceof TextPart t) {
-            byte[] canonical = canonicalUtf8(t.text);
-            TransferEncoding encoding = TransferEncoding.choose(canonical, writer.eightBitMime);
+            TextBody body = TextBody.of(t.text);
+            TransferEncoding encoding = TransferEncoding.choose(body, writer.eightBitMime);
             out.text("Content-Type: text/");
             out.text(t.subtype);
             out.text("; charset=UTF-8\r\nContent-Transfer-Encoding: ");
             out.text(encoding.token);
             out.crlf();
             out.crlf();
-            encoding.write(canonical, out);
+            encoding.write(body, out);
         } else if (p instanceof FilePart f) {
             file(f);
         } else {
@@ -276,39 +275,6 @@ final class Renderer {
             }
         }
         out.text(folder.finish());
-    }
-
-    /** UTF-8 with every line break (CRLF, LF or CR) made CRLF: the canonical form of RFC 2046 section 4.1.1. */
-    static byte[] canonicalUtf8(String s) {
-        int n = s.length();
-        boolean clean = true;
-        for (int i = 0; i < n && clean; i++) {
-            char c = s.charAt(i);
-            if (c == '\r') {
-                clean = i + 1 < n && s.charAt(i + 1) == '\n';
-                i++;
-            } else if (c == '\n') {
-                clean = false;
-            }
-        }
-        if (clean) {
-            return s.getBytes(StandardCharsets.UTF_8);
-        }
-        StringBuilder b = new StringBuilder(n + 64);
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '\r') {
-                b.append("\r\n");
-                if (i + 1 < n && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-            } else if (c == '\n') {
-                b.append("\r\n");
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private interface Part {

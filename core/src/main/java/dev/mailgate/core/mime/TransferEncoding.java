@@ -16,6 +16,15 @@ enum TransferEncoding {
     private static final int B64_LINE_INPUT = 57;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** Octets quoted-printable may leave as they are: printable ASCII except '=' (space and tab need context). */
+    private static final boolean[] QP_LITERAL = new boolean[256];
+
+    static {
+        for (int b = 33; b <= 126; b++) {
+            QP_LITERAL[b] = b != '=';
+        }
+    }
+
     final String token;
 
     TransferEncoding(String token) {
@@ -23,91 +32,96 @@ enum TransferEncoding {
     }
 
     /**
-     * Chooses the encoding of a canonical (CRLF) UTF-8 text body: sent as is when every line is short and the
-     * bytes are allowed (7bit; 8bit only with 8BITMIME), else quoted-printable for mostly-ASCII text and base64
-     * when more than a sixth of the bytes would need escaping (quoted-printable triples them). Identity encodings
-     * are also refused when the text contains "=_", which starts every boundary we generate: then no line of the
-     * body can ever look like a delimiter.
+     * Chooses the encoding of a text body: sent as is when every line is short and the bytes are allowed (7bit;
+     * 8bit only with 8BITMIME), else quoted-printable for mostly-ASCII text and base64 when more than a sixth of
+     * the octets would need escaping (quoted-printable triples them). Identity encodings are also refused when the
+     * text contains "=_", which starts every boundary we generate: then no line of the body can look like a
+     * delimiter.
      */
-    static TransferEncoding choose(byte[] text, boolean eightBitAllowed) {
-        int escaped = 0;
-        boolean nonAscii = false;
-        boolean control = false;
-        boolean boundaryLike = false;
-        int line = 0;
-        int maxLine = 0;
-        for (int i = 0; i < text.length; i++) {
-            int b = text[i] & 0xFF;
-            if (b == '\r' && i + 1 < text.length && text[i + 1] == '\n') {
-                maxLine = Math.max(maxLine, line);
-                line = 0;
-                i++;
-                continue;
-            }
-            line++;
-            if (b >= 0x80) {
-                nonAscii = true;
-                escaped++;
-            } else if ((b < 0x20 && b != '\t') || b == 0x7F) {
-                control = true;
-                escaped++;
-            } else if (b == '=') {
-                escaped++;
-                boundaryLike |= i + 1 < text.length && text[i + 1] == '_';
-            }
-        }
-        maxLine = Math.max(maxLine, line);
-        boolean identityPossible = !control && !boundaryLike && maxLine <= MAX_LINE;
-        if (identityPossible && !nonAscii) {
+    static TransferEncoding choose(TextBody text, boolean eightBitAllowed) {
+        boolean identityPossible = !text.control && !text.boundaryLike && text.maxLine <= MAX_LINE;
+        if (identityPossible && !text.nonAscii) {
             return SEVEN_BIT;
         }
         if (identityPossible && eightBitAllowed) {
             return EIGHT_BIT;
         }
-        return escaped * 6 < text.length ? QUOTED_PRINTABLE : BASE64;
+        return text.escaped * 6 < text.length ? QUOTED_PRINTABLE : BASE64;
     }
 
-    void write(byte[] data, MimeOutput out) throws IOException {
+    void write(TextBody text, MimeOutput out) throws IOException {
         switch (this) {
-            case SEVEN_BIT, EIGHT_BIT -> out.write(data);
-            case QUOTED_PRINTABLE -> writeQuotedPrintable(data, out);
-            case BASE64 -> writeBase64(new java.io.ByteArrayInputStream(data), out);
+            case SEVEN_BIT, EIGHT_BIT -> out.write(text.bytes, 0, text.length);
+            case QUOTED_PRINTABLE -> writeQuotedPrintable(text.bytes, text.length, out);
+            case BASE64 -> writeBase64(new java.io.ByteArrayInputStream(text.bytes, 0, text.length), out);
         }
     }
 
-    /** RFC 2045 section 6.7, with CRLF in the canonical text kept as hard line breaks. */
-    static void writeQuotedPrintable(byte[] data, MimeOutput out) throws IOException {
+    /** Input octets encoded per reservation of the sink's buffer. */
+    private static final int QP_CHUNK = 2048;
+
+    /**
+     * RFC 2045 section 6.7, with CRLF in the canonical text kept as hard line breaks. Encodes straight into the
+     * sink's buffer, a chunk of input at a time: a call per octet into the sink was the writer's hottest path.
+     */
+    static void writeQuotedPrintable(byte[] data, int n, MimeOutput out) throws IOException {
         int lineLength = 0;
-        int n = data.length;
-        for (int i = 0; i < n; i++) {
-            int b = data[i] & 0xFF;
-            if (b == '\r' && i + 1 < n && data[i + 1] == '\n') {
-                out.crlf();
-                lineLength = 0;
+        int i = 0;
+        while (i < n) {
+            int chunkEnd = Math.min(n, i + QP_CHUNK);
+            // Each octet becomes at most 3, and a soft break (3 octets) follows at most every 25 input octets.
+            out.reserve((chunkEnd - i) * 3 + ((chunkEnd - i) / 25 + 2) * 3);
+            byte[] enc = out.buffer();
+            int p = out.position();
+            while (i < chunkEnd) {
+                // The common case first: a run of printable octets that fits on the line, found by a tight scan
+                // and copied in bulk.
+                int runEnd = Math.min(chunkEnd, i + (QP_LINE - 1 - lineLength));
+                int start = i;
+                while (i < runEnd && QP_LITERAL[data[i] & 0xFF]) {
+                    i++;
+                }
+                if (i > start) {
+                    System.arraycopy(data, start, enc, p, i - start);
+                    p += i - start;
+                    lineLength += i - start;
+                    if (i == chunkEnd) {
+                        break;
+                    }
+                }
+                int b = data[i] & 0xFF;
+                if (b == '\r' && i + 1 < n && data[i + 1] == '\n') {
+                    enc[p++] = '\r';
+                    enc[p++] = '\n';
+                    lineLength = 0;
+                    i += 2;
+                    continue;
+                }
+                boolean encode;
+                if (b == ' ' || b == '\t') {
+                    // Rule 3: white space at the end of an encoded line must be encoded, or transport may strip it.
+                    encode = i + 1 == n || data[i + 1] == '\r';
+                } else {
+                    encode = b < 33 || b > 126 || b == '=';
+                }
+                int width = encode ? 3 : 1;
+                if (lineLength + width > QP_LINE - 1) {
+                    enc[p++] = '=';
+                    enc[p++] = '\r';
+                    enc[p++] = '\n';
+                    lineLength = 0;
+                }
+                if (encode) {
+                    enc[p++] = '=';
+                    enc[p++] = HEX[b >> 4];
+                    enc[p++] = HEX[b & 0xF];
+                } else {
+                    enc[p++] = (byte) b;
+                }
+                lineLength += width;
                 i++;
-                continue;
             }
-            boolean encode;
-            if (b == ' ' || b == '\t') {
-                // Rule 3: white space at the end of an encoded line must be encoded, or transport may strip it.
-                encode = i + 1 == n || data[i + 1] == '\r';
-            } else {
-                encode = b < 33 || b > 126 || b == '=';
-            }
-            int width = encode ? 3 : 1;
-            if (lineLength + width > QP_LINE - 1) {
-                out.write('=');
-                out.crlf();
-                lineLength = 0;
-            }
-            if (encode) {
-                out.write('=');
-                out.write(HEX[b >> 4]);
-                out.write(HEX[b & 0xF]);
-            } else {
-                out.write(b);
-            }
-            lineLength += width;
+            out.advanceTo(p);
         }
     }
 
