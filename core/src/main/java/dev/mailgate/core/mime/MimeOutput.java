@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** An unsynchronized buffered byte sink that counts what it writes. */
 final class MimeOutput {
     private final OutputStream out;
-    private final byte[] buf = new byte[16384];
+    private final byte[] buf = new byte[8192];
     private int count;
     private long total;
 

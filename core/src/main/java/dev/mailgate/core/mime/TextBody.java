@@ -33,8 +33,9 @@ final class TextBody {
         // UTF-16 string, which re-checks the string's coder and bounds for every character.
         char[] chars = new char[n];
         s.getChars(0, n, chars, 0);
-        // Worst case: 3 octets per char (a surrogate pair is 2 chars for 4 octets), or 2 for a bare CR/LF.
-        byte[] out = new byte[n * 3];
+        // Sized for mostly-ASCII text and grown when needed; sizing for the worst case (3 octets per char) made
+        // this the largest allocation of a render.
+        byte[] out = new byte[n + (n >> 3) + 16];
         int p = 0;
         int escaped = 0;
         boolean nonAscii = false;
@@ -45,6 +46,9 @@ final class TextBody {
         for (int i = 0; i < n; i++) {
             char c = chars[i];
             // A tight loop over the common case (printable ASCII other than '='), which the JIT compiles well.
+            if (out.length - p < 4 + (n - i)) {
+                out = grow(out, p, n - i);
+            }
             while (c >= 0x20 && c < 0x7F && c != '=') {
                 out[p++] = (byte) c;
                 if (++i == n) {
@@ -100,5 +104,11 @@ final class TextBody {
         }
         maxLine = Math.max(maxLine, p - lineStart);
         return new TextBody(out, p, escaped, nonAscii, control, boundaryLike, maxLine);
+    }
+
+    /** Room for the rest of the input at up to 3 octets per char (plus a 4-octet pair), doubling at least. */
+    private static byte[] grow(byte[] out, int used, int charsLeft) {
+        int needed = used + charsLeft * 3 + 4;
+        return java.util.Arrays.copyOf(out, Math.max(needed, out.length * 2));
     }
 }

@@ -58,7 +58,7 @@ enum TransferEncoding {
     }
 
     /** Input octets encoded per reservation of the sink's buffer. */
-    private static final int QP_CHUNK = 2048;
+    private static final int QP_CHUNK = 1024;
 
     /**
      * RFC 2045 section 6.7, with CRLF in the canonical text kept as hard line breaks. Encodes straight into the

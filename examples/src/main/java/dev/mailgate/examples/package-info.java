@@ -1,0 +1,2 @@
+/** Runnable programs: the README's demo, and examples to copy. */
+package dev.mailgate.examples;
