@@ -1,4 +1,7 @@
-/** Placeholder module: its issue fills it. It already exists so that the reactor, the BOM and the module graph are stable. */
+/** The SMTP transport and the generic-SMTP callback codec. */
 module dev.mailgate.smtp {
-    requires dev.mailgate.core;
+    requires transitive dev.mailgate.core;
+    requires com.fasterxml.jackson.databind;
+
+    exports dev.mailgate.smtp.callback;
 }
