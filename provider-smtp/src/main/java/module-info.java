@@ -3,5 +3,8 @@ module dev.mailgate.smtp {
     requires transitive dev.mailgate.core;
     requires com.fasterxml.jackson.databind;
 
+    exports dev.mailgate.smtp;
     exports dev.mailgate.smtp.callback;
+
+    provides dev.mailgate.core.spi.MailProvider with dev.mailgate.smtp.SmtpProvider;
 }

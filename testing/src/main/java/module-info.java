@@ -6,6 +6,7 @@ module dev.mailgate.testing {
     requires transitive org.junit.jupiter.api;
 
     exports dev.mailgate.testing;
+    exports dev.mailgate.testing.smtp;
 
     provides dev.mailgate.core.spi.MailProvider with dev.mailgate.testing.RecordingProvider;
 }

@@ -1,0 +1,88 @@
+package dev.mailgate.smtp;
+
+import dev.mailgate.core.transport.ConnectionException;
+import dev.mailgate.core.transport.MailTimeoutException;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sessions of one transport: at most {@code maxConnections} at a time, idle ones reused last-in first-out
+ * (the warmest first), expired or broken ones closed instead of reused. No lock is held during I/O, so it works
+ * the same with platform and virtual threads.
+ */
+final class ConnectionPool implements AutoCloseable {
+    private final SmtpConfig config;
+    private final Semaphore permits;
+    private final ConcurrentLinkedDeque<SmtpConnection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    ConnectionPool(SmtpConfig config) {
+        this.config = config;
+        this.permits = new Semaphore(config.maxConnections, true);
+    }
+
+    /** A session for one transaction; give it back with {@link #release}. */
+    SmtpConnection claim() {
+        if (closed) {
+            throw new ConnectionException("the transport is closed", null);
+        }
+        try {
+            if (!permits.tryAcquire(config.claimTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new MailTimeoutException("waiting for a free connection (all " + config.maxConnections + " busy)", config.claimTimeout, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailTimeoutException("waiting for a free connection (interrupted)", config.claimTimeout, e);
+        }
+        try {
+            SmtpConnection c;
+            while ((c = idle.pollFirst()) != null) {
+                if (c.reusable(config.maxMessagesPerConnection, config.idleTimeout, config.maxConnectionAge)) {
+                    return c;
+                }
+                c.quit();
+            }
+            long start = System.nanoTime();
+            SmtpConnection fresh = SmtpConnection.open(config);
+            config.listener.connected(config.host, config.port, fresh.isTls(), java.time.Duration.ofNanos(System.nanoTime() - start));
+            return fresh;
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    /** Returns a session: kept for reuse when it is healthy and within its limits, closed otherwise. */
+    void release(SmtpConnection c) {
+        try {
+            if (!closed && c.reusable(config.maxMessagesPerConnection, config.idleTimeout, config.maxConnectionAge)) {
+                idle.addFirst(c);
+            } else {
+                c.quit();
+            }
+        } finally {
+            permits.release();
+        }
+        if (closed) {
+            drain();
+        }
+    }
+
+    int idleCount() {
+        return idle.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        drain();
+    }
+
+    private void drain() {
+        SmtpConnection c;
+        while ((c = idle.pollFirst()) != null) {
+            c.quit();
+        }
+    }
+}

@@ -1,0 +1,452 @@
+package dev.mailgate.smtp;
+
+import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.spi.ProviderConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Connection settings of an {@link SmtpTransport}. Defaults are safe: STARTTLS required with certificate and
+ * host-name verification, no credentials over plaintext, finite timeouts (RFC 5321 section 4.5.3.2 sizes).
+ */
+public final class SmtpConfig {
+    final String host;
+    final int port;
+    final TlsMode tlsMode;
+    final SSLContext sslContext;
+    final boolean verifyHostname;
+    final String username;
+    final String password;
+    final Supplier<String> oauthToken;
+    final boolean allowPlaintextAuth;
+    final String heloName;
+    final EmailAddress defaultFrom;
+    final Duration connectTimeout;
+    final Duration commandTimeout;
+    final Duration dataTimeout;
+    final Duration sendDeadline;
+    final int maxConnections;
+    final int maxMessagesPerConnection;
+    final Duration idleTimeout;
+    final Duration maxConnectionAge;
+    final Duration claimTimeout;
+    final int maxAttempts;
+    final Duration initialBackoff;
+    final Duration maxBackoff;
+    final long maxPerDay;
+    final double maxPerSecond;
+    final boolean waitForQuota;
+    final Set<String> dsnNotify;
+    final String dsnReturn;
+    final QueueIdExtractor queueIdExtractor;
+    final TransportListener listener;
+
+    private SmtpConfig(Builder b) {
+        this.host = Objects.requireNonNull(b.host, "host");
+        this.tlsMode = b.tlsMode;
+        this.port = b.port > 0 ? b.port : b.tlsMode == TlsMode.IMPLICIT ? 465 : 587;
+        this.sslContext = b.sslContext;
+        this.verifyHostname = b.verifyHostname;
+        this.username = b.username;
+        this.password = b.password;
+        this.oauthToken = b.oauthToken;
+        this.allowPlaintextAuth = b.allowPlaintextAuth;
+        this.heloName = b.heloName;
+        this.defaultFrom = b.defaultFrom;
+        this.connectTimeout = b.connectTimeout;
+        this.commandTimeout = b.commandTimeout;
+        this.dataTimeout = b.dataTimeout;
+        this.sendDeadline = b.sendDeadline;
+        this.maxConnections = b.maxConnections;
+        this.maxMessagesPerConnection = b.maxMessagesPerConnection;
+        this.idleTimeout = b.idleTimeout;
+        this.maxConnectionAge = b.maxConnectionAge;
+        this.claimTimeout = b.claimTimeout;
+        this.maxAttempts = b.maxAttempts;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.maxPerDay = b.maxPerDay;
+        this.maxPerSecond = b.maxPerSecond;
+        this.waitForQuota = b.waitForQuota;
+        this.dsnNotify = Set.copyOf(b.dsnNotify);
+        this.dsnReturn = b.dsnReturn;
+        this.queueIdExtractor = b.queueIdExtractor;
+        this.listener = b.listener;
+        if (tlsMode == TlsMode.NONE && (username != null || oauthToken != null) && !allowPlaintextAuth) {
+            throw new IllegalArgumentException("credentials with TLS mode NONE would be sent in plaintext; "
+                    + "use STARTTLS_REQUIRED or IMPLICIT, or call allowPlaintextAuth(true) for a trusted local relay");
+        }
+    }
+
+    public static Builder builder(String host) {
+        return new Builder(host);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public TlsMode tlsMode() {
+        return tlsMode;
+    }
+
+    public Optional<String> username() {
+        return Optional.ofNullable(username);
+    }
+
+    public Optional<EmailAddress> defaultFrom() {
+        return Optional.ofNullable(defaultFrom);
+    }
+
+    public long maxPerDay() {
+        return maxPerDay;
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpConfig[" + host + ":" + port + ", tls=" + tlsMode + ", user=" + username + "]";
+    }
+
+    /**
+     * Reads the string form (keys as in {@link SmtpProvider#configKeys()}): {@code host}, {@code port},
+     * {@code username}, {@code password}, {@code requires-auth}, {@code from}, {@code tls}, {@code max-per-day}, ...
+     */
+    public static SmtpConfig fromMap(Map<String, String> map) {
+        String provider = SmtpProvider.ID;
+        for (String key : map.keySet()) {
+            if (!SmtpProvider.KEYS.contains(key)) {
+                throw new ProviderConfigException(provider, key, "unknown key; known keys: " + new java.util.TreeSet<>(SmtpProvider.KEYS));
+            }
+        }
+        String host = map.get("host");
+        if (host == null || host.isBlank()) {
+            throw new ProviderConfigException(provider, "host", "required: the SMTP server's host name or IP address");
+        }
+        Builder b = builder(host.strip());
+        if (map.containsKey("tls")) {
+            String tls = map.get("tls").strip().toUpperCase(Locale.ROOT).replace('-', '_');
+            b.tlsMode(switch (tls) {
+                case "STARTTLS", "STARTTLS_REQUIRED" -> TlsMode.STARTTLS_REQUIRED;
+                case "IMPLICIT", "SSL", "SMTPS" -> TlsMode.IMPLICIT;
+                case "NONE" -> TlsMode.NONE;
+                default -> throw new ProviderConfigException(provider, "tls", "must be starttls, implicit or none, was \"" + map.get("tls") + "\"");
+            });
+        }
+        if (map.containsKey("port")) {
+            b.port((int) number(map, "port", 1, 65535));
+        }
+        boolean requiresAuth = map.containsKey("requires-auth") ? bool(map, "requires-auth") : map.containsKey("username");
+        if (requiresAuth) {
+            String user = map.get("username");
+            String password = map.get("password");
+            if (user == null || password == null) {
+                throw new ProviderConfigException(provider, user == null ? "username" : "password", "required when requires-auth is true");
+            }
+            b.credentials(user, password);
+        }
+        if (map.containsKey("allow-plaintext-auth")) {
+            b.allowPlaintextAuth(bool(map, "allow-plaintext-auth"));
+        }
+        if (map.containsKey("from")) {
+            try {
+                b.defaultFrom(EmailAddress.parse(map.get("from")));
+            } catch (RuntimeException e) {
+                throw new ProviderConfigException(provider, "from", e.getMessage());
+            }
+        }
+        if (map.containsKey("helo-name")) {
+            b.heloName(map.get("helo-name").strip());
+        }
+        if (map.containsKey("max-per-day")) {
+            b.maxPerDay(number(map, "max-per-day", 0, Long.MAX_VALUE));
+        }
+        if (map.containsKey("max-per-second")) {
+            b.maxPerSecond(number(map, "max-per-second", 0, 1_000_000));
+        }
+        if (map.containsKey("max-connections")) {
+            b.maxConnections((int) number(map, "max-connections", 1, 1000));
+        }
+        if (map.containsKey("connect-timeout-ms")) {
+            b.connectTimeout(Duration.ofMillis(number(map, "connect-timeout-ms", 1, Integer.MAX_VALUE)));
+        }
+        if (map.containsKey("command-timeout-ms")) {
+            b.commandTimeout(Duration.ofMillis(number(map, "command-timeout-ms", 1, Integer.MAX_VALUE)));
+        }
+        if (map.containsKey("trust-store")) {
+            b.sslContext(trustStore(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new ProviderConfigException(provider, "tls", e.getMessage());
+        }
+    }
+
+    private static long number(Map<String, String> map, String key, long min, long max) {
+        try {
+            long v = Long.parseLong(map.get(key).strip());
+            if (v < min || v > max) {
+                throw new ProviderConfigException(SmtpProvider.ID, key, "must be between " + min + " and " + max + ", was " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ProviderConfigException(SmtpProvider.ID, key, "must be a whole number, was \"" + map.get(key) + "\"");
+        }
+    }
+
+    private static boolean bool(Map<String, String> map, String key) {
+        String v = map.get(key).strip().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new ProviderConfigException(SmtpProvider.ID, key, "must be true or false, was \"" + map.get(key) + "\"");
+        }
+        return v.equals("true");
+    }
+
+    /** An SSLContext trusting the certificates in a PKCS12 or JKS file (a private CA, a self-signed relay). */
+    public static SSLContext trustStore(String path, String password) {
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(in, password.toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ProviderConfigException(SmtpProvider.ID, "trust-store", "cannot load " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** Optional settings of an {@link SmtpConfig}. */
+    public static final class Builder {
+        private final String host;
+        private int port;
+        private TlsMode tlsMode = TlsMode.STARTTLS_REQUIRED;
+        private SSLContext sslContext;
+        private boolean verifyHostname = true;
+        private String username;
+        private String password;
+        private Supplier<String> oauthToken;
+        private boolean allowPlaintextAuth;
+        private String heloName = "localhost";
+        private EmailAddress defaultFrom;
+        private Duration connectTimeout = Duration.ofSeconds(30);
+        // RFC 5321 section 4.5.3.2: 5 minutes for MAIL/RCPT, 2 for DATA, 10 for the final dot.
+        private Duration commandTimeout = Duration.ofMinutes(5);
+        private Duration dataTimeout = Duration.ofMinutes(10);
+        private Duration sendDeadline = Duration.ofMinutes(15);
+        private int maxConnections = 4;
+        private int maxMessagesPerConnection = 100;
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration maxConnectionAge = Duration.ofMinutes(10);
+        private Duration claimTimeout = Duration.ofSeconds(60);
+        private int maxAttempts = 3;
+        private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private long maxPerDay;
+        private double maxPerSecond;
+        private boolean waitForQuota;
+        private Set<String> dsnNotify = Set.of();
+        private String dsnReturn;
+        private QueueIdExtractor queueIdExtractor = QueueIdExtractor.queuedAs();
+        private TransportListener listener = new TransportListener() {
+        };
+
+        private Builder(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+        }
+
+        /** Defaults to 587 (submission) or 465 for implicit TLS. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder tlsMode(TlsMode mode) {
+            this.tlsMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Trust material for the server certificate (default: the JVM's trust store). */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = context;
+            return this;
+        }
+
+        /** Host-name verification (on by default). Turning it off accepts any certificate the trust store accepts. */
+        public Builder verifyHostname(boolean verify) {
+            this.verifyHostname = verify;
+            return this;
+        }
+
+        /** AUTH PLAIN or LOGIN (RFC 4954), whichever the server offers, PLAIN preferred. */
+        public Builder credentials(String username, String password) {
+            this.username = Objects.requireNonNull(username, "username");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** AUTH XOAUTH2 with a fresh access token per connection (Gmail, Office 365). */
+        public Builder oauth2(String username, Supplier<String> accessToken) {
+            this.username = Objects.requireNonNull(username, "username");
+            this.oauthToken = Objects.requireNonNull(accessToken, "accessToken");
+            return this;
+        }
+
+        /** Allows AUTH on an unencrypted session: only for a trusted local relay. */
+        public Builder allowPlaintextAuth(boolean allow) {
+            this.allowPlaintextAuth = allow;
+            return this;
+        }
+
+        /** The name sent with EHLO. */
+        public Builder heloName(String name) {
+            this.heloName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The From address for messages that have none (the seeds' "From Address" setting). */
+        public Builder defaultFrom(EmailAddress from) {
+            this.defaultFrom = from;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = positive(d, "connectTimeout");
+            return this;
+        }
+
+        /** The wait for each reply to a command. */
+        public Builder commandTimeout(Duration d) {
+            this.commandTimeout = positive(d, "commandTimeout");
+            return this;
+        }
+
+        /** The wait for the reply to the final dot. */
+        public Builder dataTimeout(Duration d) {
+            this.dataTimeout = positive(d, "dataTimeout");
+            return this;
+        }
+
+        /** The overall limit of one send, retries and backoff included. */
+        public Builder sendDeadline(Duration d) {
+            this.sendDeadline = positive(d, "sendDeadline");
+            return this;
+        }
+
+        public Builder maxConnections(int n) {
+            this.maxConnections = atLeastOne(n, "maxConnections");
+            return this;
+        }
+
+        public Builder maxMessagesPerConnection(int n) {
+            this.maxMessagesPerConnection = atLeastOne(n, "maxMessagesPerConnection");
+            return this;
+        }
+
+        public Builder idleTimeout(Duration d) {
+            this.idleTimeout = positive(d, "idleTimeout");
+            return this;
+        }
+
+        public Builder maxConnectionAge(Duration d) {
+            this.maxConnectionAge = positive(d, "maxConnectionAge");
+            return this;
+        }
+
+        /** How long a send waits for a free connection when all are busy. */
+        public Builder claimTimeout(Duration d) {
+            this.claimTimeout = positive(d, "claimTimeout");
+            return this;
+        }
+
+        /** Attempts per message for transient failures (1 = no retry). */
+        public Builder maxAttempts(int n) {
+            this.maxAttempts = atLeastOne(n, "maxAttempts");
+            return this;
+        }
+
+        /** Exponential backoff between attempts, doubled each time up to {@code max}, with full jitter. */
+        public Builder backoff(Duration initial, Duration max) {
+            this.initialBackoff = Objects.requireNonNull(initial, "initial");
+            this.maxBackoff = Objects.requireNonNull(max, "max");
+            return this;
+        }
+
+        /** The daily quota (the CRM seed's "send rate"; free Gmail / Office 365 accounts allow about 500). 0 = none. */
+        public Builder maxPerDay(long n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("maxPerDay must not be negative");
+            }
+            this.maxPerDay = n;
+            return this;
+        }
+
+        /** A smooth rate limit; sends wait for their turn. 0 = none. */
+        public Builder maxPerSecond(double n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("maxPerSecond must not be negative");
+            }
+            this.maxPerSecond = n;
+            return this;
+        }
+
+        /** When the daily quota is used up: wait for the reset instead of failing with {@link QuotaExceededException}. */
+        public Builder waitForQuota(boolean wait) {
+            this.waitForQuota = wait;
+            return this;
+        }
+
+        /** RFC 3461 NOTIFY values (SUCCESS, FAILURE, DELAY or NEVER) and RET (FULL or HDRS), used when the server offers DSN. */
+        public Builder dsn(Set<String> notify, String ret) {
+            this.dsnNotify = Set.copyOf(notify);
+            this.dsnReturn = ret;
+            return this;
+        }
+
+        public Builder queueIdExtractor(QueueIdExtractor extractor) {
+            this.queueIdExtractor = Objects.requireNonNull(extractor, "extractor");
+            return this;
+        }
+
+        public Builder listener(TransportListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public SmtpConfig build() {
+            return new SmtpConfig(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+
+        private static int atLeastOne(int n, String name) {
+            if (n < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, was " + n);
+            }
+            return n;
+        }
+    }
+}

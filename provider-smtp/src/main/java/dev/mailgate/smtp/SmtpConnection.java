@@ -1,0 +1,516 @@
+package dev.mailgate.smtp;
+
+import dev.mailgate.core.MailException;
+import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.transport.AuthenticationException;
+import dev.mailgate.core.transport.ConnectionException;
+import dev.mailgate.core.transport.MailTimeoutException;
+import dev.mailgate.core.transport.OutcomeUnknownException;
+import dev.mailgate.core.transport.RecipientOutcome;
+import dev.mailgate.core.transport.ServerRejectedException;
+import dev.mailgate.core.transport.SmtpReply;
+import dev.mailgate.smtp.internal.Extensions;
+import dev.mailgate.smtp.internal.ReplyReader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One SMTP session (RFC 5321): connect, greeting, EHLO, STARTTLS or implicit TLS, AUTH, then transactions. Not
+ * thread-safe: the pool hands it to one sender at a time, so no lock is held around I/O.
+ */
+final class SmtpConnection implements AutoCloseable {
+    private static final String[] TLS_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private final SmtpConfig config;
+    private final long createdAt = System.nanoTime();
+    private Socket socket;
+    private ReplyReader in;
+    private OutputStream out;
+    private Extensions extensions = Extensions.none();
+    private boolean tls;
+    private String tlsDescription = "";
+    private boolean needsReset;
+    private boolean broken;
+    private int messagesSent;
+    private long lastUsed = System.nanoTime();
+
+    private SmtpConnection(SmtpConfig config) {
+        this.config = config;
+    }
+
+    /** Opens a ready-to-send session, or throws a typed error saying which step failed. */
+    static SmtpConnection open(SmtpConfig config) {
+        SmtpConnection c = new SmtpConnection(config);
+        try {
+            c.connect();
+            return c;
+        } catch (MailException e) {
+            c.closeQuietly();
+            throw e;
+        }
+    }
+
+    private void connect() {
+        String where = config.host + ":" + config.port;
+        try {
+            socket = new Socket();
+            // Nagle + delayed ACK stalls every small write (STARTTLS handshakes, pipelined commands) by ~40 ms.
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(config.host, config.port), (int) config.connectTimeout.toMillis());
+            socket.setSoTimeout((int) config.commandTimeout.toMillis());
+        } catch (SocketTimeoutException e) {
+            throw new MailTimeoutException("connecting to " + where, config.connectTimeout, e);
+        } catch (IOException e) {
+            throw new ConnectionException("cannot connect to " + where + ": " + e.getMessage(), e);
+        }
+        try {
+            if (config.tlsMode == TlsMode.IMPLICIT) {
+                startTlsHandshake();
+            }
+            streams();
+            SmtpReply greeting = in.read();
+            if (greeting.code() != 220) {
+                throw new ConnectionException(where + " refused the session: " + greeting, null);
+            }
+            ehlo();
+            if (config.tlsMode == TlsMode.STARTTLS_REQUIRED) {
+                startTls(where);
+            }
+            if (config.username != null) {
+                authenticate(where);
+            }
+        } catch (SocketTimeoutException e) {
+            throw new MailTimeoutException("waiting for " + where + " during session setup", config.commandTimeout, e);
+        } catch (SSLException e) {
+            throw new ConnectionException("TLS handshake with " + where + " failed: " + e.getMessage()
+                    + (config.verifyHostname ? " (the certificate must be trusted and name " + config.host + ")" : ""), new TlsFailure(e));
+        } catch (IOException e) {
+            throw new ConnectionException("connection to " + where + " failed during session setup: " + e.getMessage(), e);
+        }
+    }
+
+    private void streams() throws IOException {
+        in = new ReplyReader(socket.getInputStream());
+        out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+    }
+
+    private void ehlo() throws IOException {
+        SmtpReply reply = command("EHLO " + config.heloName);
+        if (reply.isPositive()) {
+            extensions = Extensions.parse(reply);
+            return;
+        }
+        // RFC 5321 section 3.2: a server that does not know EHLO gets HELO, and then offers no extensions.
+        SmtpReply helo = command("HELO " + config.heloName);
+        if (!helo.isPositive()) {
+            throw new ConnectionException("the server refused EHLO (" + reply + ") and HELO (" + helo + ")", null);
+        }
+        extensions = Extensions.none();
+    }
+
+    private void startTls(String where) throws IOException {
+        if (!extensions.has("STARTTLS")) {
+            throw new ConnectionException(where + " does not offer STARTTLS; refusing to continue unencrypted "
+                    + "(TLS mode STARTTLS_REQUIRED). Use TlsMode.IMPLICIT for port 465, or TlsMode.NONE only for a trusted local relay",
+                    new TlsFailure(null));
+        }
+        SmtpReply reply = command("STARTTLS");
+        if (reply.code() != 220) {
+            throw new ConnectionException(where + " refused STARTTLS: " + reply + "; refusing to continue unencrypted", new TlsFailure(null));
+        }
+        if (in.hasBufferedInput()) {
+            // RFC 3207 section 4.2 / CVE-2011-0411: bytes before the handshake were injected in plaintext.
+            throw new ConnectionException(where + " sent data after its STARTTLS reply and before the TLS handshake "
+                    + "(possible plaintext command injection); connection dropped", new TlsFailure(null));
+        }
+        startTlsHandshake();
+        streams();
+        // RFC 3207 section 4.2: forget everything learned before TLS and ask again.
+        extensions = Extensions.none();
+        ehlo();
+    }
+
+    private void startTlsHandshake() throws IOException {
+        SSLContext ctx;
+        try {
+            ctx = config.sslContext != null ? config.sslContext : SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new SSLException("no default TLS context", e);
+        }
+        SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(socket, config.host, config.port, true);
+        SSLParameters params = ssl.getSSLParameters();
+        params.setProtocols(supported(ssl.getSupportedProtocols()));
+        if (config.verifyHostname) {
+            // The HTTPS rules (RFC 2818 / RFC 6125) check the certificate's DNS or IP names against the host.
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        if (!config.host.isEmpty() && !Character.isDigit(config.host.charAt(0)) && !config.host.contains(":")) {
+            params.setServerNames(List.of(new SNIHostName(config.host)));
+        }
+        ssl.setSSLParameters(params);
+        ssl.startHandshake();
+        socket = ssl;
+        tls = true;
+        tlsDescription = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite();
+    }
+
+    private static String[] supported(String[] available) {
+        List<String> chosen = new ArrayList<>();
+        for (String p : TLS_PROTOCOLS) {
+            if (List.of(available).contains(p)) {
+                chosen.add(p);
+            }
+        }
+        return chosen.toArray(String[]::new);
+    }
+
+    private void authenticate(String where) throws IOException {
+        if (!tls && !config.allowPlaintextAuth) {
+            throw new AuthenticationException("refusing to send credentials to " + where + " without TLS", null);
+        }
+        Set<String> offered = extensions.authMechanisms();
+        if (offered.isEmpty()) {
+            throw new AuthenticationException(where + " offers no AUTH mechanism" + (tls ? "" : " on this unencrypted session"), null);
+        }
+        SmtpReply reply;
+        if (config.oauthToken != null) {
+            if (!offered.contains("XOAUTH2")) {
+                throw new AuthenticationException(where + " does not offer XOAUTH2 (offers " + offered + ")", null);
+            }
+            String token = config.oauthToken.get();
+            reply = command("AUTH XOAUTH2 " + b64("user=" + config.username + "\u0001auth=Bearer " + token + "\u0001\u0001"));
+            if (reply.code() == 334) {
+                // RFC 7628 section 3.2.3: the server sent an error as a challenge; an empty response ends the exchange.
+                reply = command("");
+            }
+        } else if (offered.contains("PLAIN")) {
+            reply = command("AUTH PLAIN " + b64("\u0000" + config.username + "\u0000" + config.password));
+        } else if (offered.contains("LOGIN")) {
+            reply = command("AUTH LOGIN");
+            if (reply.code() == 334) {
+                reply = command(b64(config.username));
+            }
+            if (reply.code() == 334) {
+                reply = command(b64(config.password));
+            }
+        } else {
+            throw new AuthenticationException(where + " offers " + offered + " but none of PLAIN, LOGIN, XOAUTH2", null);
+        }
+        if (reply.code() == 235) {
+            return;
+        }
+        if (reply.isTransientFailure()) {
+            throw new ConnectionException("temporary authentication failure at " + where + ": " + reply, null);
+        }
+        throw new AuthenticationException("authentication as " + config.username + " at " + where + " failed", reply);
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs one mail transaction. With PIPELINING (RFC 2920) MAIL, every RCPT and DATA go out in one write, and
+     * the content with its terminator in a second one; without it, lock-step.
+     *
+     * @param data the dot-stuffed content including the terminating CRLF.CRLF
+     */
+    Transaction send(EmailAddress mailFrom, List<EmailAddress> recipients, byte[] data, long size,
+                     boolean smtpUtf8, boolean eightBit, String envId, String messageId) {
+        String where = config.host + ":" + config.port;
+        checkSupport(size, smtpUtf8, eightBit, where);
+        List<String> commands = new ArrayList<>(recipients.size() + 3);
+        boolean resetFirst = needsReset;
+        if (resetFirst) {
+            commands.add("RSET");
+        }
+        commands.add("MAIL FROM:<" + (mailFrom == null ? "" : path(mailFrom, smtpUtf8)) + ">" + mailParameters(size, smtpUtf8, eightBit, envId));
+        for (EmailAddress r : recipients) {
+            commands.add("RCPT TO:<" + path(r, smtpUtf8) + ">" + rcptParameters());
+        }
+        commands.add("DATA");
+        needsReset = true;
+        lastUsed = System.nanoTime();
+        try {
+            List<SmtpReply> replies = extensions.has("PIPELINING") ? pipelined(commands) : lockStep(commands, resetFirst);
+            int i = resetFirst ? 1 : 0;
+            SmtpReply mail = replies.get(i++);
+            List<RecipientOutcome> outcomes = new ArrayList<>(recipients.size());
+            List<EmailAddress> accepted = new ArrayList<>();
+            SmtpReply lastRejection = null;
+            for (EmailAddress r : recipients) {
+                SmtpReply rcpt = i < replies.size() ? replies.get(i) : null;
+                i++;
+                if (rcpt != null && rcpt.isPositive()) {
+                    accepted.add(r);
+                } else {
+                    SmtpReply why = rcpt != null ? rcpt : mail;
+                    outcomes.add(new RecipientOutcome.Rejected(r, why));
+                    lastRejection = why;
+                }
+            }
+            SmtpReply dataReply = i < replies.size() ? replies.get(i) : null;
+            if (dataReply != null && dataReply.code() == 354 && (!mail.isPositive() || accepted.isEmpty())) {
+                // RFC 2920 section 3.1: a server that accepted DATA anyway gets an empty message, which it must refuse.
+                writeAndFlush(".\r\n".getBytes(StandardCharsets.US_ASCII));
+                in.read();
+            }
+            if (!mail.isPositive()) {
+                closeIf421(mail);
+                throw new ServerRejectedException("MAIL FROM", mail);
+            }
+            if (accepted.isEmpty()) {
+                closeIf421(lastRejection);
+                throw new ServerRejectedException("RCPT TO", lastRejection);
+            }
+            if (dataReply == null || dataReply.code() != 354) {
+                SmtpReply reply = dataReply != null ? dataReply : SmtpReply.of(554, "DATA not attempted");
+                closeIf421(reply);
+                throw new ServerRejectedException("DATA", reply);
+            }
+            SmtpReply finalReply = sendContent(data, messageId);
+            needsReset = false;
+            if (!finalReply.isPositive()) {
+                closeIf421(finalReply);
+                throw new ServerRejectedException("end of data", finalReply);
+            }
+            messagesSent++;
+            List<RecipientOutcome> all = new ArrayList<>(recipients.size());
+            for (EmailAddress r : recipients) {
+                if (accepted.contains(r)) {
+                    all.add(new RecipientOutcome.Accepted(r, finalReply));
+                } else {
+                    outcomes.stream().filter(o -> o.recipient().equals(r)).findFirst().ifPresent(all::add);
+                }
+            }
+            return new Transaction(all, finalReply);
+        } catch (SocketTimeoutException e) {
+            broken = true;
+            throw new MailTimeoutException("waiting for " + where + " to answer the transaction", config.commandTimeout, e);
+        } catch (IOException e) {
+            broken = true;
+            throw new ConnectionException("connection to " + where + " lost before the message was sent: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkSupport(long size, boolean smtpUtf8, boolean eightBit, String where) {
+        long limit = extensions.maxSize();
+        if (limit > 0 && size > limit) {
+            throw new MessageTooLargeException(size, limit, where);
+        }
+        if (smtpUtf8 && !extensions.has("SMTPUTF8")) {
+            throw new UnsupportedByServerException("the message has non-ASCII addresses or headers, which need SMTPUTF8 (RFC 6531), and "
+                    + where + " does not offer it");
+        }
+        if (eightBit && !extensions.has("8BITMIME")) {
+            throw new UnsupportedByServerException("the message has 8-bit content, which needs 8BITMIME (RFC 6152), and " + where + " does not offer it");
+        }
+    }
+
+    private String mailParameters(long size, boolean smtpUtf8, boolean eightBit, String envId) {
+        StringBuilder p = new StringBuilder();
+        if (extensions.has("SIZE")) {
+            p.append(" SIZE=").append(size);
+        }
+        if (eightBit || smtpUtf8) {
+            p.append(" BODY=8BITMIME");
+        }
+        if (smtpUtf8) {
+            p.append(" SMTPUTF8");
+        }
+        if (extensions.has("DSN")) {
+            if (config.dsnReturn != null) {
+                p.append(" RET=").append(config.dsnReturn);
+            }
+            if (envId != null) {
+                p.append(" ENVID=").append(xtext(envId));
+            }
+        }
+        return p.toString();
+    }
+
+    private String rcptParameters() {
+        if (!extensions.has("DSN") || config.dsnNotify.isEmpty()) {
+            return "";
+        }
+        return " NOTIFY=" + String.join(",", new java.util.TreeSet<>(config.dsnNotify));
+    }
+
+    /** RFC 3461 section 4: xtext encodes '+', '=' and anything outside 33-126 as +XX. */
+    private static String xtext(String s) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xFF;
+            if (c < 33 || c > 126 || c == '+' || c == '=') {
+                b.append('+').append(String.format("%02X", c));
+            } else {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String path(EmailAddress a, boolean smtpUtf8) {
+        if (smtpUtf8) {
+            return a.address();
+        }
+        return a.asciiAddress();
+    }
+
+    private List<SmtpReply> pipelined(List<String> commands) throws IOException {
+        StringBuilder batch = new StringBuilder(commands.size() * 40);
+        for (String c : commands) {
+            batch.append(c).append("\r\n");
+        }
+        writeAndFlush(batch.toString().getBytes(StandardCharsets.UTF_8));
+        List<SmtpReply> replies = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            replies.add(in.read());
+        }
+        return replies;
+    }
+
+    /** Without PIPELINING: one command, one reply; stops early when going on makes no sense. */
+    private List<SmtpReply> lockStep(List<String> commands, boolean resetFirst) throws IOException {
+        List<SmtpReply> replies = new ArrayList<>(commands.size());
+        int mailIndex = resetFirst ? 1 : 0;
+        boolean anyRecipient = false;
+        for (int i = 0; i < commands.size(); i++) {
+            String c = commands.get(i);
+            boolean isData = i == commands.size() - 1;
+            if (isData && !anyRecipient) {
+                break;
+            }
+            SmtpReply reply = command(c);
+            replies.add(reply);
+            if (i == mailIndex && !reply.isPositive()) {
+                break;
+            }
+            if (i > mailIndex && !isData && reply.isPositive()) {
+                anyRecipient = true;
+            }
+        }
+        return replies;
+    }
+
+    private SmtpReply sendContent(byte[] data, String messageId) {
+        try {
+            writeAndFlush(data);
+        } catch (IOException e) {
+            // The terminator may have been partly written; the server cannot have accepted the message without
+            // it, but it may have received it completely (the failure can come from the flush of the last bytes).
+            broken = true;
+            throw new OutcomeUnknownException(messageId, e);
+        }
+        try {
+            socket.setSoTimeout((int) config.dataTimeout.toMillis());
+            SmtpReply reply = in.read();
+            socket.setSoTimeout((int) config.commandTimeout.toMillis());
+            return reply;
+        } catch (IOException e) {
+            broken = true;
+            throw new OutcomeUnknownException(messageId, e);
+        }
+    }
+
+    private void closeIf421(SmtpReply reply) {
+        // RFC 5321 section 3.8: 421 means the server is closing the channel.
+        if (reply != null && reply.code() == 421) {
+            broken = true;
+        }
+    }
+
+    private SmtpReply command(String line) throws IOException {
+        writeAndFlush((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return in.read();
+    }
+
+    private void writeAndFlush(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    Extensions extensions() {
+        return extensions;
+    }
+
+    boolean isTls() {
+        return tls;
+    }
+
+    String tlsDescription() {
+        return tlsDescription;
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    /** Whether the session can carry another transaction under the pool's limits. */
+    boolean reusable(int maxMessages, Duration idleTimeout, Duration maxAge) {
+        long now = System.nanoTime();
+        return !broken && !socket.isClosed() && messagesSent < maxMessages
+                && now - lastUsed < idleTimeout.toNanos() && now - createdAt < maxAge.toNanos();
+    }
+
+    boolean isBroken() {
+        return broken;
+    }
+
+    /** QUIT, waiting briefly for the 221 (RFC 5321 section 4.1.1.10), then close; never throws. */
+    void quit() {
+        if (!broken && socket != null && !socket.isClosed()) {
+            try {
+                socket.setSoTimeout(1000);
+                command("QUIT");
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        closeQuietly();
+    }
+
+    void closeQuietly() {
+        broken = true;
+        try {
+            if (socket != null) {
+                socket.close();
+            }
+        } catch (IOException ignored) {
+            // nothing more to do
+        }
+    }
+
+    @Override
+    public void close() {
+        quit();
+    }
+
+    /** The outcome of a transaction the server accepted. */
+    record Transaction(List<RecipientOutcome> outcomes, SmtpReply finalReply) {
+    }
+
+    /** Marks a connection failure of TLS (handshake, certificate, STARTTLS missing): retrying cannot help. */
+    static final class TlsFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TlsFailure(Throwable cause) {
+            super(cause == null ? "TLS unavailable" : cause.getMessage(), cause, false, false);
+        }
+    }
+}

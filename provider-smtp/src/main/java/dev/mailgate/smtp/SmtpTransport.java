@@ -1,0 +1,292 @@
+package dev.mailgate.smtp;
+
+import dev.mailgate.core.MailException;
+import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.internal.AsyncSupport;
+import dev.mailgate.core.message.EmailMessage;
+import dev.mailgate.core.message.Envelope;
+import dev.mailgate.core.message.OutboundMessage;
+import dev.mailgate.core.mime.MimeWriter;
+import dev.mailgate.core.mime.RenderedMessage;
+import dev.mailgate.core.transport.ConnectionException;
+import dev.mailgate.core.transport.MailTimeoutException;
+import dev.mailgate.core.transport.SendReceipt;
+import dev.mailgate.core.transport.SendResult;
+import dev.mailgate.core.transport.ServerRejectedException;
+import dev.mailgate.core.transport.Transport;
+import dev.mailgate.core.validation.CoreRules;
+import dev.mailgate.core.validation.MessageValidator;
+import dev.mailgate.core.validation.Rule;
+import dev.mailgate.smtp.internal.DotStuffing;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends through an SMTP server: validates and renders each message once, then submits the same bytes over a
+ * pooled, pipelined, TLS-protected session, retrying transient failures on a fresh connection.
+ *
+ * <p>Retried: connection failures and timeouts before the message was handed over, and 4xx replies (421, 450,
+ * 451, 452, ...), with exponential backoff and jitter, at most {@code maxAttempts} times within the send
+ * deadline. Not retried: 5xx (reported per recipient, or as {@link ServerRejectedException}), authentication
+ * failures, TLS failures, and a connection lost after the final dot ({@link
+ * dev.mailgate.core.transport.OutcomeUnknownException}: the message may have been delivered).
+ */
+public final class SmtpTransport implements Transport {
+    private static final System.Logger LOG = System.getLogger(SmtpTransport.class.getName());
+
+    private final SmtpConfig config;
+    private final ConnectionPool pool;
+    private final RateLimiter limiter;
+    private final MimeWriter writer;
+    private final MessageValidator validator;
+    private final Executor executor;
+    private final Clock clock;
+    private volatile boolean closed;
+
+    private SmtpTransport(Builder b) {
+        this.config = b.config;
+        this.pool = new ConnectionPool(b.config);
+        this.clock = b.clock;
+        this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock);
+        this.writer = b.writer;
+        this.validator = MessageValidator.of(CoreRules.defaults()).and(b.rules);
+        this.executor = b.executor;
+    }
+
+    /** A transport with the core rules, the standard writer and the shared async pool. */
+    public static SmtpTransport create(SmtpConfig config) {
+        return builder(config).build();
+    }
+
+    public static Builder builder(SmtpConfig config) {
+        return new Builder(config);
+    }
+
+    @Override
+    public SendReceipt send(OutboundMessage message) {
+        if (closed) {
+            throw new ConnectionException("the transport is closed", null);
+        }
+        Instant started = clock.instant();
+        Instant deadline = started.plus(config.sendDeadline);
+        long startNanos = System.nanoTime();
+        OutboundMessage outbound = withDefaultFrom(message);
+        boolean smtpUtf8 = needsSmtpUtf8(outbound);
+        RenderedMessage rendered = (smtpUtf8 ? writer.withSmtpUtf8(true) : writer).render(outbound);
+        validator.requireValid(rendered);
+        byte[] bytes = bytesOf(rendered);
+        boolean eightBit = hasEightBit(bytes);
+        byte[] data = DotStuffing.encode(bytes);
+        Envelope envelope = rendered.envelope();
+        EmailAddress mailFrom = envelope.mailFrom().orElse(null);
+        String messageId = rendered.messageId().orElse("(no Message-ID)");
+        limiter.acquire(deadline);
+        MailException last = null;
+        for (int attempt = 1; attempt <= config.maxAttempts; attempt++) {
+            SmtpConnection connection = null;
+            try {
+                connection = pool.claim();
+                SmtpConnection.Transaction tx = connection.send(mailFrom, envelope.recipients(), data, bytes.length,
+                        smtpUtf8, eightBit, rendered.messageId().orElse(null), messageId);
+                SendReceipt receipt = new SendReceipt(rendered.messageId(), config.queueIdExtractor.extract(tx.finalReply()),
+                        tx.outcomes(), started, Duration.ofNanos(System.nanoTime() - startNanos));
+                notify(() -> config.listener.sent(receipt, 0));
+                return receipt;
+            } catch (MailException e) {
+                last = e;
+                Duration delay = backoff(attempt);
+                if (!retryable(e) || attempt == config.maxAttempts || clock.instant().plus(delay).isAfter(deadline)) {
+                    break;
+                }
+                int n = attempt;
+                notify(() -> config.listener.retrying(messageId, n, e, delay));
+                LOG.log(System.Logger.Level.DEBUG, () -> "attempt " + n + " for <" + messageId + "> failed, retrying in " + delay.toMillis() + " ms: " + e.getMessage());
+                sleep(delay, e);
+            } finally {
+                if (connection != null) {
+                    pool.release(connection);
+                }
+            }
+        }
+        if (last.isRetrySafe()) {
+            limiter.giveBack();
+        }
+        MailException failure = last;
+        notify(() -> config.listener.failed(messageId, failure));
+        throw last;
+    }
+
+    @Override
+    public CompletableFuture<SendReceipt> sendAsync(OutboundMessage message) {
+        return CompletableFuture.supplyAsync(() -> send(message), executor);
+    }
+
+    /**
+     * Sends on up to {@code maxConnections} workers of the executor, each taking the next message; results are in
+     * the order of {@code messages}.
+     */
+    @Override
+    public List<SendResult> sendBatch(Collection<? extends OutboundMessage> messages) {
+        List<OutboundMessage> list = new ArrayList<>(messages);
+        SendResult[] results = new SendResult[list.size()];
+        AtomicInteger next = new AtomicInteger();
+        int workers = Math.max(1, Math.min(config.maxConnections, list.size()));
+        List<CompletableFuture<Void>> running = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            running.add(CompletableFuture.runAsync(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < list.size()) {
+                    OutboundMessage m = list.get(i);
+                    try {
+                        results[i] = new SendResult.Sent(m, send(m));
+                    } catch (MailException e) {
+                        results[i] = new SendResult.Failed(m, e);
+                    }
+                }
+            }, executor));
+        }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        return Arrays.asList(results);
+    }
+
+    /** Messages taken from today's quota so far. */
+    public long sentToday() {
+        return limiter.usedToday();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pool.close();
+    }
+
+    private OutboundMessage withDefaultFrom(OutboundMessage message) {
+        if (message instanceof EmailMessage email && email.from().isEmpty() && config.defaultFrom != null) {
+            return email.toBuilder().from(config.defaultFrom).build();
+        }
+        return message;
+    }
+
+    /** RFC 6531: needed when an address of the envelope or the headers has a non-ASCII local part. */
+    private static boolean needsSmtpUtf8(OutboundMessage message) {
+        Envelope e = message.envelope();
+        if (e.mailFrom().map(EmailAddress::requiresSmtpUtf8).orElse(false) || e.recipients().stream().anyMatch(EmailAddress::requiresSmtpUtf8)) {
+            return true;
+        }
+        if (message instanceof EmailMessage m) {
+            return m.from().map(EmailAddress::requiresSmtpUtf8).orElse(false)
+                    || m.to().stream().anyMatch(EmailAddress::requiresSmtpUtf8)
+                    || m.cc().stream().anyMatch(EmailAddress::requiresSmtpUtf8)
+                    || m.replyTo().stream().anyMatch(EmailAddress::requiresSmtpUtf8)
+                    || m.sender().map(EmailAddress::requiresSmtpUtf8).orElse(false);
+        }
+        return false;
+    }
+
+    private static byte[] bytesOf(RenderedMessage rendered) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(rendered.size());
+        try {
+            rendered.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean hasEightBit(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean retryable(MailException e) {
+        if (e instanceof ServerRejectedException rejected) {
+            return rejected.isRetrySafe();
+        }
+        if (e instanceof ConnectionException) {
+            return !(e.getCause() instanceof SmtpConnection.TlsFailure) && !"the transport is closed".equals(e.getMessage());
+        }
+        return e instanceof MailTimeoutException;
+    }
+
+    /** Exponential backoff with "equal jitter": half the delay fixed, half random, so retries spread out. */
+    private Duration backoff(int attempt) {
+        long base = config.initialBackoff.toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, config.maxBackoff.toMillis());
+        long half = capped / 2;
+        return Duration.ofMillis(half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0));
+    }
+
+    private static void sleep(Duration d, MailException pending) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw pending;
+        }
+    }
+
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a TransportListener threw; ignored", e);
+        }
+    }
+
+    /** Optional parts of an {@link SmtpTransport}: provider rules, the writer, the executor. */
+    public static final class Builder {
+        private final SmtpConfig config;
+        private final List<Rule> rules = new ArrayList<>();
+        private MimeWriter writer = MimeWriter.standard();
+        private Executor executor = AsyncSupport.executor();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(SmtpConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Rules checked after the core rules, before anything is sent (provider modules add theirs). */
+        public Builder rules(Collection<? extends Rule> more) {
+            rules.addAll(more);
+            return this;
+        }
+
+        public Builder writer(MimeWriter writer) {
+            this.writer = Objects.requireNonNull(writer, "writer");
+            return this;
+        }
+
+        /** Where sendAsync and sendBatch run (default: a shared pool of daemon threads). */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The clock of the daily quota and the deadline. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public SmtpTransport build() {
+            return new SmtpTransport(this);
+        }
+    }
+}

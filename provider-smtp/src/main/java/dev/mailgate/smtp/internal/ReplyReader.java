@@ -1,0 +1,126 @@
+package dev.mailgate.smtp.internal;
+
+import dev.mailgate.core.transport.EnhancedStatusCode;
+import dev.mailgate.core.transport.SmtpReply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads RFC 5321 section 4.2 replies: {@code ddd-text} continuation lines and a final {@code ddd text} line, with
+ * RFC 2034 enhanced status codes split off. Bounded, so that a lying server cannot make us buffer forever.
+ */
+public final class ReplyReader {
+    /** RFC 5321 section 4.5.3.1.5 allows 512 octets; we accept more from sloppy servers, but not unbounded. */
+    private static final int MAX_LINE = 4096;
+    private static final int MAX_LINES = 200;
+
+    private final InputStream in;
+    private final byte[] buf = new byte[8192];
+    private int pos;
+    private int limit;
+
+    public ReplyReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** Whether bytes the server sent are waiting unread (after STARTTLS's 220 that means injected plaintext). */
+    public boolean hasBufferedInput() {
+        return pos < limit;
+    }
+
+    public SmtpReply read() throws IOException {
+        List<String> lines = new ArrayList<>();
+        int code = -1;
+        while (true) {
+            String line = readLine();
+            if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1)) || !Character.isDigit(line.charAt(2))) {
+                throw new ProtocolException("malformed reply line from server: \"" + printable(line) + "\"");
+            }
+            int lineCode = Integer.parseInt(line.substring(0, 3));
+            if (lineCode < 200 || lineCode > 599) {
+                throw new ProtocolException("reply code " + lineCode + " out of range in \"" + printable(line) + "\"");
+            }
+            if (code != -1 && lineCode != code) {
+                throw new ProtocolException("reply code changed within a multi-line reply: " + code + " then " + lineCode);
+            }
+            code = lineCode;
+            boolean more = line.length() > 3 && line.charAt(3) == '-';
+            lines.add(line.length() > 4 ? line.substring(4) : "");
+            if (lines.size() > MAX_LINES) {
+                throw new ProtocolException("reply of more than " + MAX_LINES + " lines");
+            }
+            if (!more) {
+                break;
+            }
+        }
+        Optional<EnhancedStatusCode> status = Optional.empty();
+        List<String> text = new ArrayList<>(lines.size());
+        for (String l : lines) {
+            Optional<EnhancedStatusCode> s = leadingStatus(l, code);
+            if (s.isPresent()) {
+                status = status.or(() -> s);
+                text.add(l.substring(s.get().toString().length()).strip());
+            } else {
+                text.add(l);
+            }
+        }
+        return new SmtpReply(code, status, text);
+    }
+
+    /** RFC 2034: the status leads the text and its class matches the reply's first digit. */
+    private static Optional<EnhancedStatusCode> leadingStatus(String text, int code) {
+        int space = text.indexOf(' ');
+        String first = space < 0 ? text : text.substring(0, space);
+        if (first.length() < 5 || first.charAt(0) - '0' != code / 100) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(EnhancedStatusCode.parse(first));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String readLine() throws IOException {
+        StringBuilder line = new StringBuilder(64);
+        while (true) {
+            if (pos == limit) {
+                fill();
+            }
+            byte b = buf[pos++];
+            if (b == '\n') {
+                int end = line.length();
+                if (end > 0 && line.charAt(end - 1) == '\r') {
+                    line.setLength(end - 1);
+                }
+                return line.toString();
+            }
+            line.append((char) (b & 0xFF));
+            if (line.length() > MAX_LINE) {
+                throw new ProtocolException("reply line longer than " + MAX_LINE + " octets");
+            }
+        }
+    }
+
+    private void fill() throws IOException {
+        int n = in.read(buf, 0, buf.length);
+        if (n <= 0) {
+            throw new java.io.EOFException("the server closed the connection");
+        }
+        pos = 0;
+        limit = n;
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 200; i++) {
+            char c = s.charAt(i);
+            b.append(c < 0x20 || c > 0x7e ? '?' : c);
+        }
+        return b.toString();
+    }
+}
