@@ -1,10 +1,12 @@
 /** The mailgate command line. */
 module dev.mailgate.cli {
     requires dev.mailgate.core;
+    requires dev.mailgate.smtp;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
 
     // picocli instantiates the commands and injects options reflectively.
     opens dev.mailgate.cli to info.picocli;
     opens dev.mailgate.cli.render to info.picocli;
+    opens dev.mailgate.cli.smtp to info.picocli;
 }

@@ -49,13 +49,27 @@ final class SmtpConnection implements AutoCloseable {
     private int messagesSent;
     private long lastUsed = System.nanoTime();
 
-    private SmtpConnection(SmtpConfig config) {
+    private final Probe probe;
+
+    private SmtpConnection(SmtpConfig config, Probe probe) {
         this.config = config;
+        this.probe = probe;
+    }
+
+    /** Told of each setup step as it completes, for {@link SmtpDiagnostics}. */
+    interface Probe {
+        Probe NONE = (step, detail) -> { };
+
+        void passed(String step, String detail);
     }
 
     /** Opens a ready-to-send session, or throws a typed error saying which step failed. */
     static SmtpConnection open(SmtpConfig config) {
-        SmtpConnection c = new SmtpConnection(config);
+        return open(config, Probe.NONE);
+    }
+
+    static SmtpConnection open(SmtpConfig config, Probe probe) {
+        SmtpConnection c = new SmtpConnection(config, probe);
         try {
             c.connect();
             return c;
@@ -73,6 +87,7 @@ final class SmtpConnection implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(config.host, config.port), (int) config.connectTimeout.toMillis());
             socket.setSoTimeout((int) config.commandTimeout.toMillis());
+            probe.passed("connect", "TCP connection to " + socket.getInetAddress().getHostAddress() + ":" + config.port);
         } catch (SocketTimeoutException e) {
             throw new MailTimeoutException("connecting to " + where, config.connectTimeout, e);
         } catch (IOException e) {
@@ -87,12 +102,15 @@ final class SmtpConnection implements AutoCloseable {
             if (greeting.code() != 220) {
                 throw new ConnectionException(where + " refused the session: " + greeting, null);
             }
+            probe.passed("greeting", greeting.toString());
             ehlo();
+            probe.passed("ehlo", "extensions: " + new java.util.TreeSet<>(extensions.keywords()));
             if (config.tlsMode == TlsMode.STARTTLS_REQUIRED) {
                 startTls(where);
             }
             if (config.username != null) {
                 authenticate(where);
+                probe.passed("auth", "authenticated as " + config.username);
             }
         } catch (SocketTimeoutException e) {
             throw new MailTimeoutException("waiting for " + where + " during session setup", config.commandTimeout, e);
@@ -143,6 +161,7 @@ final class SmtpConnection implements AutoCloseable {
         // RFC 3207 section 4.2: forget everything learned before TLS and ask again.
         extensions = Extensions.none();
         ehlo();
+        probe.passed("ehlo", "after TLS, extensions: " + new java.util.TreeSet<>(extensions.keywords()));
     }
 
     private void startTlsHandshake() throws IOException {
@@ -167,6 +186,19 @@ final class SmtpConnection implements AutoCloseable {
         socket = ssl;
         tls = true;
         tlsDescription = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite();
+        probe.passed("tls", tlsDescription + certificateSummary(ssl));
+    }
+
+    private static String certificateSummary(SSLSocket ssl) {
+        try {
+            java.security.cert.Certificate[] chain = ssl.getSession().getPeerCertificates();
+            if (chain.length > 0 && chain[0] instanceof java.security.cert.X509Certificate x) {
+                return ", certificate " + x.getSubjectX500Principal().getName() + ", expires " + x.getNotAfter().toInstant();
+            }
+        } catch (javax.net.ssl.SSLPeerUnverifiedException ignored) {
+            // no certificate to describe
+        }
+        return "";
     }
 
     private static String[] supported(String[] available) {

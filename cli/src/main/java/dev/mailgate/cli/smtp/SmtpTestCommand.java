@@ -1,0 +1,110 @@
+package dev.mailgate.cli.smtp;
+
+import dev.mailgate.cli.ExitCodes;
+import dev.mailgate.core.MailException;
+import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.message.EmailMessage;
+import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.SmtpDiagnostics;
+import dev.mailgate.smtp.TlsMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mailgate smtp test}: the seeds' "Send a test email", as a step-by-step report. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Connect to an SMTP server and report each step: DNS, TCP, greeting, EHLO, TLS, AUTH;",
+            "with --to, also send a test message. Exit code 0 only when everything asked for succeeded."})
+public final class SmtpTestCommand implements Callable<Integer> {
+    @Option(names = "--host", required = true, description = "the SMTP server")
+    String host;
+
+    @Option(names = "--port", description = "the port (default: 587, or 465 with --tls implicit)")
+    int port;
+
+    @Option(names = "--tls", defaultValue = "starttls", description = "starttls (default, required), implicit or none")
+    String tls;
+
+    @Option(names = "--user", description = "the user name, if the server requires authentication")
+    String user;
+
+    @Option(names = "--password", description = "the password (prefer --password-env: command lines end up in shell history)")
+    String password;
+
+    @Option(names = "--password-env", paramLabel = "VARIABLE", description = "read the password from this environment variable")
+    String passwordEnv;
+
+    @Option(names = "--to", description = "send a test message to this address")
+    String to;
+
+    @Option(names = "--from", description = "the test message's From (default: --user when it is an address)")
+    String from;
+
+    @Option(names = "--trust-store", description = "a PKCS12/JKS file of trusted certificates (a private CA)")
+    String trustStore;
+
+    @Option(names = "--trust-store-password", defaultValue = "", description = "its password")
+    String trustStorePassword;
+
+    @Option(names = "--timeout", defaultValue = "15", description = "seconds to wait for each step (default 15)")
+    int timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        SmtpConfig config;
+        Optional<EmailMessage> message = Optional.empty();
+        try {
+            TlsMode mode = switch (tls.toLowerCase(Locale.ROOT)) {
+                case "starttls" -> TlsMode.STARTTLS_REQUIRED;
+                case "implicit" -> TlsMode.IMPLICIT;
+                case "none" -> TlsMode.NONE;
+                default -> throw new IllegalArgumentException("--tls must be starttls, implicit or none, was " + tls);
+            };
+            Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+            SmtpConfig.Builder b = SmtpConfig.builder(host).tlsMode(mode).connectTimeout(timeout).commandTimeout(timeout)
+                    .dataTimeout(timeout).maxAttempts(1);
+            if (port > 0) {
+                b.port(port);
+            }
+            if (user != null) {
+                String secret = passwordEnv != null ? System.getenv(passwordEnv) : password;
+                if (secret == null) {
+                    throw new IllegalArgumentException(passwordEnv != null ? "environment variable " + passwordEnv + " is not set" : "--user needs --password or --password-env");
+                }
+                b.credentials(user, secret);
+            }
+            if (trustStore != null) {
+                b.sslContext(SmtpConfig.trustStore(trustStore, trustStorePassword));
+            }
+            config = b.build();
+            if (to != null) {
+                String sender = from != null ? from : user;
+                if (sender == null) {
+                    throw new IllegalArgumentException("--to needs --from (or a --user that is an address)");
+                }
+                message = Optional.of(EmailMessage.builder().from(EmailAddress.parse(sender)).to(EmailAddress.parse(to))
+                        .subject("Mailgate test message").text("This is a test message sent by 'mailgate smtp test' at " + Instant.now() + ".\n")
+                        .build());
+            }
+        } catch (MailException | IllegalArgumentException e) {
+            err.println("mailgate smtp test: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+        SmtpDiagnostics.Report report = SmtpDiagnostics.run(config, message);
+        out.print(report.format());
+        out.flush();
+        return report.success() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code mailgate smtp ...}: SMTP connection checks. */
+package dev.mailgate.cli.smtp;
