@@ -259,84 +259,214 @@ final class SmtpConnection implements AutoCloseable {
     /**
      * Runs one mail transaction. With PIPELINING (RFC 2920) MAIL, every RCPT and DATA go out in one write, and
      * the content with its terminator in a second one; without it, lock-step.
-     *
-     * @param data the dot-stuffed content including the terminating CRLF.CRLF
      */
-    Transaction send(EmailAddress mailFrom, List<EmailAddress> recipients, byte[] data, long size,
-                     boolean smtpUtf8, boolean eightBit, String envId, String messageId) {
+    Transaction send(Prepared p) {
+        Object result = sendChain(List.of(p)).get(0);
+        if (result instanceof MailException e) {
+            throw e;
+        }
+        return (Transaction) result;
+    }
+
+    /**
+     * Runs several transactions on this session. With PIPELINING, the content and final dot of one message and
+     * the commands of the next go out in one write (RFC 2920 section 3.1), so each message after the first costs
+     * one round trip. Returns, per message, a {@link Transaction} or the {@link MailException} it failed with;
+     * after the session breaks, the messages not yet attempted fail with a retry-safe {@link ConnectionException}.
+     */
+    List<Object> sendChain(List<Prepared> chain) {
         String where = config.host + ":" + config.port;
-        checkSupport(size, smtpUtf8, eightBit, where);
-        List<String> commands = new ArrayList<>(recipients.size() + 3);
-        boolean resetFirst = needsReset;
-        if (resetFirst) {
-            commands.add("RSET");
-        }
-        commands.add("MAIL FROM:<" + (mailFrom == null ? "" : path(mailFrom, smtpUtf8)) + ">" + mailParameters(size, smtpUtf8, eightBit, envId));
-        for (EmailAddress r : recipients) {
-            commands.add("RCPT TO:<" + path(r, smtpUtf8) + ">" + rcptParameters());
-        }
-        commands.add("DATA");
-        needsReset = true;
+        List<Object> results = new ArrayList<>(chain.size());
+        boolean pipelining = extensions.has("PIPELINING");
         lastUsed = System.nanoTime();
+        int k = 0;
         try {
-            List<SmtpReply> replies = extensions.has("PIPELINING") ? pipelined(commands) : lockStep(commands, resetFirst);
-            int i = resetFirst ? 1 : 0;
-            SmtpReply mail = replies.get(i++);
-            List<RecipientOutcome> outcomes = new ArrayList<>(recipients.size());
-            List<EmailAddress> accepted = new ArrayList<>();
-            SmtpReply lastRejection = null;
-            for (EmailAddress r : recipients) {
-                SmtpReply rcpt = i < replies.size() ? replies.get(i) : null;
-                i++;
-                if (rcpt != null && rcpt.isPositive()) {
-                    accepted.add(r);
+            // Transactions that fail the local checks (SIZE, SMTPUTF8) never reach the server.
+            List<String> pending = null;
+            while (k < chain.size()) {
+                Prepared p = chain.get(k);
+                try {
+                    checkSupport(p.size(), p.smtpUtf8(), p.eightBit(), where);
+                } catch (MailException e) {
+                    results.add(e);
+                    k++;
+                    continue;
+                }
+                boolean resetFirst = needsReset;
+                List<String> commands = pending != null ? pending : commands(p);
+                if (pending == null) {
+                    // Not yet sent with the previous content: send now.
+                    if (pipelining) {
+                        writeAndFlush(join(commands));
+                    }
                 } else {
-                    SmtpReply why = rcpt != null ? rcpt : mail;
-                    outcomes.add(new RecipientOutcome.Rejected(r, why));
-                    lastRejection = why;
+                    resetFirst = commands.get(0).equals("RSET");
+                }
+                pending = null;
+                needsReset = true;
+                List<SmtpReply> replies = pipelining ? readReplies(commands.size()) : lockStep(commands, resetFirst);
+                Object outcome;
+                Evaluation eval;
+                try {
+                    eval = evaluate(p, replies, resetFirst);
+                } catch (MailException e) {
+                    results.add(e);
+                    k++;
+                    if (broken) {
+                        break;
+                    }
+                    continue;
+                }
+                // The next transaction's commands ride along with this content when the server pipelines.
+                Prepared next = nextSendable(chain, k + 1, where);
+                byte[] content = p.data();
+                if (pipelining && next != null) {
+                    pending = commandsAfterData(next);
+                    byte[] cmds = join(pending);
+                    byte[] both = java.util.Arrays.copyOf(content, content.length + cmds.length);
+                    System.arraycopy(cmds, 0, both, content.length, cmds.length);
+                    content = both;
+                }
+                SmtpReply finalReply = sendContent(content, p.label());
+                needsReset = false;
+                if (finalReply.isPositive()) {
+                    messagesSent++;
+                    outcome = new Transaction(eval.outcomes(p.recipients(), finalReply), finalReply);
+                } else {
+                    closeIf421(finalReply);
+                    outcome = new ServerRejectedException("end of data", finalReply);
+                }
+                results.add(outcome);
+                k++;
+                if (broken) {
+                    break;
                 }
             }
-            SmtpReply dataReply = i < replies.size() ? replies.get(i) : null;
-            if (dataReply != null && dataReply.code() == 354 && (!mail.isPositive() || accepted.isEmpty())) {
-                // RFC 2920 section 3.1: a server that accepted DATA anyway gets an empty message, which it must refuse.
-                writeAndFlush(".\r\n".getBytes(StandardCharsets.US_ASCII));
-                in.read();
+        } catch (OutcomeUnknownException e) {
+            results.add(e);
+            k++;
+        } catch (SocketTimeoutException e) {
+            broken = true;
+            results.add(new MailTimeoutException("waiting for " + where + " to answer the transaction", config.commandTimeout, e));
+            k++;
+        } catch (IOException e) {
+            broken = true;
+            results.add(new ConnectionException("connection to " + where + " lost before the message was sent: " + e.getMessage(), e));
+            k++;
+        }
+        while (results.size() < chain.size()) {
+            results.add(new ConnectionException("the session with " + where + " ended before this message was attempted", null));
+        }
+        return results;
+    }
+
+    /** The next message that passes the local checks, or null; its commands will be sent with this content. */
+    private Prepared nextSendable(List<Prepared> chain, int from, String where) {
+        if (from >= chain.size()) {
+            return null;
+        }
+        Prepared next = chain.get(from);
+        try {
+            checkSupport(next.size(), next.smtpUtf8(), next.eightBit(), where);
+            return next;
+        } catch (MailException e) {
+            return null;
+        }
+    }
+
+    private List<String> commands(Prepared p) {
+        List<String> commands = new ArrayList<>(p.recipients().size() + 3);
+        if (needsReset) {
+            commands.add("RSET");
+        }
+        addTransaction(commands, p);
+        return commands;
+    }
+
+    /** After a successful end of data the session is back in its initial state: no RSET needed. */
+    private List<String> commandsAfterData(Prepared p) {
+        List<String> commands = new ArrayList<>(p.recipients().size() + 2);
+        addTransaction(commands, p);
+        return commands;
+    }
+
+    private void addTransaction(List<String> commands, Prepared p) {
+        commands.add("MAIL FROM:<" + (p.mailFrom() == null ? "" : path(p.mailFrom(), p.smtpUtf8())) + ">"
+                + mailParameters(p.size(), p.smtpUtf8(), p.eightBit(), p.messageId().orElse(null)));
+        for (EmailAddress r : p.recipients()) {
+            commands.add("RCPT TO:<" + path(r, p.smtpUtf8()) + ">" + rcptParameters());
+        }
+        commands.add("DATA");
+    }
+
+    private static byte[] join(List<String> commands) {
+        StringBuilder batch = new StringBuilder(commands.size() * 40);
+        for (String c : commands) {
+            batch.append(c).append("\r\n");
+        }
+        return batch.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<SmtpReply> readReplies(int n) throws IOException {
+        List<SmtpReply> replies = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            replies.add(in.read());
+        }
+        return replies;
+    }
+
+    /** The replies up to DATA, judged: which recipients were accepted, or why the transaction cannot go on. */
+    private Evaluation evaluate(Prepared p, List<SmtpReply> replies, boolean resetFirst) throws IOException {
+        int i = resetFirst ? 1 : 0;
+        SmtpReply mail = replies.get(i++);
+        List<RecipientOutcome> rejected = new ArrayList<>();
+        List<EmailAddress> accepted = new ArrayList<>();
+        SmtpReply lastRejection = null;
+        for (EmailAddress r : p.recipients()) {
+            SmtpReply rcpt = i < replies.size() ? replies.get(i) : null;
+            i++;
+            if (rcpt != null && rcpt.isPositive()) {
+                accepted.add(r);
+            } else {
+                SmtpReply why = rcpt != null ? rcpt : mail;
+                rejected.add(new RecipientOutcome.Rejected(r, why));
+                lastRejection = why;
             }
-            if (!mail.isPositive()) {
-                closeIf421(mail);
-                throw new ServerRejectedException("MAIL FROM", mail);
-            }
-            if (accepted.isEmpty()) {
-                closeIf421(lastRejection);
-                throw new ServerRejectedException("RCPT TO", lastRejection);
-            }
-            if (dataReply == null || dataReply.code() != 354) {
-                SmtpReply reply = dataReply != null ? dataReply : SmtpReply.of(554, "DATA not attempted");
-                closeIf421(reply);
-                throw new ServerRejectedException("DATA", reply);
-            }
-            SmtpReply finalReply = sendContent(data, messageId);
-            needsReset = false;
-            if (!finalReply.isPositive()) {
-                closeIf421(finalReply);
-                throw new ServerRejectedException("end of data", finalReply);
-            }
-            messagesSent++;
+        }
+        SmtpReply dataReply = i < replies.size() ? replies.get(i) : null;
+        if (dataReply != null && dataReply.code() == 354 && (!mail.isPositive() || accepted.isEmpty())) {
+            // RFC 2920 section 3.1: a server that accepted DATA anyway gets an empty message, which it must refuse.
+            writeAndFlush(".\r\n".getBytes(StandardCharsets.US_ASCII));
+            in.read();
+        }
+        if (!mail.isPositive()) {
+            closeIf421(mail);
+            throw new ServerRejectedException("MAIL FROM", mail);
+        }
+        if (accepted.isEmpty()) {
+            closeIf421(lastRejection);
+            throw new ServerRejectedException("RCPT TO", lastRejection);
+        }
+        if (dataReply == null || dataReply.code() != 354) {
+            SmtpReply reply = dataReply != null ? dataReply : SmtpReply.of(554, "DATA not attempted");
+            closeIf421(reply);
+            throw new ServerRejectedException("DATA", reply);
+        }
+        return new Evaluation(accepted, rejected);
+    }
+
+    /** Recipients accepted by RCPT, and the refusals. */
+    private record Evaluation(List<EmailAddress> accepted, List<RecipientOutcome> rejected) {
+        List<RecipientOutcome> outcomes(List<EmailAddress> recipients, SmtpReply finalReply) {
             List<RecipientOutcome> all = new ArrayList<>(recipients.size());
             for (EmailAddress r : recipients) {
                 if (accepted.contains(r)) {
                     all.add(new RecipientOutcome.Accepted(r, finalReply));
                 } else {
-                    outcomes.stream().filter(o -> o.recipient().equals(r)).findFirst().ifPresent(all::add);
+                    rejected.stream().filter(o -> o.recipient().equals(r)).findFirst().ifPresent(all::add);
                 }
             }
-            return new Transaction(all, finalReply);
-        } catch (SocketTimeoutException e) {
-            broken = true;
-            throw new MailTimeoutException("waiting for " + where + " to answer the transaction", config.commandTimeout, e);
-        } catch (IOException e) {
-            broken = true;
-            throw new ConnectionException("connection to " + where + " lost before the message was sent: " + e.getMessage(), e);
+            return all;
         }
     }
 
@@ -402,19 +532,6 @@ final class SmtpConnection implements AutoCloseable {
             return a.address();
         }
         return a.asciiAddress();
-    }
-
-    private List<SmtpReply> pipelined(List<String> commands) throws IOException {
-        StringBuilder batch = new StringBuilder(commands.size() * 40);
-        for (String c : commands) {
-            batch.append(c).append("\r\n");
-        }
-        writeAndFlush(batch.toString().getBytes(StandardCharsets.UTF_8));
-        List<SmtpReply> replies = new ArrayList<>(commands.size());
-        for (int i = 0; i < commands.size(); i++) {
-            replies.add(in.read());
-        }
-        return replies;
     }
 
     /** Without PIPELINING: one command, one reply; stops early when going on makes no sense. */

@@ -18,9 +18,6 @@ import dev.mailgate.core.validation.CoreRules;
 import dev.mailgate.core.validation.MessageValidator;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.smtp.internal.DotStuffing;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SmtpTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(SmtpTransport.class.getName());
+    /** Messages a batch worker sends through one connection before handing it back. */
+    private static final int CHAIN = 64;
 
     private final SmtpConfig config;
     private final ConnectionPool pool;
@@ -77,56 +76,83 @@ public final class SmtpTransport implements Transport {
 
     @Override
     public SendReceipt send(OutboundMessage message) {
+        Instant started = clock.instant();
+        long startNanos = System.nanoTime();
+        Prepared prepared = prepare(message);
+        Instant deadline = started.plus(config.sendDeadline);
+        limiter.acquire(deadline);
+        return attempts(prepared, started, startNanos, deadline, 1, null);
+    }
+
+    /** Renders and validates once; a message that breaks a rule never gets near a connection. */
+    private Prepared prepare(OutboundMessage message) {
         if (closed) {
             throw new ConnectionException("the transport is closed", null);
         }
-        Instant started = clock.instant();
-        Instant deadline = started.plus(config.sendDeadline);
-        long startNanos = System.nanoTime();
         OutboundMessage outbound = withDefaultFrom(message);
         boolean smtpUtf8 = needsSmtpUtf8(outbound);
         RenderedMessage rendered = (smtpUtf8 ? writer.withSmtpUtf8(true) : writer).render(outbound);
         validator.requireValid(rendered);
-        byte[] bytes = bytesOf(rendered);
-        boolean eightBit = hasEightBit(bytes);
-        byte[] data = DotStuffing.encode(bytes);
+        DotStuffing wire = DotStuffing.encode(rendered.content());
         Envelope envelope = rendered.envelope();
-        EmailAddress mailFrom = envelope.mailFrom().orElse(null);
-        String messageId = rendered.messageId().orElse("(no Message-ID)");
-        limiter.acquire(deadline);
-        MailException last = null;
-        for (int attempt = 1; attempt <= config.maxAttempts; attempt++) {
+        return new Prepared(message, envelope.mailFrom().orElse(null), envelope.recipients(), wire.data(),
+                rendered.size(), smtpUtf8, wire.eightBit(), rendered.messageId());
+    }
+
+    /**
+     * Sends, retrying transient failures on fresh connections. {@code firstFailure} is a failure an earlier
+     * (chained) attempt already had, which counts as attempt 1.
+     */
+    private SendReceipt attempts(Prepared p, Instant started, long startNanos, Instant deadline, int firstAttempt, MailException firstFailure) {
+        MailException last = firstFailure;
+        if (last != null && !mayRetry(p, last, firstAttempt - 1, deadline)) {
+            return fail(p, last);
+        }
+        for (int attempt = firstAttempt; attempt <= config.maxAttempts; attempt++) {
             SmtpConnection connection = null;
             try {
                 connection = pool.claim();
-                SmtpConnection.Transaction tx = connection.send(mailFrom, envelope.recipients(), data, bytes.length,
-                        smtpUtf8, eightBit, rendered.messageId().orElse(null), messageId);
-                SendReceipt receipt = new SendReceipt(rendered.messageId(), config.queueIdExtractor.extract(tx.finalReply()),
-                        tx.outcomes(), started, Duration.ofNanos(System.nanoTime() - startNanos));
-                notify(() -> config.listener.sent(receipt, 0));
-                return receipt;
+                SmtpConnection.Transaction tx = connection.send(p);
+                return receipt(p, tx, started, startNanos, attempt);
             } catch (MailException e) {
                 last = e;
-                Duration delay = backoff(attempt);
-                if (!retryable(e) || attempt == config.maxAttempts || clock.instant().plus(delay).isAfter(deadline)) {
+                if (!mayRetry(p, e, attempt, deadline)) {
                     break;
                 }
-                int n = attempt;
-                notify(() -> config.listener.retrying(messageId, n, e, delay));
-                LOG.log(System.Logger.Level.DEBUG, () -> "attempt " + n + " for <" + messageId + "> failed, retrying in " + delay.toMillis() + " ms: " + e.getMessage());
-                sleep(delay, e);
             } finally {
                 if (connection != null) {
                     pool.release(connection);
                 }
             }
         }
-        if (last.isRetrySafe()) {
+        return fail(p, last);
+    }
+
+    /** Decides on a retry, and if there is one, tells the listener and waits the backoff. */
+    private boolean mayRetry(Prepared p, MailException e, int attempt, Instant deadline) {
+        Duration delay = backoff(attempt);
+        if (!retryable(e) || attempt >= config.maxAttempts || clock.instant().plus(delay).isAfter(deadline)) {
+            return false;
+        }
+        notify(() -> config.listener.retrying(p.label(), attempt, e, delay));
+        LOG.log(System.Logger.Level.DEBUG, () -> "attempt " + attempt + " for <" + p.label() + "> failed, retrying in " + delay.toMillis() + " ms: " + e.getMessage());
+        sleep(delay, e);
+        return true;
+    }
+
+    private SendReceipt receipt(Prepared p, SmtpConnection.Transaction tx, Instant started, long startNanos, int attempt) {
+        SendReceipt receipt = new SendReceipt(p.messageId(), config.queueIdExtractor.extract(tx.finalReply()),
+                tx.outcomes(), started, Duration.ofNanos(System.nanoTime() - startNanos));
+        notify(() -> config.listener.sent(receipt, attempt));
+        return receipt;
+    }
+
+    private SendReceipt fail(Prepared p, MailException failure) {
+        if (failure.isRetrySafe()) {
             limiter.giveBack();
         }
-        MailException failure = last;
-        notify(() -> config.listener.failed(messageId, failure));
-        throw last;
+        notify(() -> config.listener.failed(p.label(), failure));
+        throw failure;
     }
 
     @Override
@@ -135,8 +161,10 @@ public final class SmtpTransport implements Transport {
     }
 
     /**
-     * Sends on up to {@code maxConnections} workers of the executor, each taking the next message; results are in
-     * the order of {@code messages}.
+     * Sends on up to {@code maxConnections} workers of the executor. Each worker claims a connection and sends a
+     * run of messages through it with chained pipelining (the content of one message and the commands of the
+     * next in one write), so a waiting message costs one round trip. Failures are retried one by one as
+     * {@link #send} would; results are in the order of {@code messages}.
      */
     @Override
     public List<SendResult> sendBatch(Collection<? extends OutboundMessage> messages) {
@@ -146,20 +174,62 @@ public final class SmtpTransport implements Transport {
         int workers = Math.max(1, Math.min(config.maxConnections, list.size()));
         List<CompletableFuture<Void>> running = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
-            running.add(CompletableFuture.runAsync(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < list.size()) {
-                    OutboundMessage m = list.get(i);
-                    try {
-                        results[i] = new SendResult.Sent(m, send(m));
-                    } catch (MailException e) {
-                        results[i] = new SendResult.Failed(m, e);
-                    }
-                }
-            }, executor));
+            running.add(CompletableFuture.runAsync(() -> batchWorker(list, results, next, workers), executor));
         }
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
         return Arrays.asList(results);
+    }
+
+    private void batchWorker(List<OutboundMessage> list, SendResult[] results, AtomicInteger next, int workers) {
+        while (true) {
+            // An even share of what is left, so that every connection stays busy, but at most CHAIN at a time.
+            int share = Math.min(CHAIN, Math.max(1, (list.size() - next.get() + workers - 1) / workers));
+            List<Integer> indexes = new ArrayList<>(CHAIN);
+            List<Prepared> chain = new ArrayList<>(CHAIN);
+            List<Instant> starts = new ArrayList<>(CHAIN);
+            long startNanos = System.nanoTime();
+            int i;
+            while (chain.size() < share && (i = next.getAndIncrement()) < list.size()) {
+                OutboundMessage m = list.get(i);
+                Instant started = clock.instant();
+                try {
+                    Prepared p = prepare(m);
+                    limiter.acquire(started.plus(config.sendDeadline));
+                    indexes.add(i);
+                    chain.add(p);
+                    starts.add(started);
+                } catch (MailException e) {
+                    results[i] = new SendResult.Failed(m, e);
+                }
+            }
+            if (chain.isEmpty()) {
+                return;
+            }
+            List<Object> outcomes;
+            SmtpConnection connection = null;
+            try {
+                connection = pool.claim();
+                outcomes = connection.sendChain(chain);
+            } catch (MailException e) {
+                outcomes = java.util.Collections.nCopies(chain.size(), e);
+            } finally {
+                if (connection != null) {
+                    pool.release(connection);
+                }
+            }
+            for (int k = 0; k < chain.size(); k++) {
+                Prepared p = chain.get(k);
+                Instant started = starts.get(k);
+                try {
+                    SendReceipt receipt = outcomes.get(k) instanceof SmtpConnection.Transaction tx
+                            ? receipt(p, tx, started, startNanos, 1)
+                            : attempts(p, started, startNanos, started.plus(config.sendDeadline), 2, (MailException) outcomes.get(k));
+                    results[indexes.get(k)] = new SendResult.Sent(p.message(), receipt);
+                } catch (MailException e) {
+                    results[indexes.get(k)] = new SendResult.Failed(p.message(), e);
+                }
+            }
+        }
     }
 
     /** Messages taken from today's quota so far. */
@@ -192,25 +262,6 @@ public final class SmtpTransport implements Transport {
                     || m.cc().stream().anyMatch(EmailAddress::requiresSmtpUtf8)
                     || m.replyTo().stream().anyMatch(EmailAddress::requiresSmtpUtf8)
                     || m.sender().map(EmailAddress::requiresSmtpUtf8).orElse(false);
-        }
-        return false;
-    }
-
-    private static byte[] bytesOf(RenderedMessage rendered) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(rendered.size());
-        try {
-            rendered.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static boolean hasEightBit(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return true;
-            }
         }
         return false;
     }

@@ -326,6 +326,25 @@ class SmtpTransportTest {
     }
 
     @Test
+    void chainedBatchRetriesATransientFailureAndDeliversEverything() throws Exception {
+        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+                .on(TestSmtpServer.DATA_END, ServerAction.reply("451 4.3.0 Temporary failure, try again"), 1)
+                .on("RCPT TO:<r5@", ServerAction.disconnect(), 1));
+        SmtpTransport smtp = transport(config(server).maxConnections(1));
+        List<EmailMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            batch.add(message("r" + i + "@example.org"));
+        }
+        List<SendResult> results = smtp.sendBatch(batch);
+        assertThat(results).allMatch(r -> r instanceof SendResult.Sent);
+        List<ReceivedMessage> got = server.awaitMessages(12, Duration.ofSeconds(5));
+        assertThat(got).extracting(r -> r.recipients().get(0)).containsExactlyInAnyOrder(
+                batch.stream().map(m -> m.to().get(0).address()).toArray(String[]::new));
+        // The disconnect at r5 broke the chain; the rest went on a new connection.
+        assertThat(server.connectionCount()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void dailyQuotaFailsFastAndSaysWhenItResets() throws Exception {
         TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);

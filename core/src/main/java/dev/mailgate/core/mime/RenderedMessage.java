@@ -33,6 +33,11 @@ public final class RenderedMessage {
         return bytes.clone();
     }
 
+    /** The rendered bytes as a read-only view, without copying: for rules and transports that scan or send them. */
+    public java.nio.ByteBuffer content() {
+        return java.nio.ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+
     /** Writes the bytes without copying them. */
     public void writeTo(OutputStream out) throws IOException {
         out.write(bytes);

@@ -52,9 +52,61 @@ enum TransferEncoding {
     void write(TextBody text, MimeOutput out) throws IOException {
         switch (this) {
             case SEVEN_BIT, EIGHT_BIT -> out.write(text.bytes, 0, text.length);
-            case QUOTED_PRINTABLE -> writeQuotedPrintable(text.bytes, text.length, out);
+            case QUOTED_PRINTABLE -> {
+                if (text.escaped == 0) {
+                    writeSoftBreaksOnly(text.bytes, text.length, out);
+                } else {
+                    writeQuotedPrintable(text.bytes, text.length, out);
+                }
+            }
             case BASE64 -> writeBase64(new java.io.ByteArrayInputStream(text.bytes, 0, text.length), out);
         }
+    }
+
+    /**
+     * Quoted-printable of text with nothing to escape, chosen only because a line is too long: the output is the
+     * input with a soft line break after every 75 octets of a line, copied in bulk, and a space or tab that ends
+     * a line encoded (rule 3).
+     */
+    static void writeSoftBreaksOnly(byte[] data, int n, MimeOutput out) throws IOException {
+        int i = 0;
+        while (i < n) {
+            int lineEnd = i;
+            while (lineEnd < n && data[lineEnd] != '\r') {
+                lineEnd++;
+            }
+            boolean trailingSpace = lineEnd > i && (data[lineEnd - 1] == ' ' || data[lineEnd - 1] == '\t');
+            int literalEnd = trailingSpace ? lineEnd - 1 : lineEnd;
+            while (literalEnd - i > QP_LINE - 1) {
+                softBreakAfter(data, i, QP_LINE - 1, out);
+                i += QP_LINE - 1;
+            }
+            if (trailingSpace) {
+                if (literalEnd - i + 3 > QP_LINE - 1) {
+                    softBreakAfter(data, i, literalEnd - i, out);
+                    i = literalEnd;
+                }
+                out.write(data, i, literalEnd - i);
+                int b = data[literalEnd];
+                out.write('=');
+                out.write(HEX[b >> 4]);
+                out.write(HEX[b & 0xF]);
+            } else {
+                out.write(data, i, literalEnd - i);
+            }
+            i = lineEnd;
+            if (i < n) {
+                // A CR in canonical text is always the start of CRLF.
+                out.crlf();
+                i += 2;
+            }
+        }
+    }
+
+    private static void softBreakAfter(byte[] data, int from, int length, MimeOutput out) throws IOException {
+        out.write(data, from, length);
+        out.write('=');
+        out.crlf();
     }
 
     /** Input octets encoded per reservation of the sink's buffer. */

@@ -1,9 +1,6 @@
 package dev.mailgate.core.validation;
 
 import dev.mailgate.core.mime.RenderedMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,13 +20,13 @@ final class HeaderSyntaxRule implements Rule {
 
     @Override
     public List<Violation> check(RenderedMessage message) {
-        byte[] bytes = bytesOf(message);
+        java.nio.ByteBuffer bytes = message.content();
         List<Violation> violations = new ArrayList<>();
         int lineNumber = 1;
         int lineStart = 0;
-        for (int i = 0; i < bytes.length && violations.size() < MAX_REPORTED; i++) {
-            byte b = bytes[i];
-            if (b == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') {
+        for (int i = 0; i < bytes.limit() && violations.size() < MAX_REPORTED; i++) {
+            byte b = bytes.get(i);
+            if (b == '\r' && i + 1 < bytes.limit() && bytes.get(i + 1) == '\n') {
                 if (i == lineStart) {
                     return violations;
                 }
@@ -47,15 +44,15 @@ final class HeaderSyntaxRule implements Rule {
         return violations;
     }
 
-    private static void checkLine(byte[] bytes, int start, int end, int lineNumber, List<Violation> violations) {
-        if (bytes[start] == ' ' || bytes[start] == '\t') {
+    private static void checkLine(java.nio.ByteBuffer bytes, int start, int end, int lineNumber, List<Violation> violations) {
+        if (bytes.get(start) == ' ' || bytes.get(start) == '\t') {
             if (lineNumber == 1) {
                 violations.add(new Violation(ID, "header line 1", "the first header line starts with white space"));
             }
             return;
         }
         for (int i = start; i < end; i++) {
-            int c = bytes[i] & 0xFF;
+            int c = bytes.get(i) & 0xFF;
             if (c == ':') {
                 if (i == start) {
                     violations.add(new Violation(ID, "header line " + lineNumber, "empty header name"));
@@ -69,15 +66,5 @@ final class HeaderSyntaxRule implements Rule {
             }
         }
         violations.add(new Violation(ID, "header line " + lineNumber, "line is neither 'name: value' nor a continuation"));
-    }
-
-    static byte[] bytesOf(RenderedMessage message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(message.size());
-        try {
-            message.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -17,13 +17,16 @@ final class LineLengthRule implements Rule {
 
     @Override
     public List<Violation> check(RenderedMessage message) {
-        byte[] bytes = HeaderSyntaxRule.bytesOf(message);
+        // One bulk copy, then a tight scan of the array: cheaper than an absolute get per octet.
+        byte[] bytes = new byte[message.size()];
+        message.content().get(bytes);
+        int n = bytes.length;
         List<Violation> violations = new ArrayList<>();
         int start = 0;
         int line = 1;
         int tooLong = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-            boolean end = i == bytes.length || bytes[i] == '\n';
+        for (int i = 0; i <= n; i++) {
+            boolean end = i == n || bytes[i] == '\n';
             if (!end) {
                 continue;
             }

@@ -86,6 +86,23 @@ class MimeWriterTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "line of {0} octets + \"{1}\"")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "999|' '", "1000|'\t'", "1046|' '", "1047|' '", "1048|'\t'", "1049|' '", "1050|' '", "1051|' '", "1122|' '", "1123|''", "2000|''"})
+    void longAsciiLinesSurviveQuotedPrintableWithTrailingWhitespace(int length, String tail) throws Exception {
+        String line = "abcdefghij".repeat(length / 10 + 1).substring(0, length) + tail;
+        String text = line + "\n" + line + "\nend " + tail;
+        EmailMessage m = EmailMessage.builder().from("a@x.org").to("b@x.org").text(text).build();
+        byte[] wire = deterministic().toBytes(m);
+        for (String l : new String(wire, StandardCharsets.US_ASCII).split("\r\n")) {
+            assertThat(l.length()).isLessThanOrEqualTo(76);
+            assertThat(l).doesNotEndWith(" ").doesNotEndWith("\t");
+        }
+        jakarta.mail.internet.MimeMessage parsed = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(wire));
+        assertThat(parsed.getContent()).isEqualTo(text.replace("\n", "\r\n"));
+    }
+
     @Test
     void eightBitBodyOnlyWhenAllowed() {
         EmailMessage m = EmailMessage.builder().from("a@x.org").to("b@x.org").text("Grüße aus Köln, liebe Freunde und Kollegen").build();

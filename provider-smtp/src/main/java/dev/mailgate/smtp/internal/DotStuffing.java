@@ -1,61 +1,64 @@
 package dev.mailgate.smtp.internal;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
 /**
  * Prepares message content for DATA (RFC 5321 section 4.5.2): every line break becomes CRLF (a bare CR or LF
  * never reaches the wire, which closes SMTP smuggling), a line starting with '.' gets a second '.', and the
- * content ends with CRLF "." CRLF, all in one array so content and terminator go out in one write.
+ * content ends with CRLF "." CRLF, all in one array so content and terminator go out in one write. Lines are
+ * copied in bulk between line breaks, and the same pass notes whether any octet is 8-bit (it needs 8BITMIME).
+ *
+ * @param data the bytes for the wire
+ * @param eightBit whether any octet is above 127
  */
-public final class DotStuffing {
-    private static final byte[] TERMINATOR = {'.', '\r', '\n'};
+public record DotStuffing(byte[] data, boolean eightBit) {
 
-    private DotStuffing() {
-    }
-
-    public static byte[] encode(byte[] content) {
-        int extra = 5;
-        boolean lineStart = true;
-        for (int i = 0; i < content.length; i++) {
-            byte b = content[i];
-            if (lineStart && b == '.') {
-                extra++;
-            }
-            if (b == '\n' && (i == 0 || content[i - 1] != '\r')) {
-                extra++;
-            } else if (b == '\r' && (i + 1 == content.length || content[i + 1] != '\n')) {
-                extra++;
-            }
-            lineStart = b == '\n' || (b == '\r' && (i + 1 == content.length || content[i + 1] != '\n'));
-        }
-        byte[] out = new byte[content.length + extra];
+    public static DotStuffing encode(ByteBuffer content) {
+        byte[] src = new byte[content.remaining()];
+        content.duplicate().get(src);
+        int n = src.length;
+        byte[] out = new byte[n + (n >> 6) + 16];
         int p = 0;
-        lineStart = true;
-        for (int i = 0; i < content.length; i++) {
-            byte b = content[i];
-            if (lineStart && b == '.') {
+        int signBits = 0;
+        int i = 0;
+        boolean lineStart = true;
+        while (i < n) {
+            int j = i;
+            while (j < n && src[j] != '\r' && src[j] != '\n') {
+                // OR-ing the signed octets leaves the sign bit set if any octet is 0x80 or above.
+                signBits |= src[j];
+                j++;
+            }
+            int needed = (j - i) + 3;
+            if (out.length - p < needed + 8) {
+                out = Arrays.copyOf(out, Math.max(out.length + (out.length >> 1), p + needed + 8 + (n - j)));
+            }
+            if (j > i && src[i] == '.') {
                 out[p++] = '.';
             }
-            if (b == '\r') {
-                out[p++] = '\r';
-                out[p++] = '\n';
-                if (i + 1 < content.length && content[i + 1] == '\n') {
-                    i++;
-                }
-                lineStart = true;
-            } else if (b == '\n') {
-                out[p++] = '\r';
-                out[p++] = '\n';
-                lineStart = true;
-            } else {
-                out[p++] = b;
-                lineStart = false;
+            System.arraycopy(src, i, out, p, j - i);
+            p += j - i;
+            if (j == n) {
+                lineStart = j == i;
+                break;
             }
+            out[p++] = '\r';
+            out[p++] = '\n';
+            j += src[j] == '\r' && j + 1 < n && src[j + 1] == '\n' ? 2 : 1;
+            i = j;
+            lineStart = true;
+        }
+        if (out.length - p < 5) {
+            out = Arrays.copyOf(out, p + 5);
         }
         if (!lineStart) {
             out[p++] = '\r';
             out[p++] = '\n';
         }
-        System.arraycopy(TERMINATOR, 0, out, p, TERMINATOR.length);
-        p += TERMINATOR.length;
-        return p == out.length ? out : java.util.Arrays.copyOf(out, p);
+        out[p++] = '.';
+        out[p++] = '\r';
+        out[p++] = '\n';
+        return new DotStuffing(p == out.length ? out : Arrays.copyOf(out, p), signBits < 0);
     }
 }

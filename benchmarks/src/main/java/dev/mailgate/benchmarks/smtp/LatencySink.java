@@ -1,0 +1,186 @@
+package dev.mailgate.benchmarks.smtp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A loopback SMTP sink that answers like a real server one round trip away: every time it has replies to send
+ * for what it has read (one "server turn"), it first waits {@code rttMicros}. Pipelined commands that arrive
+ * together therefore cost one turn, lock-step commands one turn each, as over a real network. It accepts every
+ * message, AUTH included, and counts what it accepted so that the harness can check the clients' claims.
+ */
+final class LatencySink implements AutoCloseable {
+    private final ServerSocket server;
+    private final long rttNanos;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong acceptedBytes = new AtomicLong();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    LatencySink(long rttMicros) throws IOException {
+        this.rttNanos = rttMicros * 1000;
+        server = new ServerSocket();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        Thread t = new Thread(this::acceptLoop, "latency-sink");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    long accepted() {
+        return accepted.get();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket s = server.accept();
+                s.setTcpNoDelay(true);
+                open.add(s);
+                Thread t = new Thread(() -> session(s), "latency-sink-session");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void session(Socket s) {
+        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+            StringBuilder replies = new StringBuilder("220 sink ESMTP\r\n");
+            turn(out, replies);
+            byte[] buf = new byte[64 * 1024];
+            byte[] line = new byte[64 * 1024];
+            int lineLength = 0;
+            boolean data = false;
+            boolean authLogin = false;
+            int authSteps = 0;
+            long messageBytes = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                int i = 0;
+                while (i < n) {
+                    if (data) {
+                        // Message content: find the next LF with a tight scan; only a line's first two octets
+                        // matter (is it the "." terminator?).
+                        int j = i;
+                        while (j < n && buf[j] != '\n') {
+                            j++;
+                        }
+                        for (int k = i; k < j && lineLength + (k - i) < 2; k++) {
+                            line[lineLength + (k - i)] = buf[k];
+                        }
+                        lineLength += j - i;
+                        if (j == n) {
+                            i = n;
+                            continue;
+                        }
+                        lineLength++;
+                        if (lineLength == 3 && line[0] == '.' && line[1] == '\r') {
+                            data = false;
+                            accepted.incrementAndGet();
+                            acceptedBytes.addAndGet(messageBytes);
+                            replies.append("250 2.0.0 Ok: queued as ").append(accepted.get()).append("\r\n");
+                        } else {
+                            messageBytes += lineLength;
+                        }
+                        lineLength = 0;
+                        i = j + 1;
+                        continue;
+                    }
+                    byte b = buf[i++];
+                    if (lineLength < line.length) {
+                        line[lineLength] = b;
+                    }
+                    lineLength++;
+                    if (b != '\n') {
+                        continue;
+                    }
+                    String cmd = new String(line, 0, Math.min(lineLength, line.length), StandardCharsets.US_ASCII).trim();
+                    lineLength = 0;
+                    String verb = cmd.length() >= 4 ? cmd.substring(0, 4).toUpperCase() : cmd.toUpperCase();
+                    if (authLogin) {
+                        authSteps++;
+                        if (authSteps == 1) {
+                            replies.append("334 UGFzc3dvcmQ6\r\n");
+                        } else {
+                            authLogin = false;
+                            replies.append("235 2.7.0 Authentication successful\r\n");
+                        }
+                        continue;
+                    }
+                    switch (verb) {
+                        case "EHLO" -> replies.append("250-sink\r\n250-PIPELINING\r\n250-SIZE 52428800\r\n250-8BITMIME\r\n250-AUTH PLAIN LOGIN\r\n250 ENHANCEDSTATUSCODES\r\n");
+                        case "HELO" -> replies.append("250 sink\r\n");
+                        case "AUTH" -> {
+                            if (cmd.toUpperCase().startsWith("AUTH LOGIN")) {
+                                authLogin = true;
+                                authSteps = 0;
+                                replies.append("334 VXNlcm5hbWU6\r\n");
+                            } else {
+                                replies.append("235 2.7.0 Authentication successful\r\n");
+                            }
+                        }
+                        case "MAIL" -> replies.append("250 2.1.0 Ok\r\n");
+                        case "RCPT" -> replies.append("250 2.1.5 Ok\r\n");
+                        case "DATA" -> {
+                            data = true;
+                            messageBytes = 0;
+                            replies.append("354 End data with <CR><LF>.<CR><LF>\r\n");
+                        }
+                        case "RSET", "NOOP" -> replies.append("250 2.0.0 Ok\r\n");
+                        case "QUIT" -> {
+                            replies.append("221 2.0.0 Bye\r\n");
+                            turn(out, replies);
+                            return;
+                        }
+                        default -> replies.append("502 5.5.2 Error\r\n");
+                    }
+                }
+                if (replies.length() > 0) {
+                    turn(out, replies);
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        } finally {
+            open.remove(s);
+        }
+    }
+
+    /** One server turn: wait the round-trip time, then send every pending reply in one write. */
+    private void turn(OutputStream out, StringBuilder replies) throws IOException {
+        if (rttNanos > 0) {
+            long until = System.nanoTime() + rttNanos;
+            while (System.nanoTime() < until) {
+                LockSupport.parkNanos(until - System.nanoTime());
+            }
+        }
+        out.write(replies.toString().getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        replies.setLength(0);
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        server.close();
+        for (Socket s : open) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package dev.mailgate.benchmarks.smtp;
+
+import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.message.EmailMessage;
+import dev.mailgate.core.transport.SendResult;
+import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.SmtpTransport;
+import dev.mailgate.smtp.TlsMode;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Messages per second through a {@link LatencySink} at simulated round-trip times of 0, 1 and 5 ms, for Angus
+ * Mail and Mailgate in the same run, with the same ~5 KB message and AUTH on every connection. Every scenario's
+ * count is checked against what the sink accepted; a mismatch fails the run (exit code 1).
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.mailgate.benchmarks.smtp.SmtpThroughput [seconds]}
+ */
+public final class SmtpThroughput {
+    private static final String TEXT = "Hello Ana,\n\n" + "Here is what happened in November - cafe news and more. ".repeat(40) + "\n";
+    private static final String HTML = "<html><body><p>Hello Ana,</p>" + "<p>Here is what happened in November &mdash; caf&eacute; news.</p>".repeat(38) + "</body></html>\n";
+
+    private final double seconds;
+    private final Map<String, Double> results = new LinkedHashMap<>();
+    private boolean mismatch;
+
+    private SmtpThroughput(double seconds) {
+        this.seconds = seconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        SmtpThroughput run = new SmtpThroughput(args.length > 0 ? Double.parseDouble(args[0]) : 3);
+        for (int rtt : new int[] {0, 1, 5}) {
+            run.scenarios(rtt);
+        }
+        run.largeMessage();
+        run.print();
+        System.exit(run.mismatch ? 1 : 0);
+    }
+
+    private void scenarios(int rttMillis) throws Exception {
+        try (LatencySink sink = new LatencySink(rttMillis * 1000L)) {
+            int port = sink.port();
+            measure(sink, "angus-transport-send", rttMillis, () -> angusSendNewConnection(port));
+            try (Reused reused = new Reused(port)) {
+                measure(sink, "angus-reused-connection", rttMillis, reused::send);
+            }
+            measureParallel(sink, "angus-8-threads-8-connections", rttMillis, port);
+            try (SmtpTransport one = mailgate(port, 1)) {
+                measure(sink, "mailgate-one-connection-send", rttMillis, () -> {
+                    one.send(mailgateMessage(TEXT));
+                    return 1;
+                });
+                measure(sink, "mailgate-one-connection", rttMillis, () -> batch(one, 256, TEXT));
+            }
+            try (SmtpTransport pool = mailgate(port, 0)) {
+                measure(sink, "mailgate-default-pool", rttMillis, () -> batch(pool, 256, TEXT));
+            }
+        }
+    }
+
+    private void largeMessage() throws Exception {
+        String big = TEXT.repeat(14);
+        try (LatencySink sink = new LatencySink(0); SmtpTransport one = mailgate(sink.port(), 1)) {
+            measure(sink, "mailgate-one-connection-5kb", 0, () -> batch(one, 256, TEXT));
+            measure(sink, "mailgate-one-connection-36kb", 0, () -> batch(one, 256, big));
+        }
+    }
+
+    private static int batch(SmtpTransport transport, int n, String text) {
+        List<EmailMessage> messages = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            messages.add(mailgateMessage(text));
+        }
+        int ok = 0;
+        for (SendResult r : transport.sendBatch(messages)) {
+            if (r instanceof SendResult.Sent) {
+                ok++;
+            } else {
+                throw new IllegalStateException(((SendResult.Failed) r).error());
+            }
+        }
+        return ok;
+    }
+
+    interface Step {
+        int run() throws Exception;
+    }
+
+    private void measure(LatencySink sink, String name, int rtt, Step step) throws Exception {
+        long warmupEnd = System.nanoTime() + (long) (seconds * 0.3e9);
+        while (System.nanoTime() < warmupEnd) {
+            step.run();
+        }
+        long before = sink.accepted();
+        long sent = 0;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            sent += step.run();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        record(sink, name, rtt, sent, before, elapsed);
+    }
+
+    private void measureParallel(LatencySink sink, String name, int rtt, int port) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Reused> connections = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            connections.add(new Reused(port));
+        }
+        try {
+            AtomicLong sent = new AtomicLong();
+            long warmupEnd = System.nanoTime() + (long) (seconds * 0.3e9);
+            runAll(pool, connections, warmupEnd, new AtomicLong());
+            long before = sink.accepted();
+            long start = System.nanoTime();
+            runAll(pool, connections, start + (long) (seconds * 1e9), sent);
+            record(sink, name, rtt, sent.get(), before, (System.nanoTime() - start) / 1e9);
+        } finally {
+            for (Reused r : connections) {
+                r.close();
+            }
+            pool.shutdownNow();
+        }
+    }
+
+    private static void runAll(ExecutorService pool, List<Reused> connections, long end, AtomicLong sent) throws Exception {
+        List<Future<?>> futures = new ArrayList<>();
+        for (Reused r : connections) {
+            futures.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    sent.addAndGet(r.send());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+    }
+
+    private void record(LatencySink sink, String name, int rtt, long sent, long before, double elapsed) throws InterruptedException {
+        Thread.sleep(50);
+        long accepted = sink.accepted() - before;
+        if (accepted != sent) {
+            System.err.printf(Locale.ROOT, "MISMATCH %s rtt=%d: client says %d sent, sink accepted %d%n", name, rtt, sent, accepted);
+            mismatch = true;
+        }
+        results.put(name + "@" + rtt, sent / elapsed);
+        System.err.printf(Locale.ROOT, "%-32s rtt=%d ms  %10.1f msg/s  (%d messages)%n", name, rtt, sent / elapsed, sent);
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.println("| scenario | RTT 0 ms | RTT 1 ms | RTT 5 ms |");
+        System.out.println("|---|---:|---:|---:|");
+        for (String s : List.of("angus-transport-send", "angus-reused-connection", "angus-8-threads-8-connections",
+                "mailgate-one-connection-send", "mailgate-one-connection", "mailgate-default-pool")) {
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f |%n", s, results.get(s + "@0"), results.get(s + "@1"), results.get(s + "@5"));
+        }
+        System.out.println();
+        for (int rtt : new int[] {0, 1, 5}) {
+            System.out.printf(Locale.ROOT, "RTT %d ms: mailgate one connection / angus reused connection = %.2fx; mailgate default pool / angus 8x8 = %.2fx%n", rtt,
+                    results.get("mailgate-one-connection@" + rtt) / results.get("angus-reused-connection@" + rtt),
+                    results.get("mailgate-default-pool@" + rtt) / results.get("angus-8-threads-8-connections@" + rtt));
+        }
+        System.out.printf(Locale.ROOT, "RTT 0 ms: 36 KB / 5 KB message rate on one connection = %.2f%n",
+                results.get("mailgate-one-connection-36kb@0") / results.get("mailgate-one-connection-5kb@0"));
+    }
+
+    private static SmtpTransport mailgate(int port, int connections) {
+        SmtpConfig.Builder b = SmtpConfig.builder("127.0.0.1").port(port).tlsMode(TlsMode.NONE)
+                .credentials("bench", "bench").allowPlaintextAuth(true).maxMessagesPerConnection(1_000_000);
+        if (connections > 0) {
+            b.maxConnections(connections);
+        }
+        return SmtpTransport.create(b.build());
+    }
+
+    private static EmailMessage mailgateMessage(String text) {
+        return EmailMessage.builder().from(EmailAddress.of("Mailgate Team", "news@example.com")).to(EmailAddress.parse("ana@example.org"))
+                .replyTo(EmailAddress.parse("support@example.com")).subject("Your November newsletter").header("X-Campaign", "nov-2026")
+                .text(text).html(HTML).build();
+    }
+
+    private static Properties angusProperties(int port) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", String.valueOf(port));
+        p.setProperty("mail.smtp.auth", "true");
+        return p;
+    }
+
+    private static MimeMessage angusMessage(Session session) throws MessagingException, IOException {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress("news@example.com", "Mailgate Team", "UTF-8"));
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress("ana@example.org"));
+        m.setReplyTo(new InternetAddress[] {new InternetAddress("support@example.com")});
+        m.setSubject("Your November newsletter", "UTF-8");
+        m.setHeader("X-Campaign", "nov-2026");
+        m.setSentDate(new Date());
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(TEXT, "UTF-8", "plain");
+        alternative.addBodyPart(text);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(HTML, "UTF-8", "html");
+        alternative.addBodyPart(html);
+        m.setContent(alternative);
+        m.saveChanges();
+        return m;
+    }
+
+    private static int angusSendNewConnection(int port) throws Exception {
+        Session session = Session.getInstance(angusProperties(port));
+        Transport.send(angusMessage(session), "bench", "bench");
+        return 1;
+    }
+
+    /** One Angus SMTPTransport kept open, as a careful Jakarta Mail user would. */
+    private static final class Reused implements AutoCloseable {
+        private final Session session;
+        private final Transport transport;
+
+        Reused(int port) throws MessagingException {
+            session = Session.getInstance(angusProperties(port));
+            transport = session.getTransport("smtp");
+            transport.connect("127.0.0.1", port, "bench", "bench");
+        }
+
+        int send() throws Exception {
+            MimeMessage m = angusMessage(session);
+            transport.sendMessage(m, m.getAllRecipients());
+            return 1;
+        }
+
+        @Override
+        public void close() throws MessagingException {
+            transport.close();
+        }
+    }
+}
