@@ -319,15 +319,12 @@ final class SmtpConnection implements AutoCloseable {
                 }
                 // The next transaction's commands ride along with this content when the server pipelines.
                 Prepared next = nextSendable(chain, k + 1, where);
-                byte[] content = p.data();
+                byte[] nextCommands = null;
                 if (pipelining && next != null) {
                     pending = commandsAfterData(next);
-                    byte[] cmds = join(pending);
-                    byte[] both = java.util.Arrays.copyOf(content, content.length + cmds.length);
-                    System.arraycopy(cmds, 0, both, content.length, cmds.length);
-                    content = both;
+                    nextCommands = join(pending);
                 }
-                SmtpReply finalReply = sendContent(content, p.label());
+                SmtpReply finalReply = sendContent(p.data(), nextCommands, p.label());
                 needsReset = false;
                 if (finalReply.isPositive()) {
                     messagesSent++;
@@ -557,9 +554,14 @@ final class SmtpConnection implements AutoCloseable {
         return replies;
     }
 
-    private SmtpReply sendContent(byte[] data, String messageId) {
+    /** Writes the content (and the next transaction's commands, if any) in one flush, then reads the verdict. */
+    private SmtpReply sendContent(byte[] data, byte[] nextCommands, String messageId) {
         try {
-            writeAndFlush(data);
+            out.write(data);
+            if (nextCommands != null) {
+                out.write(nextCommands);
+            }
+            out.flush();
         } catch (IOException e) {
             // The terminator may have been partly written; the server cannot have accepted the message without
             // it, but it may have received it completely (the failure can come from the flush of the last bytes).

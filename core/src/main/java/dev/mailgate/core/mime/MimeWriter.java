@@ -86,7 +86,7 @@ public final class MimeWriter {
 
     /** The rendered message as bytes. */
     public byte[] toBytes(EmailMessage message) {
-        ByteSink sink = new ByteSink();
+        ByteSink sink = new ByteSink(sizeHint(message));
         try {
             writeTo(message, sink);
         } catch (IOException e) {
@@ -150,10 +150,21 @@ public final class MimeWriter {
         }
     }
 
+    /** A first guess of the rendered size, so that the output array rarely has to grow (each growth is a copy). */
+    private static int sizeHint(EmailMessage m) {
+        long chars = 4096L + m.text().map(String::length).orElse(0) + m.html().map(String::length).orElse(0);
+        // Encodings add up to a third (base64) or more (quoted-printable of non-ASCII); an eighth covers typical text.
+        return (int) Math.min(Integer.MAX_VALUE - 16, chars + (chars >> 3) + m.attachments().size() * 16384L);
+    }
+
     /** An unsynchronized growable byte array. */
     static final class ByteSink extends OutputStream {
-        private byte[] buf = new byte[8192];
+        private byte[] buf;
         private int count;
+
+        ByteSink(int initialCapacity) {
+            buf = new byte[Math.max(256, initialCapacity)];
+        }
 
         @Override
         public void write(int b) {

@@ -1,11 +1,32 @@
 package dev.mailgate.core.mime;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * A text body in canonical form (RFC 2046 section 4.1.1: UTF-8, every line break CRLF), with the statistics that
- * choose its transfer encoding, computed in the same single pass over the characters. This one pass replaces
- * normalize + {@code getBytes} + scan, which cost three passes and two copies per body.
+ * choose its transfer encoding. The UTF-8 bytes come from {@code String.getBytes}, which the JDK makes a plain
+ * copy for ASCII text; one scan then gathers the statistics, with a tight loop over ordinary octets, and
+ * repairs bare line breaks by copying whole lines.
  */
 final class TextBody {
+    private static final byte PLAIN = 0;
+    private static final byte EQUALS = 1;
+    private static final byte CONTROL = 2;
+    private static final byte HIGH = 3;
+    private static final byte CR = 4;
+    private static final byte LF = 5;
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            CLASS[b] = b >= 0x80 ? HIGH : (b < 0x20 && b != '\t') || b == 0x7F ? CONTROL : PLAIN;
+        }
+        CLASS['='] = EQUALS;
+        CLASS['\r'] = CR;
+        CLASS['\n'] = LF;
+    }
+
     final byte[] bytes;
     final int length;
     /** Octets quoted-printable would escape (non-ASCII, controls, '='). */
@@ -28,87 +49,73 @@ final class TextBody {
     }
 
     static TextBody of(String s) {
-        int n = s.length();
-        // Copying to a char[] once (an intrinsic) makes the loop below several times faster than charAt on a
-        // UTF-16 string, which re-checks the string's coder and bounds for every character.
-        char[] chars = new char[n];
-        s.getChars(0, n, chars, 0);
-        // Sized for mostly-ASCII text and grown when needed; sizing for the worst case (3 octets per char) made
-        // this the largest allocation of a render.
-        byte[] out = new byte[n + (n >> 3) + 16];
+        byte[] in = s.getBytes(StandardCharsets.UTF_8);
+        int n = in.length;
+        byte[] out = null;
         int p = 0;
+        int copiedUpTo = 0;
         int escaped = 0;
         boolean nonAscii = false;
         boolean control = false;
         boolean boundaryLike = false;
-        int lineStart = 0;
         int maxLine = 0;
-        for (int i = 0; i < n; i++) {
-            char c = chars[i];
-            // A tight loop over the common case (printable ASCII other than '='), which the JIT compiles well.
-            if (out.length - p < 4 + (n - i)) {
-                out = grow(out, p, n - i);
-            }
-            while (c >= 0x20 && c < 0x7F && c != '=') {
-                out[p++] = (byte) c;
-                if (++i == n) {
-                    break;
-                }
-                c = chars[i];
+        int lineStart = 0;
+        int i = 0;
+        while (i < n) {
+            while (i < n && CLASS[in[i] & 0xFF] == PLAIN) {
+                i++;
             }
             if (i == n) {
                 break;
             }
-            if (c < 0x80) {
-                if (c == '\r' || c == '\n') {
-                    maxLine = Math.max(maxLine, p - lineStart);
-                    out[p++] = '\r';
-                    out[p++] = '\n';
-                    lineStart = p;
-                    if (c == '\r' && i + 1 < n && chars[i + 1] == '\n') {
-                        i++;
-                    }
-                    continue;
+            byte cls = CLASS[in[i] & 0xFF];
+            switch (cls) {
+                case EQUALS -> {
+                    escaped++;
+                    boundaryLike |= i + 1 < n && in[i + 1] == '_';
+                    i++;
                 }
-                if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                case CONTROL -> {
+                    escaped++;
                     control = true;
-                    escaped++;
-                } else if (c == '=') {
-                    escaped++;
-                    boundaryLike |= i + 1 < n && chars[i + 1] == '_';
+                    i++;
                 }
-                out[p++] = (byte) c;
-            } else {
-                nonAscii = true;
-                if (c < 0x800) {
-                    out[p++] = (byte) (0xC0 | (c >> 6));
-                    out[p++] = (byte) (0x80 | (c & 0x3F));
-                    escaped += 2;
-                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
-                    int cp = Character.toCodePoint(c, chars[++i]);
-                    out[p++] = (byte) (0xF0 | (cp >> 18));
-                    out[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    out[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    out[p++] = (byte) (0x80 | (cp & 0x3F));
-                    escaped += 4;
-                } else if (Character.isSurrogate(c)) {
-                    // An unpaired surrogate cannot be encoded; String.getBytes writes '?' too.
-                    out[p++] = '?';
-                } else {
-                    out[p++] = (byte) (0xE0 | (c >> 12));
-                    out[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                    out[p++] = (byte) (0x80 | (c & 0x3F));
-                    escaped += 3;
+                case HIGH -> {
+                    escaped++;
+                    nonAscii = true;
+                    i++;
+                }
+                default -> {
+                    maxLine = Math.max(maxLine, i - lineStart);
+                    boolean crlf = cls == CR && i + 1 < n && in[i + 1] == '\n';
+                    if (!crlf) {
+                        // A bare CR or LF: copy what came before, then a real CRLF.
+                        if (out == null) {
+                            out = new byte[n + (n >> 4) + 16];
+                        }
+                        out = ensure(out, p, i - copiedUpTo + 2 + (n - i));
+                        System.arraycopy(in, copiedUpTo, out, p, i - copiedUpTo);
+                        p += i - copiedUpTo;
+                        out[p++] = '\r';
+                        out[p++] = '\n';
+                        copiedUpTo = i + 1;
+                    }
+                    i += crlf ? 2 : 1;
+                    lineStart = i;
                 }
             }
         }
-        maxLine = Math.max(maxLine, p - lineStart);
+        maxLine = Math.max(maxLine, n - lineStart);
+        if (out == null) {
+            return new TextBody(in, n, escaped, nonAscii, control, boundaryLike, maxLine);
+        }
+        out = ensure(out, p, n - copiedUpTo);
+        System.arraycopy(in, copiedUpTo, out, p, n - copiedUpTo);
+        p += n - copiedUpTo;
         return new TextBody(out, p, escaped, nonAscii, control, boundaryLike, maxLine);
     }
 
-    /** Room for the rest of the input at up to 3 octets per char (plus a 4-octet pair), doubling at least. */
-    private static byte[] grow(byte[] out, int used, int charsLeft) {
-        int needed = used + charsLeft * 3 + 4;
-        return java.util.Arrays.copyOf(out, Math.max(needed, out.length * 2));
+    private static byte[] ensure(byte[] out, int used, int more) {
+        return out.length - used >= more ? out : Arrays.copyOf(out, Math.max(out.length * 2, used + more + 16));
     }
 }

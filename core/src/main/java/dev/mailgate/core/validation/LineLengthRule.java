@@ -22,22 +22,22 @@ final class LineLengthRule implements Rule {
         message.content().get(bytes);
         int n = bytes.length;
         List<Violation> violations = new ArrayList<>();
-        int start = 0;
         int line = 1;
         int tooLong = 0;
-        for (int i = 0; i <= n; i++) {
-            boolean end = i == n || bytes[i] == '\n';
-            if (!end) {
-                continue;
+        int i = 0;
+        while (i <= n) {
+            int j = i;
+            while (j < n && bytes[j] != '\n') {
+                j++;
             }
-            int length = i - start - (i > start && bytes[i - 1] == '\r' ? 1 : 0);
+            int length = j - i - (j > i && j < n && bytes[j - 1] == '\r' ? 1 : 0);
             if (length > MAX) {
                 tooLong++;
                 if (violations.size() < MAX_REPORTED) {
                     violations.add(new Violation(ID, "line " + line, "is " + length + " octets; at most " + MAX + " are allowed"));
                 }
             }
-            start = i + 1;
+            i = j + 1;
             line++;
         }
         if (tooLong > MAX_REPORTED) {
