@@ -345,6 +345,50 @@ class SmtpTransportTest {
     }
 
     @Test
+    void serverWithoutEhloGetsHeloAndLockStep() throws Exception {
+        TestSmtpServer server = start(TestSmtpServer.builder().on("EHLO", ServerAction.reply("502 5.5.2 Error: command not recognized")));
+        SmtpTransport smtp = transport(config(server).tlsMode(TlsMode.NONE));
+        smtp.send(message("a@example.org"));
+        assertThat(server.awaitMessages(1, Duration.ofSeconds(5)).get(0).mailParameters()).doesNotContain("SIZE");
+        assertThat(server.commands()).anyMatch(c -> c.startsWith("HELO "));
+    }
+
+    @Test
+    void malformedReplyIsAProtocolErrorNotAHang() throws Exception {
+        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+                .on("MAIL FROM", ServerAction.raw("this is not smtp\r\n")));
+        SmtpTransport smtp = transport(config(server).maxAttempts(2));
+        assertThatThrownBy(() -> smtp.send(message("a@example.org"))).isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("malformed reply").hasMessageContaining("this is not smtp");
+        assertThat(server.connectionCount()).as("retried once on a fresh connection").isEqualTo(2);
+    }
+
+    @Test
+    void listenerSeesConnectAndSendAndAsyncUsesTheGivenExecutor() throws Exception {
+        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        List<String> events = new CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "caller-pool"));
+        try {
+            SmtpTransport smtp = SmtpTransport.builder(config(server).listener(new TransportListener() {
+                @Override
+                public void connected(String host, int port, boolean tls, Duration took) {
+                    events.add("connected tls=" + tls);
+                }
+
+                @Override
+                public void sent(SendReceipt receipt, int attempt) {
+                    events.add("sent on " + Thread.currentThread().getName());
+                }
+            }).build()).executor(executor).build();
+            resources.add(smtp);
+            smtp.sendAsync(message("a@example.org")).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(events).containsExactly("connected tls=true", "sent on caller-pool");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void dailyQuotaFailsFastAndSaysWhenItResets() throws Exception {
         TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
