@@ -130,8 +130,14 @@ enum TransferEncoding {
                 // and copied in bulk.
                 int runEnd = Math.min(chunkEnd, i + (QP_LINE - 1 - lineLength));
                 int start = i;
-                while (i < runEnd && QP_LITERAL[data[i] & 0xFF]) {
-                    i++;
+                while (i < runEnd) {
+                    int c = data[i] & 0xFF;
+                    // Space and tab are literal too, except at the end of a line (rule 3), which the slow path encodes.
+                    if (QP_LITERAL[c] || ((c == ' ' || c == '\t') && i + 1 < n && data[i + 1] != '\r')) {
+                        i++;
+                    } else {
+                        break;
+                    }
                 }
                 if (i > start) {
                     System.arraycopy(data, start, enc, p, i - start);
