@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Hands each test method (or constructor) a fresh {@link RecordingTransport} and closes it afterwards:
  *
  * <pre>{@code
- * @ExtendWith(MailgateExtension.class)
+ * {@literal @}ExtendWith(MailgateExtension.class)
  * class SignupTest {
- *     @Test
+ *     {@literal @}Test
  *     void sendsWelcomeMail(RecordingTransport mail) { ... }
  * }
  * }</pre>

@@ -1,5 +1,6 @@
 package dev.mailgate.core.address;
 
+import dev.mailgate.core.internal.Rfc5322;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -97,13 +98,13 @@ final class AddressParser {
                 }
                 name.append(quotedStringContent());
                 pendingSpace = false;
-            } else if (isAtext(c) || c == '.' || Character.isSurrogate(c)) {
+            } else if (Rfc5322.isAtext(c) || c == '.' || Character.isSurrogate(c)) {
                 // obs-phrase (RFC 5322 section 4.1) allows "." in display names, as in "J. Smith <j@x>".
                 if (pendingSpace) {
                     name.append(' ');
                 }
                 int begin = pos;
-                while (pos < in.length() && (isAtext(in.charAt(pos)) || in.charAt(pos) == '.' || Character.isSurrogate(in.charAt(pos)))) {
+                while (pos < in.length() && (Rfc5322.isAtext(in.charAt(pos)) || in.charAt(pos) == '.' || Character.isSurrogate(in.charAt(pos)))) {
                     pos++;
                 }
                 name.append(in, begin, pos);
@@ -167,7 +168,7 @@ final class AddressParser {
         int start = pos;
         while (true) {
             int atomStart = pos;
-            while (pos < in.length() && (isAtext(in.charAt(pos)) || Character.isSurrogate(in.charAt(pos)))) {
+            while (pos < in.length() && (Rfc5322.isAtext(in.charAt(pos)) || Character.isSurrogate(in.charAt(pos)))) {
                 pos++;
             }
             if (pos == atomStart) {
@@ -254,15 +255,6 @@ final class AddressParser {
         return true;
     }
 
-    /** atext (RFC 5322 section 3.2.3) plus any non-ASCII character (RFC 6532 section 3.2). */
-    static boolean isAtext(char c) {
-        if (c >= 0x80) {
-            return !Character.isSurrogate(c) && !Character.isWhitespace(c) && !Character.isISOControl(c);
-        }
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
-    }
-
     /**
      * Rejects characters that must never reach a header or an SMTP command: C0 controls other than tab, DEL, NEL
      * and the Unicode line and paragraph separators (which some software treats as line breaks), and unpaired
@@ -296,20 +288,12 @@ final class AddressParser {
         boolean plain = true;
         for (int i = 0; i < name.length() && plain; i++) {
             char c = name.charAt(i);
-            plain = isAtext(c) || (c == ' ' && i > 0 && i < name.length() - 1 && name.charAt(i - 1) != ' ');
+            plain = Rfc5322.isAtext(c) || (c == ' ' && i > 0 && i < name.length() - 1 && name.charAt(i - 1) != ' ');
         }
         if (plain) {
             return name;
         }
-        StringBuilder b = new StringBuilder(name.length() + 2).append('"');
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.append('"').toString();
+        return Rfc5322.quotedString(name);
     }
 
     private static int utf8Length(String s) {

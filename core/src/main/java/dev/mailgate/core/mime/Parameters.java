@@ -1,5 +1,6 @@
 package dev.mailgate.core.mime;
 
+import dev.mailgate.core.internal.Rfc5322;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,13 @@ final class Parameters {
     static List<String> encode(String name, String value) {
         boolean ascii = value.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
         if (ascii) {
-            String quoted = quote(value);
+            String quoted = Rfc5322.quotedString(value);
             if (name.length() + 1 + quoted.length() <= MAX_PLAIN) {
                 return List.of(name + "=" + quoted);
             }
             List<String> parts = new ArrayList<>();
             for (int i = 0, n = 0; i < value.length(); i += SEGMENT, n++) {
-                parts.add(name + "*" + n + "=" + quote(value.substring(i, Math.min(value.length(), i + SEGMENT))));
+                parts.add(name + "*" + n + "=" + Rfc5322.quotedString(value.substring(i, Math.min(value.length(), i + SEGMENT))));
             }
             return parts;
         }
@@ -53,18 +54,6 @@ final class Parameters {
             parts.add(name + "*" + n + "*=" + (n == 0 ? "UTF-8''" : "") + segments.get(n));
         }
         return parts;
-    }
-
-    private static String quote(String value) {
-        StringBuilder b = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.append('"').toString();
     }
 
     /** RFC 2231 section 7: attribute-char is any token character except '*', '\'' and '%'. */

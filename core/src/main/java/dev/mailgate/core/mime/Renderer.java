@@ -1,6 +1,7 @@
 package dev.mailgate.core.mime;
 
 import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.internal.Rfc5322;
 import dev.mailgate.core.message.Attachment;
 import dev.mailgate.core.message.Disposition;
 import dev.mailgate.core.message.EmailMessage;
@@ -227,26 +228,13 @@ final class Renderer {
         String[] atoms = name.split(" ", -1);
         boolean plainAtoms = true;
         for (String atom : atoms) {
-            plainAtoms &= !atom.isEmpty() && atom.length() <= 70 && atom.chars().allMatch(c -> isAtext((char) c));
+            plainAtoms &= !atom.isEmpty() && atom.length() <= 70 && atom.chars().allMatch(c -> Rfc5322.isAtext((char) c));
         }
         if (plainAtoms) {
             return List.of(atoms);
         }
-        StringBuilder q = new StringBuilder(name.length() + 2).append('"');
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '"' || c == '\\') {
-                q.append('\\');
-            }
-            q.append(c);
-        }
-        q.append('"');
-        return q.length() <= 70 ? List.of(q.toString()) : EncodedWords.encode(name);
-    }
-
-    private static boolean isAtext(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80
-                || "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
+        String q = Rfc5322.quotedString(name);
+        return q.length() <= 70 ? List.of(q) : EncodedWords.encode(name);
     }
 
     /** Unstructured text (RFC 5322 section 3.2.5), folded at existing spaces or sent as encoded-words. */
