@@ -10,6 +10,7 @@ import dev.mailgate.core.mime.MimeWriter;
 import dev.mailgate.core.mime.RenderedMessage;
 import dev.mailgate.core.transport.ConnectionException;
 import dev.mailgate.core.transport.MailTimeoutException;
+import dev.mailgate.core.transport.OutcomeUnknownException;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.SendResult;
 import dev.mailgate.core.transport.ServerRejectedException;
@@ -148,7 +149,8 @@ public final class SmtpTransport implements Transport {
     }
 
     private SendReceipt fail(Prepared p, MailException failure) {
-        if (failure.isRetrySafe()) {
+        // The server accepted nothing unless the outcome is unknown, so the quota gets the message back.
+        if (!(failure instanceof OutcomeUnknownException)) {
             limiter.giveBack();
         }
         notify(() -> config.listener.failed(p.label(), failure));
