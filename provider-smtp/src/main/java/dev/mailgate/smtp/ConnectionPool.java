@@ -69,10 +69,6 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    int idleCount() {
-        return idle.size();
-    }
-
     @Override
     public void close() {
         closed = true;

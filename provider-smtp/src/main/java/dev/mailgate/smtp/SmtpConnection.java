@@ -43,7 +43,6 @@ final class SmtpConnection implements AutoCloseable {
     private OutputStream out;
     private Extensions extensions = Extensions.none();
     private boolean tls;
-    private String tlsDescription = "";
     private boolean needsReset;
     private boolean broken;
     private int messagesSent;
@@ -185,8 +184,7 @@ final class SmtpConnection implements AutoCloseable {
         ssl.startHandshake();
         socket = ssl;
         tls = true;
-        tlsDescription = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite();
-        probe.passed("tls", tlsDescription + certificateSummary(ssl));
+        probe.passed("tls", ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite() + certificateSummary(ssl));
     }
 
     private static String certificateSummary(SSLSocket ssl) {
@@ -596,20 +594,8 @@ final class SmtpConnection implements AutoCloseable {
         out.flush();
     }
 
-    Extensions extensions() {
-        return extensions;
-    }
-
     boolean isTls() {
         return tls;
-    }
-
-    String tlsDescription() {
-        return tlsDescription;
-    }
-
-    Socket socket() {
-        return socket;
     }
 
     /** Whether the session can carry another transaction under the pool's limits. */
@@ -617,10 +603,6 @@ final class SmtpConnection implements AutoCloseable {
         long now = System.nanoTime();
         return !broken && !socket.isClosed() && messagesSent < maxMessages
                 && now - lastUsed < idleTimeout.toNanos() && now - createdAt < maxAge.toNanos();
-    }
-
-    boolean isBroken() {
-        return broken;
     }
 
     /** QUIT, waiting briefly for the 221 (RFC 5321 section 4.1.1.10), then close; never throws. */

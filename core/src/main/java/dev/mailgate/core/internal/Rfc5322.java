@@ -29,4 +29,25 @@ public final class Rfc5322 {
         }
         return b.append('"').toString();
     }
+
+    /**
+     * The text in double quotes for an error message: control characters and line separators are shown as Unicode
+     * escapes (so the message cannot inject a line into a log), and it is cut after 200 characters.
+     */
+    public static String printable(String s) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 200) + 16).append('"');
+        int shown = Math.min(s.length(), 200);
+        for (int i = 0; i < shown; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        if (shown < s.length()) {
+            b.append("...(").append(s.length()).append(" chars)");
+        }
+        return b.append('"').toString();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.mailgate.core.message;
 
+import dev.mailgate.core.internal.Rfc5322;
 import java.net.URLConnection;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public record Attachment(Optional<String> fileName, String contentType, ContentS
             }
         });
         if (!MIME_TYPE.matcher(contentType).matches()) {
-            throw new InvalidHeaderException("attachment content type " + HeaderChecks.printable(contentType),
+            throw new InvalidHeaderException("attachment content type " + Rfc5322.printable(contentType),
                     "is not a MIME type of the form type/subtype[; name=value] (RFC 2045 section 5.1)");
         }
         contentId.ifPresent(Attachment::checkContentId);
@@ -94,7 +95,7 @@ public record Attachment(Optional<String> fileName, String contentType, ContentS
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             if (c <= 32 || c >= 127 || c == '<' || c == '>' || c == '"' || c == '\\' || c == '(' || c == ')' || c == ',') {
-                throw new InvalidHeaderException("content id " + HeaderChecks.printable(id),
+                throw new InvalidHeaderException("content id " + Rfc5322.printable(id),
                         "character at position " + i + " is not allowed in a msg-id (RFC 5322 section 3.6.4)");
             }
         }

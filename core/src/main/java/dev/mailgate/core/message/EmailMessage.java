@@ -1,5 +1,6 @@
 package dev.mailgate.core.message;
 
+import dev.mailgate.core.internal.Rfc5322;
 import dev.mailgate.core.address.EmailAddress;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -371,7 +372,7 @@ public final class EmailMessage implements OutboundMessage {
             int at = bare.indexOf('@');
             if (at <= 0 || at == bare.length() - 1 || bare.indexOf('@', at + 1) >= 0
                     || bare.chars().anyMatch(c -> c <= 32 || c >= 127 || c == '<' || c == '>')) {
-                throw new InvalidHeaderException("message id " + HeaderChecks.printable(id),
+                throw new InvalidHeaderException("message id " + Rfc5322.printable(id),
                         "must have the form left@right in printable ASCII without spaces (RFC 5322 section 3.6.4)");
             }
             this.messageId = bare;

@@ -1,5 +1,6 @@
 package dev.mailgate.core.message;
 
+import dev.mailgate.core.internal.Rfc5322;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,13 +26,13 @@ final class HeaderChecks {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c < 33 || c > 126 || c == ':') {
-                throw new InvalidHeaderException("header name " + printable(name),
-                        "character " + printable(String.valueOf(c)) + " at position " + i
+                throw new InvalidHeaderException("header name " + Rfc5322.printable(name),
+                        "character " + Rfc5322.printable(String.valueOf(c)) + " at position " + i
                                 + " is not allowed (RFC 5322 section 3.6.8 allows printable US-ASCII except ':')");
             }
         }
         if (name.length() > 76) {
-            throw new InvalidHeaderException("header name " + printable(name), "is " + name.length() + " characters; at most 76 fit on one line");
+            throw new InvalidHeaderException("header name " + Rfc5322.printable(name), "is " + name.length() + " characters; at most 76 fit on one line");
         }
         if (OWNED.contains(name.toLowerCase(Locale.ROOT))) {
             throw new InvalidHeaderException("header " + name, "is set through its own builder method, not header(..)");
@@ -68,14 +69,5 @@ final class HeaderChecks {
                 throw new InvalidHeaderException(field, "unpaired surrogate at position " + i);
             }
         }
-    }
-
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length() && i < 80; i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? String.format("\\u%04X", (int) c) : String.valueOf(c));
-        }
-        return b.append(s.length() > 80 ? "...\"" : "\"").toString();
     }
 }
