@@ -259,113 +259,160 @@ final class SmtpConnection implements AutoCloseable {
      * the content with its terminator in a second one; without it, lock-step.
      */
     Transaction send(Prepared p) {
-        Object result = sendChain(List.of(p)).get(0);
-        if (result instanceof MailException e) {
+        Object[] result = new Object[1];
+        Prepared[] one = {p};
+        sendChain(() -> {
+            Prepared next = one[0];
+            one[0] = null;
+            return next;
+        }, (prepared, outcome) -> result[0] = outcome);
+        if (result[0] instanceof MailException e) {
             throw e;
         }
-        return (Transaction) result;
+        return (Transaction) result[0];
+    }
+
+    /** Supplies the messages of a chain one at a time, preparing each when asked; null when there are no more. */
+    interface ChainSource {
+        Prepared next();
     }
 
     /**
-     * Runs several transactions on this session. With PIPELINING, the content and final dot of one message and
-     * the commands of the next go out in one write (RFC 2920 section 3.1), so each message after the first costs
-     * one round trip. Returns, per message, a {@link Transaction} or the {@link MailException} it failed with;
-     * after the session breaks, the messages not yet attempted fail with a retry-safe {@link ConnectionException}.
+     * Runs transactions on this session for as long as {@code source} has messages. With PIPELINING, the content
+     * and final dot of one message and the commands of the next go out in one write (RFC 2920 section 3.1), so
+     * each message after the first costs one round trip; and the message after that is prepared while the
+     * server works, so rendering overlaps the network. Every message taken from the source gets exactly one
+     * outcome: a {@link Transaction} or the {@link MailException} it failed with. When the session breaks, the
+     * messages taken but not attempted fail with a retry-safe {@link ConnectionException}.
      */
-    List<Object> sendChain(List<Prepared> chain) {
+    void sendChain(ChainSource source, java.util.function.BiConsumer<Prepared, Object> outcomes) {
         String where = config.host + ":" + config.port;
-        List<Object> results = new ArrayList<>(chain.size());
         boolean pipelining = extensions.has("PIPELINING");
         lastUsed = System.nanoTime();
-        int k = 0;
+        Prepared current = source.next();
+        Prepared lookahead = null;
+        // The commands of `current`, when they already went out with the previous message's content.
+        List<String> pending = null;
+        // The message whose commands or replies are on the wire: the one an I/O failure belongs to.
+        Prepared inFlight = null;
         try {
-            // Transactions that fail the local checks (SIZE, SMTPUTF8) never reach the server.
-            List<String> pending = null;
-            while (k < chain.size()) {
-                Prepared p = chain.get(k);
-                try {
-                    checkSupport(p.size(), p.smtpUtf8(), p.eightBit(), where);
-                } catch (MailException e) {
-                    results.add(e);
-                    k++;
+            while (current != null) {
+                Prepared p = current;
+                current = null;
+                inFlight = p;
+                if (!supported(p, where, outcomes)) {
+                    inFlight = null;
+                    current = lookahead != null ? lookahead : source.next();
+                    lookahead = null;
                     continue;
                 }
-                boolean resetFirst = needsReset;
-                List<String> commands = pending != null ? pending : commands(p);
-                if (pending == null) {
-                    // Not yet sent with the previous content: send now.
+                boolean resetFirst;
+                List<String> commands;
+                if (pending != null) {
+                    commands = pending;
+                    resetFirst = false;
+                } else {
+                    resetFirst = needsReset;
+                    commands = commands(p);
                     if (pipelining) {
                         writeAndFlush(join(commands));
                     }
-                } else {
-                    resetFirst = commands.get(0).equals("RSET");
                 }
                 pending = null;
                 needsReset = true;
-                List<SmtpReply> replies = pipelining ? readReplies(commands.size()) : lockStep(commands, resetFirst);
-                Object outcome;
                 Evaluation eval;
                 try {
+                    List<SmtpReply> replies = pipelining ? readReplies(commands.size()) : lockStep(commands, resetFirst);
                     eval = evaluate(p, replies, resetFirst);
                 } catch (MailException e) {
-                    results.add(e);
-                    k++;
+                    outcomes.accept(p, e);
+                    inFlight = null;
                     if (broken) {
+                        current = lookahead;
+                        lookahead = null;
                         break;
                     }
+                    current = lookahead != null ? lookahead : source.next();
+                    lookahead = null;
                     continue;
                 }
-                // The next transaction's commands ride along with this content when the server pipelines.
-                Prepared next = nextSendable(chain, k + 1, where);
+                Prepared next = lookahead != null ? lookahead : source.next();
+                lookahead = null;
                 byte[] nextCommands = null;
-                if (pipelining && next != null) {
+                if (pipelining && next != null && fits(next)) {
                     pending = commandsAfterData(next);
                     nextCommands = join(pending);
                 }
-                SmtpReply finalReply = sendContent(p.data(), nextCommands, p.label());
+                try {
+                    writeContent(p, nextCommands);
+                } catch (OutcomeUnknownException e) {
+                    outcomes.accept(p, e);
+                    inFlight = null;
+                    current = next;
+                    break;
+                }
+                // Prepare the message after next while the server takes in this one.
+                Prepared afterNext = next != null ? source.next() : null;
+                SmtpReply finalReply;
+                try {
+                    finalReply = readFinalReply(p);
+                } catch (OutcomeUnknownException e) {
+                    outcomes.accept(p, e);
+                    inFlight = null;
+                    current = next;
+                    lookahead = afterNext;
+                    break;
+                }
                 needsReset = false;
+                inFlight = null;
                 if (finalReply.isPositive()) {
                     messagesSent++;
-                    outcome = new Transaction(eval.outcomes(p.recipients(), finalReply), finalReply);
+                    outcomes.accept(p, new Transaction(eval.outcomes(p.recipients(), finalReply), finalReply));
                 } else {
                     closeIf421(finalReply);
-                    outcome = new ServerRejectedException("end of data", finalReply);
+                    outcomes.accept(p, new ServerRejectedException("end of data", finalReply));
                 }
-                results.add(outcome);
-                k++;
+                current = next;
+                lookahead = afterNext;
                 if (broken) {
                     break;
                 }
             }
-        } catch (OutcomeUnknownException e) {
-            results.add(e);
-            k++;
         } catch (SocketTimeoutException e) {
             broken = true;
-            results.add(new MailTimeoutException("waiting for " + where + " to answer the transaction", config.commandTimeout, e));
-            k++;
+            if (inFlight != null) {
+                outcomes.accept(inFlight, new MailTimeoutException("waiting for " + where + " to answer the transaction", config.commandTimeout, e));
+            }
         } catch (IOException e) {
             broken = true;
-            results.add(new ConnectionException("connection to " + where + " lost before the message was sent: " + e.getMessage(), e));
-            k++;
+            if (inFlight != null) {
+                outcomes.accept(inFlight, new ConnectionException("connection to " + where + " lost before the message was sent: " + e.getMessage(), e));
+            }
         }
-        while (results.size() < chain.size()) {
-            results.add(new ConnectionException("the session with " + where + " ended before this message was attempted", null));
+        for (Prepared untried : new Prepared[] {current, lookahead}) {
+            if (untried != null) {
+                outcomes.accept(untried, new ConnectionException("the session with " + where + " ended before this message was attempted", null));
+            }
         }
-        return results;
     }
 
-    /** The next message that passes the local checks, or null; its commands will be sent with this content. */
-    private Prepared nextSendable(List<Prepared> chain, int from, String where) {
-        if (from >= chain.size()) {
-            return null;
-        }
-        Prepared next = chain.get(from);
+    /** Reports a message the server could not take (SIZE, SMTPUTF8, 8BITMIME) without sending anything. */
+    private boolean supported(Prepared p, String where, java.util.function.BiConsumer<Prepared, Object> outcomes) {
         try {
-            checkSupport(next.size(), next.smtpUtf8(), next.eightBit(), where);
-            return next;
+            checkSupport(p.size(), p.smtpUtf8(), p.eightBit(), where);
+            return true;
         } catch (MailException e) {
-            return null;
+            outcomes.accept(p, e);
+            return false;
+        }
+    }
+
+    private boolean fits(Prepared p) {
+        try {
+            checkSupport(p.size(), p.smtpUtf8(), p.eightBit(), "");
+            return true;
+        } catch (MailException e) {
+            return false;
         }
     }
 
@@ -552,10 +599,10 @@ final class SmtpConnection implements AutoCloseable {
         return replies;
     }
 
-    /** Writes the content (and the next transaction's commands, if any) in one flush, then reads the verdict. */
-    private SmtpReply sendContent(byte[] data, byte[] nextCommands, String messageId) {
+    /** Writes the content and, if given, the next transaction's commands, in one flush. */
+    private void writeContent(Prepared p, byte[] nextCommands) {
         try {
-            out.write(data);
+            out.write(p.data());
             if (nextCommands != null) {
                 out.write(nextCommands);
             }
@@ -564,8 +611,11 @@ final class SmtpConnection implements AutoCloseable {
             // The terminator may have been partly written; the server cannot have accepted the message without
             // it, but it may have received it completely (the failure can come from the flush of the last bytes).
             broken = true;
-            throw new OutcomeUnknownException(messageId, e);
+            throw new OutcomeUnknownException(p.label(), e);
         }
+    }
+
+    private SmtpReply readFinalReply(Prepared p) {
         try {
             socket.setSoTimeout((int) config.dataTimeout.toMillis());
             SmtpReply reply = in.read();
@@ -573,7 +623,7 @@ final class SmtpConnection implements AutoCloseable {
             return reply;
         } catch (IOException e) {
             broken = true;
-            throw new OutcomeUnknownException(messageId, e);
+            throw new OutcomeUnknownException(p.label(), e);
         }
     }
 

@@ -183,53 +183,70 @@ public final class SmtpTransport implements Transport {
     }
 
     private void batchWorker(List<OutboundMessage> list, SendResult[] results, AtomicInteger next, int workers) {
-        while (true) {
+        while (next.get() < list.size()) {
             // An even share of what is left, so that every connection stays busy, but at most CHAIN at a time.
             int share = Math.min(CHAIN, Math.max(1, (list.size() - next.get() + workers - 1) / workers));
-            List<Integer> indexes = new ArrayList<>(CHAIN);
-            List<Prepared> chain = new ArrayList<>(CHAIN);
-            List<Instant> starts = new ArrayList<>(CHAIN);
+            java.util.Map<Prepared, Integer> indexes = new java.util.IdentityHashMap<>();
+            java.util.Map<Prepared, Instant> starts = new java.util.IdentityHashMap<>();
             long startNanos = System.nanoTime();
-            int i;
-            while (chain.size() < share && (i = next.getAndIncrement()) < list.size()) {
-                OutboundMessage m = list.get(i);
-                Instant started = clock.instant();
-                try {
-                    Prepared p = prepare(m);
-                    limiter.acquire(started.plus(config.sendDeadline));
-                    indexes.add(i);
-                    chain.add(p);
-                    starts.add(started);
-                } catch (MailException e) {
-                    results[i] = new SendResult.Failed(m, e);
+            int[] taken = {0};
+            // Messages are prepared when the connection asks for them, so rendering overlaps the network.
+            SmtpConnection.ChainSource source = () -> {
+                while (taken[0] < share) {
+                    int i = next.getAndIncrement();
+                    if (i >= list.size()) {
+                        return null;
+                    }
+                    taken[0]++;
+                    OutboundMessage m = list.get(i);
+                    Instant started = clock.instant();
+                    try {
+                        Prepared p = prepare(m);
+                        limiter.acquire(started.plus(config.sendDeadline));
+                        indexes.put(p, i);
+                        starts.put(p, started);
+                        return p;
+                    } catch (MailException e) {
+                        results[i] = new SendResult.Failed(m, e);
+                    }
                 }
-            }
-            if (chain.isEmpty()) {
-                return;
-            }
-            List<Object> outcomes;
+                return null;
+            };
+            List<Prepared> done = new ArrayList<>();
+            List<Object> outcomes = new ArrayList<>();
             SmtpConnection connection = null;
             try {
                 connection = pool.claim();
-                outcomes = connection.sendChain(chain);
+                connection.sendChain(source, (p, outcome) -> {
+                    done.add(p);
+                    outcomes.add(outcome);
+                });
             } catch (MailException e) {
-                outcomes = java.util.Collections.nCopies(chain.size(), e);
+                // No connection: the share is prepared anyway and each message retried on its own below.
+                Prepared p;
+                while ((p = source.next()) != null) {
+                    done.add(p);
+                    outcomes.add(e);
+                }
             } finally {
                 if (connection != null) {
                     pool.release(connection);
                 }
             }
-            for (int k = 0; k < chain.size(); k++) {
-                Prepared p = chain.get(k);
-                Instant started = starts.get(k);
+            for (int k = 0; k < done.size(); k++) {
+                Prepared p = done.get(k);
+                Instant started = starts.get(p);
                 try {
                     SendReceipt receipt = outcomes.get(k) instanceof SmtpConnection.Transaction tx
                             ? receipt(p, tx, started, startNanos, 1)
                             : attempts(p, started, startNanos, started.plus(config.sendDeadline), 2, (MailException) outcomes.get(k));
-                    results[indexes.get(k)] = new SendResult.Sent(p.message(), receipt);
+                    results[indexes.get(p)] = new SendResult.Sent(p.message(), receipt);
                 } catch (MailException e) {
-                    results[indexes.get(k)] = new SendResult.Failed(p.message(), e);
+                    results[indexes.get(p)] = new SendResult.Failed(p.message(), e);
                 }
+            }
+            if (taken[0] == 0) {
+                return;
             }
         }
     }
