@@ -30,6 +30,9 @@ final class LatencySink implements AutoCloseable {
     LatencySink(long rttMicros) throws IOException {
         this.rttNanos = rttMicros * 1000;
         server = new ServerSocket();
+        // A receive window that holds a whole large message, as a real server's tuned window would; without it
+        // loopback's small initial window makes the client's write wait for the sink's reads.
+        server.setReceiveBufferSize(1024 * 1024);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         Thread t = new Thread(this::acceptLoop, "latency-sink");
         t.setDaemon(true);

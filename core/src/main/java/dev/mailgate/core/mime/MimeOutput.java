@@ -4,15 +4,29 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** An unsynchronized buffered byte sink that counts what it writes. */
+/**
+ * An unsynchronized buffered byte sink that counts what it writes: either in front of an {@link OutputStream},
+ * or, with no stream, a growable in-memory buffer that is itself the result (so rendering to bytes copies once).
+ */
 final class MimeOutput {
     private final OutputStream out;
-    private final byte[] buf = new byte[8192];
+    private byte[] buf;
     private int count;
     private long total;
 
     MimeOutput(OutputStream out) {
         this.out = out;
+        this.buf = new byte[8192];
+    }
+
+    /** An in-memory output that grows as needed; read it with {@link #toByteArray()}. */
+    MimeOutput(int initialCapacity) {
+        this.out = null;
+        this.buf = new byte[Math.max(8192, initialCapacity)];
+    }
+
+    byte[] toByteArray() {
+        return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
     }
 
     void write(int b) throws IOException {
@@ -23,6 +37,12 @@ final class MimeOutput {
     }
 
     void write(byte[] b, int off, int len) throws IOException {
+        if (out == null) {
+            grow(len);
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+            return;
+        }
         if (len >= buf.length) {
             drain();
             out.write(b, off, len);
@@ -88,15 +108,28 @@ final class MimeOutput {
     }
 
     void flush() throws IOException {
-        drain();
-        out.flush();
+        if (out != null) {
+            drain();
+            out.flush();
+        }
     }
 
     long total() {
         return total + count;
     }
 
+    private void grow(int more) {
+        if (buf.length - count < more) {
+            buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+        }
+    }
+
     private void drain() throws IOException {
+        if (out == null) {
+            // In memory there is nothing to drain to: make room instead (at least half the buffer, for reserve()).
+            grow(Math.max(1, buf.length / 2));
+            return;
+        }
         if (count > 0) {
             out.write(buf, 0, count);
             total += count;

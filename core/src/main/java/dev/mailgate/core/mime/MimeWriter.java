@@ -86,11 +86,12 @@ public final class MimeWriter {
 
     /** The rendered message as bytes. */
     public byte[] toBytes(EmailMessage message) {
-        ByteSink sink = new ByteSink(sizeHint(message));
+        Objects.requireNonNull(message, "message");
+        MimeOutput sink = new MimeOutput(sizeHint(message));
         try {
-            writeTo(message, sink);
+            new Renderer(this, sink).message(message);
         } catch (IOException e) {
-            throw new UncheckedIOException("in-memory sink cannot fail", e);
+            throw new UncheckedIOException("in-memory output cannot fail", e);
         }
         return sink.toByteArray();
     }
@@ -155,38 +156,5 @@ public final class MimeWriter {
         long chars = 4096L + m.text().map(String::length).orElse(0) + m.html().map(String::length).orElse(0);
         // Encodings add up to a third (base64) or more (quoted-printable of non-ASCII); an eighth covers typical text.
         return (int) Math.min(Integer.MAX_VALUE - 16, chars + (chars >> 3) + m.attachments().size() * 16384L);
-    }
-
-    /** An unsynchronized growable byte array. */
-    static final class ByteSink extends OutputStream {
-        private byte[] buf;
-        private int count;
-
-        ByteSink(int initialCapacity) {
-            buf = new byte[Math.max(256, initialCapacity)];
-        }
-
-        @Override
-        public void write(int b) {
-            ensure(1);
-            buf[count++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, buf, count, len);
-            count += len;
-        }
-
-        private void ensure(int extra) {
-            if (count + extra > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + extra));
-            }
-        }
-
-        byte[] toByteArray() {
-            return java.util.Arrays.copyOf(buf, count);
-        }
     }
 }

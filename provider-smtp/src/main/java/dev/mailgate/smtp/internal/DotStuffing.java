@@ -15,9 +15,25 @@ import java.util.Arrays;
 public record DotStuffing(byte[] data, boolean eightBit) {
 
     public static DotStuffing encode(ByteBuffer content) {
-        byte[] src = new byte[content.remaining()];
-        content.duplicate().get(src);
-        int n = src.length;
+        int n = content.remaining();
+        boolean endsWithCrlf = n >= 2 && content.get(content.position() + n - 2) == '\r' && content.get(content.position() + n - 1) == '\n';
+        int tail = endsWithCrlf || n == 0 ? 3 : 5;
+        // Room for the terminator up front: content that needs no change (the usual case for rendered messages)
+        // is then sent from this one copy.
+        byte[] src = new byte[n + tail];
+        content.duplicate().get(src, 0, n);
+        int clean = cleanScan(src, n);
+        if (clean != DIRTY) {
+            int p = n;
+            if (tail == 5) {
+                src[p++] = '\r';
+                src[p++] = '\n';
+            }
+            src[p++] = '.';
+            src[p++] = '\r';
+            src[p] = '\n';
+            return new DotStuffing(src, clean < 0);
+        }
         byte[] out = new byte[n + (n >> 6) + 16];
         int p = 0;
         int signBits = 0;
@@ -60,5 +76,38 @@ public record DotStuffing(byte[] data, boolean eightBit) {
         out[p++] = '\r';
         out[p++] = '\n';
         return new DotStuffing(p == out.length ? out : Arrays.copyOf(out, p), signBits < 0);
+    }
+
+    private static final int DIRTY = 1;
+
+    /**
+     * Checks, in one tight pass, that every line break is CRLF and no line starts with '.'. Returns the OR of all
+     * octets (negative when one is 8-bit), or {@link #DIRTY} when the content needs stuffing or repair.
+     */
+    private static int cleanScan(byte[] src, int n) {
+        int signBits = 0;
+        int i = 0;
+        while (i < n) {
+            if (src[i] == '.') {
+                return DIRTY;
+            }
+            int j = i;
+            while (j < n) {
+                byte b = src[j];
+                if (b == '\r' || b == '\n') {
+                    break;
+                }
+                signBits |= b;
+                j++;
+            }
+            if (j == n) {
+                break;
+            }
+            if (src[j] == '\n' || j + 1 == n || src[j + 1] != '\n') {
+                return DIRTY;
+            }
+            i = j + 2;
+        }
+        return signBits < 0 ? -1 : 0;
     }
 }
