@@ -17,8 +17,5 @@ module dev.mailgate.core {
     exports dev.mailgate.core.spi;
     exports dev.mailgate.core.interop;
 
-    // Shared plumbing for Mailgate's own modules only (the async pool, the header block parser).
-    exports dev.mailgate.core.internal to dev.mailgate.smtp, dev.mailgate.testing;
-
     uses dev.mailgate.core.spi.MailProvider;
 }

@@ -2,7 +2,6 @@ package dev.mailgate.smtp;
 
 import dev.mailgate.core.MailException;
 import dev.mailgate.core.address.EmailAddress;
-import dev.mailgate.core.internal.AsyncSupport;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.message.Envelope;
 import dev.mailgate.core.message.OutboundMessage;
@@ -325,7 +324,7 @@ public final class SmtpTransport implements Transport {
         private final SmtpConfig config;
         private final List<Rule> rules = new ArrayList<>();
         private MimeWriter writer = MimeWriter.standard();
-        private Executor executor = AsyncSupport.executor();
+        private Executor executor = Transport.defaultExecutor();
         private Clock clock = Clock.systemUTC();
 
         private Builder(SmtpConfig config) {

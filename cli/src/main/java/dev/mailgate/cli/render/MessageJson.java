@@ -80,8 +80,7 @@ public final class MessageJson {
             if (!headers.isObject()) {
                 throw new MessageJsonException("$.headers", "expected an object of header name to value (or array of values)", null);
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : headers.properties()) {
                 String where = "$.headers['" + e.getKey() + "']";
                 for (String value : stringOrArray(e.getValue(), where)) {
                     apply(where, () -> b.header(e.getKey(), value));
@@ -107,8 +106,7 @@ public final class MessageJson {
             if (!metadata.isObject()) {
                 throw new MessageJsonException("$.metadata", "expected an object of string values", null);
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = metadata.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : metadata.properties()) {
                 String where = "$.metadata['" + e.getKey() + "']";
                 if (!e.getValue().isTextual()) {
                     throw new MessageJsonException(where, "expected a string", null);

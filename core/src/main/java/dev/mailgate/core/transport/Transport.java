@@ -26,9 +26,17 @@ public interface Transport extends AutoCloseable {
      */
     SendReceipt send(OutboundMessage message);
 
-    /** Sends without blocking the caller. The default runs {@link #send} on a shared daemon pool. */
+    /** Sends without blocking the caller. The default runs {@link #send} on {@link #defaultExecutor()}. */
     default CompletableFuture<SendReceipt> sendAsync(OutboundMessage message) {
-        return CompletableFuture.supplyAsync(() -> send(message), AsyncSupport.executor());
+        return CompletableFuture.supplyAsync(() -> send(message), defaultExecutor());
+    }
+
+    /**
+     * The shared pool of daemon threads that asynchronous sends use unless given another executor: sending
+     * blocks on I/O, so it must not occupy the common fork-join pool, nor keep the JVM alive.
+     */
+    static java.util.concurrent.Executor defaultExecutor() {
+        return AsyncSupport.executor();
     }
 
     /**
