@@ -230,16 +230,48 @@ final class AddressParser {
     }
 
     private String toAsciiDomain(String domain, int at) {
-        String ascii;
-        try {
-            ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidAddressException(in, at, "domain is not a valid host name (" + e.getMessage() + ")");
-        }
+        // Plain ASCII host names are what IDN.toASCII would return unchanged; checking them here is much cheaper.
+        String ascii = isLdhDomain(domain) ? domain : idnToAscii(domain, at);
         if (ascii.length() > MAX_DOMAIN_OCTETS) {
             throw new InvalidAddressException(in, at, "domain is " + ascii.length() + " octets, DNS allows " + MAX_DOMAIN_OCTETS);
         }
         return ascii;
+    }
+
+    private String idnToAscii(String domain, int at) {
+        try {
+            return IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAddressException(in, at, "domain is not a valid host name (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Whether the domain is ASCII letters, digits and hyphens in dot-separated labels of 1 to 63 characters that
+     * neither start nor end with a hyphen (RFC 1123 section 2.1, the STD3 rules). Throws for an ASCII domain that
+     * breaks them; returns false for a non-ASCII domain, which IDN.toASCII converts and checks.
+     */
+    private boolean isLdhDomain(String domain) {
+        int labelStart = 0;
+        for (int i = 0; i <= domain.length(); i++) {
+            char c = i < domain.length() ? domain.charAt(i) : '.';
+            if (c >= 0x80) {
+                return false;
+            }
+            if (c == '.') {
+                int length = i - labelStart;
+                if (length > 63) {
+                    throw new InvalidAddressException(in, pos - domain.length() + labelStart, "domain label is " + length + " characters; DNS allows 63");
+                }
+                if (domain.charAt(labelStart) == '-' || domain.charAt(i - 1) == '-') {
+                    throw new InvalidAddressException(in, pos - domain.length() + labelStart, "domain label starts or ends with a hyphen");
+                }
+                labelStart = i + 1;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+                throw new InvalidAddressException(in, pos - domain.length() + i, "character '" + c + "' is not allowed in a host name");
+            }
+        }
+        return true;
     }
 
     private static boolean isIpv4(String s) {

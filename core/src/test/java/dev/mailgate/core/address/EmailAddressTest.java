@@ -97,6 +97,17 @@ class EmailAddressTest {
     }
 
     @Test
+    void asciiHostNamesFollowTheLdhRules() {
+        assertThat(EmailAddress.parse("a@Mail-1.Example.COM").asciiDomain()).isEqualTo("Mail-1.Example.COM");
+        assertThatThrownBy(() -> EmailAddress.parse("a@exa_mple.com")).isInstanceOfSatisfying(InvalidAddressException.class,
+                e -> assertThat(e.position()).isEqualTo(5));
+        assertThatThrownBy(() -> EmailAddress.parse("a@example.-com")).isInstanceOfSatisfying(InvalidAddressException.class,
+                e -> assertThat(e.position()).isEqualTo(10));
+        assertThatThrownBy(() -> EmailAddress.parse("a@" + "x".repeat(64) + ".com")).hasMessageContaining("63");
+        assertThat(EmailAddress.parse("a@" + "x".repeat(63) + ".com").domain()).hasSize(67);
+    }
+
+    @Test
     void overlongLocalPartIsRejected() {
         assertThatThrownBy(() -> EmailAddress.parse("a".repeat(65) + "@example.com"))
                 .isInstanceOf(InvalidAddressException.class).hasMessageContaining("64");
