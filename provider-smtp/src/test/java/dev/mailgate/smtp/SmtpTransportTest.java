@@ -389,6 +389,44 @@ class SmtpTransportTest {
     }
 
     @Test
+    void eightBitRawContentIsDeclaredAndRefusedWhereItCannotGo() throws Exception {
+        byte[] eml = ("From: a@example.com\r\nTo: b@example.org\r\nSubject: s\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\nGrüße\r\n").getBytes(StandardCharsets.UTF_8);
+        TestSmtpServer with = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        transport(config(with)).send(RawMessage.of(eml));
+        ReceivedMessage got = with.awaitMessages(1, Duration.ofSeconds(5)).get(0);
+        assertThat(got.mailParameters()).contains("BODY=8BITMIME");
+        assertThat(got.contentAsString()).endsWith("\r\n\r\nGrüße\r\n");
+
+        TestSmtpServer without = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+                .extensions("PIPELINING", "STARTTLS", "SIZE 1000000"));
+        assertThatThrownBy(() -> transport(config(without)).send(RawMessage.of(eml)))
+                .isInstanceOf(UnsupportedByServerException.class).hasMessageContaining("8BITMIME");
+        assertThat(without.commands()).noneMatch(c -> c.startsWith("MAIL"));
+    }
+
+    @Test
+    void listenerIsToldOfTheFinalFailure() throws Exception {
+        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+                .on("MAIL FROM", ServerAction.reply("451 4.3.0 Try again later")));
+        List<String> events = new CopyOnWriteArrayList<>();
+        SmtpTransport smtp = transport(config(server).maxAttempts(2).listener(new TransportListener() {
+            @Override
+            public void retrying(String messageId, int attempt, dev.mailgate.core.MailException error, Duration delay) {
+                events.add("retrying " + attempt);
+            }
+
+            @Override
+            public void failed(String messageId, dev.mailgate.core.MailException error) {
+                events.add("failed " + ((ServerRejectedException) error).code());
+            }
+        }));
+        assertThatThrownBy(() -> smtp.send(message("a@example.org"))).isInstanceOf(ServerRejectedException.class);
+        assertThat(events).containsExactly("retrying 1", "failed 451");
+        assertThat(smtp.sentToday()).as("a refused message gives its quota back").isZero();
+    }
+
+    @Test
     void dailyQuotaFailsFastAndSaysWhenItResets() throws Exception {
         TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
