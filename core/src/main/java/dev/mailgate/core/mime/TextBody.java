@@ -1,5 +1,6 @@
 package dev.mailgate.core.mime;
 
+import dev.mailgate.core.internal.ByteScan;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -62,14 +63,13 @@ final class TextBody {
         int lineStart = 0;
         int i = 0;
         while (i < n) {
-            while (i < n && CLASS[in[i] & 0xFF] == PLAIN) {
-                i++;
-            }
+            i = ByteScan.skipPrintableExceptEquals(in, i, n);
             if (i == n) {
                 break;
             }
             byte cls = CLASS[in[i] & 0xFF];
             switch (cls) {
+                case PLAIN -> i++; // a tab: plain, but it stops the eight-octet scan
                 case EQUALS -> {
                     escaped++;
                     boundaryLike |= i + 1 < n && in[i + 1] == '_';

@@ -1,5 +1,6 @@
 package dev.mailgate.core.validation;
 
+import dev.mailgate.core.internal.ByteScan;
 import dev.mailgate.core.mime.RenderedMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,7 @@ final class LineLengthRule implements Rule {
         int tooLong = 0;
         int i = 0;
         while (i <= n) {
-            int j = i;
-            while (j < n && bytes[j] != '\n') {
-                j++;
-            }
+            int j = ByteScan.indexOfLf(bytes, i, n);
             int length = j - i - (j > i && j < n && bytes[j - 1] == '\r' ? 1 : 0);
             if (length > MAX) {
                 tooLong++;

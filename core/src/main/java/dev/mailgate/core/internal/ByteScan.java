@@ -1,0 +1,71 @@
+package dev.mailgate.core.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Byte searches that look at eight octets per step ("SWAR": SIMD within a register), for the scans over whole
+ * messages that dominate rendering and validation. Each method returns the same index a plain loop would.
+ */
+public final class ByteScan {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    private ByteScan() {
+    }
+
+    /** The index of the first LF in {@code a[from, to)}, or {@code to}. */
+    public static int indexOfLf(byte[] a, int from, int to) {
+        int i = from;
+        long lf = ONES * '\n';
+        while (i + 8 <= to) {
+            long w = (long) LONGS.get(a, i);
+            if (hasZeroByte(w ^ lf)) {
+                break;
+            }
+            i += 8;
+        }
+        while (i < to && a[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The index of the first octet in {@code a[from, to)} that is not printable ASCII other than '=' (so: a
+     * control character including tab, CR or LF, '=', DEL, or an octet of 0x80 and above), or {@code to}.
+     */
+    public static int skipPrintableExceptEquals(byte[] a, int from, int to) {
+        int i = from;
+        long equals = ONES * '=';
+        long del = ONES * 0x7F;
+        while (i + 8 <= to) {
+            long w = (long) LONGS.get(a, i);
+            // high bit set (8-bit octet), below 0x20 (control), '=' or DEL
+            if ((w & HIGHS) != 0 || hasLess(w, 0x20) || hasZeroByte(w ^ equals) || hasZeroByte(w ^ del)) {
+                break;
+            }
+            i += 8;
+        }
+        while (i < to) {
+            int b = a[i] & 0xFF;
+            if (b < 0x20 || b >= 0x7F || b == '=') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether any byte of {@code w} is zero (the classic bit trick; exact, no false positives). */
+    private static boolean hasZeroByte(long w) {
+        return ((w - ONES) & ~w & HIGHS) != 0;
+    }
+
+    /** Whether any byte of {@code w}, all below 0x80, is less than {@code n} (n ≤ 128). */
+    private static boolean hasLess(long w, int n) {
+        return ((w - ONES * n) & ~w & HIGHS) != 0;
+    }
+}

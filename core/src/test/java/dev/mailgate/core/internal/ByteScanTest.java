@@ -1,0 +1,45 @@
+package dev.mailgate.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The eight-octet scans must agree with plain loops on every input, at every offset. */
+class ByteScanTest {
+    @Test
+    void agreesWithPlainLoopsOnRandomInput() {
+        Random r = new Random(42);
+        byte[] alphabet = {'a', 'Z', ' ', '.', '=', '\t', '\r', '\n', 0, 0x1F, 0x7E, 0x7F, (byte) 0x80, (byte) 0xC3, (byte) 0xFF, '_'};
+        for (int round = 0; round < 20_000; round++) {
+            byte[] a = new byte[r.nextInt(40)];
+            for (int i = 0; i < a.length; i++) {
+                // Mostly ordinary letters, so that long clean runs (the fast path) occur.
+                a[i] = r.nextInt(8) == 0 ? alphabet[r.nextInt(alphabet.length)] : (byte) ('a' + r.nextInt(26));
+            }
+            int from = a.length == 0 ? 0 : r.nextInt(a.length + 1);
+            int to = from + (a.length - from == 0 ? 0 : r.nextInt(a.length - from + 1));
+            assertThat(ByteScan.indexOfLf(a, from, to)).isEqualTo(plainIndexOfLf(a, from, to));
+            assertThat(ByteScan.skipPrintableExceptEquals(a, from, to)).isEqualTo(plainSkip(a, from, to));
+        }
+    }
+
+    private static int plainIndexOfLf(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] == '\n') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private static int plainSkip(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int b = a[i] & 0xFF;
+            if (b < 0x20 || b >= 0x7F || b == '=') {
+                return i;
+            }
+        }
+        return to;
+    }
+}
