@@ -141,13 +141,11 @@ public final class SmtpConfig {
         }
         Builder b = builder(host.strip());
         if (map.containsKey("tls")) {
-            String tls = map.get("tls").strip().toUpperCase(Locale.ROOT).replace('-', '_');
-            b.tlsMode(switch (tls) {
-                case "STARTTLS", "STARTTLS_REQUIRED" -> TlsMode.STARTTLS_REQUIRED;
-                case "IMPLICIT", "SSL", "SMTPS" -> TlsMode.IMPLICIT;
-                case "NONE" -> TlsMode.NONE;
-                default -> throw new ProviderConfigException(provider, "tls", "must be starttls, implicit or none, was \"" + map.get("tls") + "\"");
-            });
+            try {
+                b.tlsMode(TlsMode.parse(map.get("tls")));
+            } catch (IllegalArgumentException e) {
+                throw new ProviderConfigException(provider, "tls", e.getMessage());
+            }
         }
         if (map.containsKey("port")) {
             b.port((int) number(map, "port", 1, 65535));

@@ -9,7 +9,6 @@ import dev.mailgate.smtp.SmtpDiagnostics;
 import dev.mailgate.smtp.TlsMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,12 +64,7 @@ public final class SmtpTestCommand implements Callable<Integer> {
         SmtpConfig config;
         Optional<EmailMessage> message = Optional.empty();
         try {
-            TlsMode mode = switch (tls.toLowerCase(Locale.ROOT)) {
-                case "starttls" -> TlsMode.STARTTLS_REQUIRED;
-                case "implicit" -> TlsMode.IMPLICIT;
-                case "none" -> TlsMode.NONE;
-                default -> throw new IllegalArgumentException("--tls must be starttls, implicit or none, was " + tls);
-            };
+            TlsMode mode = TlsMode.parse(tls);
             Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
             SmtpConfig.Builder b = SmtpConfig.builder(host).tlsMode(mode).connectTimeout(timeout).commandTimeout(timeout)
                     .dataTimeout(timeout).maxAttempts(1);

@@ -287,22 +287,11 @@ final class AddressParser {
         return true;
     }
 
-    /**
-     * Rejects characters that must never reach a header or an SMTP command: C0 controls other than tab, DEL, NEL
-     * and the Unicode line and paragraph separators (which some software treats as line breaks), and unpaired
-     * surrogates (which cannot be encoded as UTF-8).
-     */
+    /** Rejects the characters {@link Rfc5322#forbiddenCharAt} names, with their position. */
     static void rejectControls(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
-                throw new InvalidAddressException(s, i, String.format("control character U+%04X is not allowed", (int) c));
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new InvalidAddressException(s, i, "unpaired surrogate character");
-            }
+        int bad = Rfc5322.forbiddenCharAt(s);
+        if (bad >= 0) {
+            throw new InvalidAddressException(s, bad, Rfc5322.forbiddenCharProblem(s, bad));
         }
     }
 

@@ -50,4 +50,30 @@ public final class Rfc5322 {
         }
         return b.append('"').toString();
     }
+
+    /**
+     * The index of the first character that must never reach a header or an SMTP command, or -1: C0 controls
+     * other than tab, DEL, NEL and the Unicode line and paragraph separators (which some software treats as line
+     * breaks), and unpaired surrogates (which cannot be encoded as UTF-8).
+     */
+    public static int forbiddenCharAt(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                return i;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** What is wrong with the character at {@code index}, as found by {@link #forbiddenCharAt}. */
+    public static String forbiddenCharProblem(String s, int index) {
+        char c = s.charAt(index);
+        return Character.isSurrogate(c) ? "unpaired surrogate character" : String.format("control character U+%04X is not allowed", (int) c);
+    }
 }

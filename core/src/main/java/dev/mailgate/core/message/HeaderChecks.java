@@ -58,16 +58,9 @@ final class HeaderChecks {
      * can end a header line in some software, and none has a meaning in a header value.
      */
     static void checkText(String field, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
-                throw new InvalidHeaderException(field, String.format("control character U+%04X at position %d is not allowed", (int) c, i));
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new InvalidHeaderException(field, "unpaired surrogate at position " + i);
-            }
+        int bad = Rfc5322.forbiddenCharAt(value);
+        if (bad >= 0) {
+            throw new InvalidHeaderException(field, Rfc5322.forbiddenCharProblem(value, bad) + " (position " + bad + ")");
         }
     }
 }

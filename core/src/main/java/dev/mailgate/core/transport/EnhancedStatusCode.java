@@ -41,6 +41,20 @@ public record EnhancedStatusCode(int codeClass, int subject, int detail) {
         return Optional.of(new EnhancedStatusCode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
     }
 
+    /**
+     * The code that starts a reply text, as RFC 2034 places it ({@code "5.1.1 <a@b>: user unknown"}), if the
+     * first word is one.
+     */
+    public static Optional<EnhancedStatusCode> leading(String text) {
+        String t = text.strip();
+        int space = t.indexOf(' ');
+        Matcher m = FORM.matcher(space < 0 ? t : t.substring(0, space));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EnhancedStatusCode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+    }
+
     public boolean isPermanent() {
         return codeClass == 5;
     }

@@ -18,7 +18,9 @@ public record SmtpReply(int code, Optional<EnhancedStatusCode> status, List<Stri
     }
 
     public static SmtpReply of(int code, String text) {
-        return new SmtpReply(code, EnhancedStatusCode.find(text).filter(s -> text.strip().startsWith(s.toString())), List.of(stripStatus(text)));
+        Optional<EnhancedStatusCode> status = EnhancedStatusCode.leading(text);
+        String rest = text.strip();
+        return new SmtpReply(code, status, List.of(status.map(s -> rest.substring(s.toString().length()).strip()).orElse(rest)));
     }
 
     public static SmtpReply of(int code, EnhancedStatusCode status, String text) {
@@ -46,14 +48,5 @@ public record SmtpReply(int code, Optional<EnhancedStatusCode> status, List<Stri
     @Override
     public String toString() {
         return code + status.map(s -> " " + s).orElse("") + (lines.isEmpty() ? "" : " " + text());
-    }
-
-    private static String stripStatus(String text) {
-        String t = text.strip();
-        Optional<EnhancedStatusCode> s = EnhancedStatusCode.find(t);
-        if (s.isPresent() && t.startsWith(s.get().toString())) {
-            return t.substring(s.get().toString().length()).strip();
-        }
-        return t;
     }
 }

@@ -71,18 +71,9 @@ public final class ReplyReader {
         return new SmtpReply(code, status, text);
     }
 
-    /** RFC 2034: the status leads the text and its class matches the reply's first digit. */
+    /** RFC 2034: the status leads the text, and its class must match the reply's first digit. */
     private static Optional<EnhancedStatusCode> leadingStatus(String text, int code) {
-        int space = text.indexOf(' ');
-        String first = space < 0 ? text : text.substring(0, space);
-        if (first.length() < 5 || first.charAt(0) - '0' != code / 100) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(EnhancedStatusCode.parse(first));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return EnhancedStatusCode.leading(text).filter(s -> s.codeClass() == code / 100);
     }
 
     private String readLine() throws IOException {
