@@ -1,4 +1,11 @@
-/** Placeholder module: its issue fills it. It already exists so that the reactor, the BOM and the module graph are stable. */
+/**
+ * Bounce mails, complaints and auto-replies read into core events: RFC 3464 DSNs, MTAs' own formats, RFC 5965
+ * feedback reports, RFC 3834 auto-replies; VERP return paths; the IMAP bounce-mailbox poller.
+ */
 module dev.mailgate.bounce {
-    requires dev.mailgate.core;
+    requires transitive dev.mailgate.core;
+    requires com.fasterxml.jackson.databind;
+
+    exports dev.mailgate.bounce;
+    exports dev.mailgate.bounce.verp;
 }

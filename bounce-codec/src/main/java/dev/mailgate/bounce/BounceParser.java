@@ -1,0 +1,405 @@
+package dev.mailgate.bounce;
+
+import dev.mailgate.bounce.internal.classify.Classifier;
+import dev.mailgate.bounce.internal.classify.FormatHints;
+import dev.mailgate.bounce.internal.mime.HeaderList;
+import dev.mailgate.bounce.internal.mime.MimeParser;
+import dev.mailgate.bounce.internal.mime.MimePart;
+import dev.mailgate.bounce.internal.read.DsnReader;
+import dev.mailgate.bounce.internal.read.FeedbackReader;
+import dev.mailgate.bounce.internal.read.Finding;
+import dev.mailgate.bounce.internal.read.PlainTextReader;
+import dev.mailgate.bounce.internal.read.Replies;
+import dev.mailgate.bounce.internal.read.SesNotificationReader;
+import dev.mailgate.bounce.verp.Verp;
+import dev.mailgate.core.event.BounceReason;
+import dev.mailgate.core.message.Header;
+import dev.mailgate.core.transport.EnhancedStatusCode;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads bounce mails, complaints and auto-replies into {@link BounceReport}s. Thread-safe and stateless.
+ *
+ * <p>Recognition, in this order: an RFC 5965 feedback report (complaint); an RFC 3464 delivery-status part; an
+ * Amazon SES JSON notification; an RFC 3834 auto-reply (only when nothing marks the mail as a bounce: Google's
+ * bounces carry {@code Auto-Submitted: auto-replied} too); a bounce in an MTA's own words. Nothing here throws on
+ * bad input: what cannot be read becomes a {@link ReportFormat#NOT_RECOGNIZED} report with the reason and the raw
+ * bytes.
+ */
+public final class BounceParser {
+    /** Messages above this size are not parsed (a bounce quotes at most a copy of one message). */
+    public static final int DEFAULT_MAX_SIZE = 32 * 1024 * 1024;
+
+    private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+            "undeliver|delivery|failure|failed|returned mail|bounce|not delivered|could not be delivered|rejected|"
+                    + "nondeliver|non-deliver|unable to deliver|mail system error|delivery status|warning: could not|"
+                    + "unzustellbar|zustellung|no entregado|non recapitabile|non remis|échec|配信|エラー|送信失敗|"
+                    + "error sending|problem delivering|message not sent|delayed mail|mail error|permanent error",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SYSTEM_SENDER = Pattern.compile(
+            "mailer-daemon|post_?master|mail delivery (subsystem|system)|mail ?administrator|mailer_daemon|mdaemon|"
+                    + "double-bounce|noreply-dsn|system administrator",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
+            "^\\s*(auto(matic)?[ -]?(reply|response|antwort|respuesta|réponse)|out of (the )?office|vacation|abwesen|"
+                    + "away from|on leave|autoreply|auto:|自動応答|不在)",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Optional<Verp> verp;
+    private final int maxSize;
+
+    private BounceParser(Optional<Verp> verp, int maxSize) {
+        this.verp = verp;
+        this.maxSize = maxSize;
+    }
+
+    public static BounceParser create() {
+        return new BounceParser(Optional.empty(), DEFAULT_MAX_SIZE);
+    }
+
+    /**
+     * A parser that also decodes the VERP envelope the bounce was sent back to, so a bounce that names no recipient
+     * in its body is still attributed (and one whose VERP token is forged is not).
+     */
+    public BounceParser withVerp(Verp verp) {
+        return new BounceParser(Optional.of(verp), maxSize);
+    }
+
+    public BounceParser withMaxSize(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("maxSize must be positive, was " + bytes);
+        }
+        return new BounceParser(verp, bytes);
+    }
+
+    /** Reads a message from a stream (which is not closed); reading stops at the size limit. */
+    public BounceReport parse(InputStream in) {
+        try {
+            byte[] data = in.readNBytes(maxSize + 1);
+            return parse(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the message: " + e.getMessage(), e);
+        }
+    }
+
+    public BounceReport parse(byte[] raw) {
+        if (raw.length > maxSize) {
+            return unrecognized(raw, "", "message larger than " + maxSize + " bytes; not parsed");
+        }
+        try {
+            return read(raw);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a defect of ours or input we did not foresee: the message is kept and the reason said, never lost
+            return unrecognized(raw, "", "could not be parsed: " + e);
+        }
+    }
+
+    private BounceReport read(byte[] raw) {
+        MimePart root = MimeParser.parse(new String(raw, StandardCharsets.ISO_8859_1));
+        HeaderList headers = root.headers();
+        String subject = decodeHeader(headers.firstOrEmpty("Subject"));
+        Optional<String> messageId = headers.first("Message-ID").map(BounceParser::bare).filter(s -> !s.isEmpty());
+        String human = humanText(root);
+        String[] split = PlainTextReader.split(human);
+        HeaderList originalHeaders = originalHeaders(root, split[1]);
+        Context ctx = new Context(raw, headers, subject, messageId, originalHeaders);
+
+        Optional<MimePart> feedback = FeedbackReader.reportPart(root);
+        if (feedback.isPresent() || isReport(headers, "feedback-report") || looksLikeNonMimeFeedback(headers, split[0])) {
+            FeedbackReader.Result r = FeedbackReader.read(feedback.map(MimePart::text).orElse(split[0]), originalHeaders,
+                    null);
+            List<BounceRecipient> recipients = new ArrayList<>();
+            for (Finding f : r.findings()) {
+                recipients.add(recipient(f, Verdict.COMPLAINT, BounceReason.FEEDBACK));
+            }
+            return ctx.report(ReportFormat.FEEDBACK_REPORT, recipients, Optional.empty(), r.feedbackType(),
+                    recipients.isEmpty() ? Optional.of("feedback report names no recipient") : Optional.empty());
+        }
+
+        Optional<MimePart> status = DsnReader.statusPart(root);
+        if (status.isPresent() || hasDsnFields(split[0])) {
+            DsnReader.Result r = DsnReader.read(status.map(MimePart::text).orElse(split[0]), split[0]);
+            if (!r.findings().isEmpty()) {
+                return ctx.report(ReportFormat.DELIVERY_STATUS, classify(r.findings()), r.envelopeId(), Optional.empty(),
+                        Optional.empty());
+            }
+        }
+
+        Optional<SesNotificationReader.Result> ses = SesNotificationReader.read(root.isMultipart() ? human : root.text());
+        if (ses.isPresent()) {
+            SesNotificationReader.Result r = ses.get();
+            List<BounceRecipient> recipients = switch (r.kind()) {
+                case "complaint" -> r.findings().stream().map(f -> recipient(f, Verdict.COMPLAINT, BounceReason.FEEDBACK)).toList();
+                case "delivery" -> r.findings().stream().map(f -> recipient(f, Verdict.DELIVERED, BounceReason.DELIVERED)).toList();
+                default -> classify(r.findings());
+            };
+            return ctx.report(ReportFormat.PROVIDER_JSON, recipients, Optional.empty(), r.feedbackType(), Optional.empty());
+        }
+
+        boolean bounceSigns = looksLikeBounce(headers, subject, root);
+        if (!bounceSigns && isAutoReply(headers, subject)) {
+            String from = firstAddress(headers.firstOrEmpty("From")).orElse("");
+            Finding f = Finding.of(from, "", "");
+            List<BounceRecipient> recipients = from.isEmpty() ? List.of() : List.of(recipient(f, Verdict.AUTO_REPLY, BounceReason.VACATION));
+            return ctx.report(ReportFormat.AUTO_REPLY, recipients, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        if (bounceSigns) {
+            List<String> failed = new ArrayList<>();
+            for (String value : headers.all("X-Failed-Recipients")) {
+                for (String a : value.split(",")) {
+                    if (!a.isBlank()) {
+                        failed.add(Replies.address(a));
+                    }
+                }
+            }
+            List<Finding> findings = PlainTextReader.read(split[0], excluded(headers, originalHeaders), failed);
+            if (findings.isEmpty()) {
+                findings = attributed(headers, originalHeaders, split[0]);
+            }
+            if (!findings.isEmpty()) {
+                Optional<BounceReason> hint = FormatHints.reasonOf(headers, human);
+                return ctx.report(ReportFormat.PLAIN_TEXT, classify(findings, hint), Optional.empty(), Optional.empty(),
+                        Optional.empty());
+            }
+            return ctx.report(ReportFormat.PLAIN_TEXT, List.of(), Optional.empty(), Optional.empty(),
+                    Optional.of("looks like a bounce but names no failed recipient"));
+        }
+        return ctx.report(ReportFormat.NOT_RECOGNIZED, List.of(), Optional.empty(), Optional.empty(),
+                Optional.of("not a bounce, complaint or auto-reply"));
+    }
+
+    /** A bounce that names no recipient: the VERP address it came back to, else the original's only recipient. */
+    private List<Finding> attributed(HeaderList headers, HeaderList original, String text) {
+        String diagnostic = PlainTextReader.replyIn(text);
+        if (verp.isPresent()) {
+            for (String header : List.of("To", "Delivered-To", "X-Original-To", "Envelope-To")) {
+                for (String value : headers.all(header)) {
+                    Optional<String> decoded = firstAddress(value).flatMap(a -> verp.get().decode(a)).flatMap(v -> v.recipient()).map(r -> r.address());
+                    if (decoded.isPresent()) {
+                        return List.of(Finding.of(decoded.get(), diagnostic, Replies.collapse(text)));
+                    }
+                }
+            }
+        }
+        List<String> to = new ArrayList<>();
+        for (String header : List.of("To", "Cc")) {
+            for (String value : original.all(header)) {
+                Matcher m = PlainTextReader.ADDRESS_PATTERN.matcher(value);
+                while (m.find()) {
+                    to.add(Replies.address(m.group()));
+                }
+            }
+        }
+        if (to.size() == 1) {
+            return List.of(Finding.of(to.get(0), diagnostic, Replies.collapse(text)));
+        }
+        return List.of();
+    }
+
+    private List<BounceRecipient> classify(List<Finding> findings) {
+        return classify(findings, Optional.empty());
+    }
+
+    private List<BounceRecipient> classify(List<Finding> findings, Optional<BounceReason> formatHint) {
+        List<BounceRecipient> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            String action = f.action().orElse("");
+            if (action.equals("delivered") || action.equals("relayed") || action.equals("expanded")) {
+                out.add(recipient(f, Verdict.DELIVERED, BounceReason.DELIVERED));
+                continue;
+            }
+            if (f.status().map(EnhancedStatusCode::isSuccess).orElse(false) && action.isEmpty()) {
+                out.add(recipient(f, Verdict.DELIVERED, BounceReason.DELIVERED));
+                continue;
+            }
+            boolean temporary = f.status().map(EnhancedStatusCode::isTransient)
+                    .orElse(f.replyCode().isPresent() && f.replyCode().getAsInt() / 100 == 4);
+            // the notification's words count only in Postfix's precise form; a transcript mentions many commands
+            Optional<String> command = Replies.command(f.diagnostic())
+                    .or(() -> f.context().contains("(in reply to") ? Replies.command(f.context()) : Optional.empty())
+                    .or(() -> Replies.transcriptCommand(f.context(), f.diagnostic()));
+            BounceReason reason = Classifier.reason(f.status(), f.diagnostic(), f.context(), temporary, !action.equals("delayed"),
+                    command);
+            reason = FormatHints.corrected(f.recipient(), f.diagnostic(), reason);
+            if (formatHint.isPresent() && reason == BounceReason.ON_HOLD) {
+                reason = formatHint.get();
+            }
+            if (action.equals("delayed") && (reason == BounceReason.ON_HOLD || reason == BounceReason.UNDEFINED)) {
+                reason = BounceReason.EXPIRED;
+            }
+            out.add(recipient(f, Verdict.ofFailure(reason, f.status()), reason));
+        }
+        return out;
+    }
+
+    private static BounceRecipient recipient(Finding f, Verdict verdict, BounceReason reason) {
+        return new BounceRecipient(f.recipient(), verdict, reason, f.status(), f.replyCode(), f.diagnostic(), f.action(),
+                f.originalRecipient(), f.reportingMta(), f.remoteMta());
+    }
+
+    /** The report's human-readable text: its text parts outside any quoted message, HTML reduced to text. */
+    private static String humanText(MimePart root) {
+        if (!root.isMultipart()) {
+            return root.mediaType().equals("text/html") ? stripHtml(root.text()) : root.text();
+        }
+        StringBuilder out = new StringBuilder();
+        collectText(root, out);
+        return out.toString();
+    }
+
+    private static void collectText(MimePart part, StringBuilder out) {
+        for (MimePart child : part.children()) {
+            if (child.isMultipart()) {
+                if (child.mediaType().equals("multipart/alternative")) {
+                    MimePart best = child.children().stream().filter(c -> c.mediaType().equals("text/plain")).findFirst()
+                            .orElse(child.children().isEmpty() ? null : child.children().get(0));
+                    if (best != null) {
+                        out.append(best.mediaType().equals("text/html") ? stripHtml(best.text()) : best.text()).append('\n');
+                    }
+                } else {
+                    collectText(child, out);
+                }
+            } else if (child.mediaType().equals("text/plain") || child.mediaType().equals("text/enriched")) {
+                out.append(child.text()).append('\n');
+            } else if (child.mediaType().equals("text/html") && out.isEmpty()) {
+                out.append(stripHtml(child.text())).append('\n');
+            }
+        }
+    }
+
+    private static final Pattern TAG = Pattern.compile("<(script|style)[^>]*>.*?</\\1>|<[^>]*>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
+    private static String stripHtml(String html) {
+        String text = TAG.matcher(html.replaceAll("(?i)<br\\s*/?>|</p>|</div>|</tr>", "\n")).replaceAll(" ");
+        return text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    }
+
+    /** Headers of the returned original: its message/rfc822 or text/rfc822-headers part, or the copy below the text. */
+    private static HeaderList originalHeaders(MimePart root, String quotedBelowText) {
+        MimePart[] found = new MimePart[1];
+        root.forEach(p -> {
+            if (found[0] == null && p.embedded().isPresent()) {
+                found[0] = p.embedded().get();
+            }
+        });
+        if (found[0] != null && found[0].headers().size() > 0) {
+            return found[0].headers();
+        }
+        String rest = quotedBelowText.stripLeading();
+        int end = rest.indexOf("\n\n");
+        return HeaderList.parse(end < 0 ? rest : rest.substring(0, end));
+    }
+
+    private static boolean isReport(HeaderList headers, String reportType) {
+        String ct = headers.firstOrEmpty("Content-Type");
+        return HeaderList.mediaType(ct).equals("multipart/report")
+                && HeaderList.parameter(ct, "report-type").map(reportType::equalsIgnoreCase).orElse(false);
+    }
+
+    /** Older complaint formats that predate RFC 5965 but carry its fields in a plain body. */
+    private static boolean looksLikeNonMimeFeedback(HeaderList headers, String text) {
+        return text.contains("Feedback-Type:") && (text.contains("User-Agent:") || text.contains("Version:"))
+                || COMPLAINT_SUBJECT.matcher(headers.firstOrEmpty("Subject")).find();
+    }
+
+    /** Complaint loops that predate ARF (Microsoft's JMRP, "complaint about message from <ip>"). */
+    private static final Pattern COMPLAINT_SUBJECT = Pattern.compile("^\\s*(complaint about message from|abuse report|spam report|fbl report)",
+            Pattern.CASE_INSENSITIVE);
+
+    private static boolean hasDsnFields(String text) {
+        return (text.contains("Final-Recipient:") || text.contains("Original-Recipient:"))
+                && (text.contains("Status:") || text.contains("Action:") || text.contains("Diagnostic-Code:"));
+    }
+
+    private static boolean looksLikeBounce(HeaderList headers, String subject, MimePart root) {
+        return headers.has("X-Failed-Recipients") || SYSTEM_SENDER.matcher(headers.firstOrEmpty("From")).find()
+                || BOUNCE_SUBJECT.matcher(subject).find() || isReport(headers, "delivery-status")
+                || headers.firstOrEmpty("Return-Path").strip().equals("<>") && !isAutoReply(headers, subject);
+    }
+
+    /** RFC 3834 section 5 (Auto-Submitted), and the de-facto headers and subjects of vacation responders. */
+    private static boolean isAutoReply(HeaderList headers, String subject) {
+        String auto = headers.firstOrEmpty("Auto-Submitted").strip().toLowerCase(Locale.ROOT);
+        return auto.startsWith("auto-replied") || headers.has("X-Autoreply") || headers.has("X-Autorespond")
+                || headers.has("X-Mail-Autoreply") || headers.firstOrEmpty("Precedence").equalsIgnoreCase("auto_reply")
+                || AUTO_REPLY_SUBJECT.matcher(subject).find();
+    }
+
+    private static Set<String> excluded(HeaderList headers, HeaderList original) {
+        Set<String> out = new HashSet<>();
+        for (HeaderList h : List.of(headers, original)) {
+            for (String name : List.of("From", "Return-Path", "Sender", "Reply-To")) {
+                for (String value : h.all(name)) {
+                    addAddresses(value, out);
+                }
+            }
+        }
+        for (String value : headers.all("To")) {
+            addAddresses(value, out);
+        }
+        return out;
+    }
+
+    private static void addAddresses(String value, Set<String> out) {
+        Matcher m = PlainTextReader.ADDRESS_PATTERN.matcher(value);
+        while (m.find()) {
+            out.add(Replies.address(m.group()).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static Optional<String> firstAddress(String value) {
+        Matcher m = PlainTextReader.ADDRESS_PATTERN.matcher(value);
+        return m.find() ? Optional.of(Replies.address(m.group())) : Optional.empty();
+    }
+
+    private static String bare(String id) {
+        String v = id.strip();
+        int lt = v.indexOf('<');
+        int gt = v.indexOf('>', lt + 1);
+        return lt >= 0 && gt > lt ? v.substring(lt + 1, gt) : v;
+    }
+
+    private static String decodeHeader(String value) {
+        if (!value.contains("=?")) {
+            return value;
+        }
+        try {
+            return MimeUtility.decodeText(value);
+        } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
+            return value;
+        }
+    }
+
+    private static BounceReport unrecognized(byte[] raw, String subject, String problem) {
+        return new BounceReport(ReportFormat.NOT_RECOGNIZED, List.of(), OriginalMessage.NONE, subject, Optional.empty(),
+                Optional.empty(), Optional.of(problem), raw);
+    }
+
+    /** What every report of one message shares. */
+    private record Context(byte[] raw, HeaderList headers, String subject, Optional<String> messageId, HeaderList original) {
+        BounceReport report(ReportFormat format, List<BounceRecipient> recipients, Optional<String> envelopeId,
+                Optional<String> feedbackType, Optional<String> problem) {
+            List<Header> quoted = new ArrayList<>(original.size());
+            for (int i = 0; i < original.size(); i++) {
+                quoted.add(new Header(original.name(i), original.value(i)));
+            }
+            Optional<String> originalId = original.first("Message-ID").map(BounceParser::bare).filter(s -> !s.isEmpty());
+            return new BounceReport(format, recipients, new OriginalMessage(originalId, envelopeId, quoted), subject, messageId,
+                    feedbackType, problem, raw);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.mailgate.bounce;
+
+import dev.mailgate.core.event.BounceReason;
+import dev.mailgate.core.transport.EnhancedStatusCode;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What a report says about one recipient.
+ *
+ * @param recipient the failed address as the report names it (RFC 3464 Final-Recipient, lower-cased domain)
+ * @param status the RFC 3463 status the report carried, if any; see {@link #effectiveStatus()}
+ * @param replyCode the SMTP reply code the report quotes, if any
+ * @param diagnostic the remote server's words (Diagnostic-Code or the quoted reply), white space collapsed
+ * @param action RFC 3464 Action ({@code failed}, {@code delayed}, ...), if the report says
+ * @param originalRecipient RFC 3464 Original-Recipient, if given
+ * @param reportingMta the MTA that wrote the report
+ * @param remoteMta the MTA that refused the message, if known
+ */
+public record BounceRecipient(String recipient, Verdict verdict, BounceReason reason, Optional<EnhancedStatusCode> status,
+        OptionalInt replyCode, String diagnostic, Optional<String> action, Optional<String> originalRecipient,
+        Optional<String> reportingMta, Optional<String> remoteMta) {
+
+    public BounceRecipient {
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(replyCode, "replyCode");
+        Objects.requireNonNull(diagnostic, "diagnostic");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(originalRecipient, "originalRecipient");
+        Objects.requireNonNull(reportingMta, "reportingMta");
+        Objects.requireNonNull(remoteMta, "remoteMta");
+    }
+
+    /** Whether the failure is temporary: {@code Action: delayed}, a 4.x.x status or a 4xx reply. */
+    public boolean isTransient() {
+        if (action.filter("delayed"::equalsIgnoreCase).isPresent()) {
+            return true;
+        }
+        if (status.isPresent()) {
+            return status.get().isTransient();
+        }
+        return replyCode.isPresent() && replyCode.getAsInt() / 100 == 4;
+    }
+
+    /**
+     * The reported status, or when the report carried none, the RFC 3463 code that states the reason
+     * ({@code userunknown} is {@code 5.1.1}) with class 4 for a temporary failure; {@code x.0.0} when the reason
+     * has no specific code. Exports use it so that every failure row has a status.
+     */
+    public Optional<EnhancedStatusCode> effectiveStatus() {
+        if (status.isPresent() || verdict == Verdict.COMPLAINT || verdict == Verdict.AUTO_REPLY) {
+            return status;
+        }
+        if (verdict == Verdict.DELIVERED) {
+            return Optional.of(new EnhancedStatusCode(2, 0, 0));
+        }
+        return Optional.of(StatusForReason.of(reason, isTransient() ? 4 : 5));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.mailgate.bounce.internal.mime;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Undoes Content-Transfer-Encoding (RFC 2045 section 6) and decodes charsets, leniently. */
+public final class BodyDecoder {
+    private BodyDecoder() {
+    }
+
+    /** The body with its transfer encoding undone, still one char per octet. */
+    public static String transferDecoded(String raw, String encoding) {
+        String enc = encoding.strip().toLowerCase(Locale.ROOT);
+        if (enc.equals("base64")) {
+            return new String(base64(raw), StandardCharsets.ISO_8859_1);
+        }
+        if (enc.equals("quoted-printable")) {
+            return new String(quotedPrintable(raw), StandardCharsets.ISO_8859_1);
+        }
+        return raw;
+    }
+
+    public static String text(String raw, String encoding, String charset) {
+        String octets = transferDecoded(raw, encoding);
+        return decode(octets.getBytes(StandardCharsets.ISO_8859_1), charset);
+    }
+
+    /**
+     * Bytes to text in the named charset. No charset or an unknown one: UTF-8 if the bytes are valid UTF-8 (most
+     * unlabelled 8-bit mail today), else ISO-8859-1, which cannot fail.
+     */
+    public static String decode(byte[] bytes, String charset) {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b < 0 || b == 0x1b) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        String name = charset.strip();
+        if (!name.isEmpty()) {
+            try {
+                Charset cs = Charset.forName(name);
+                return new String(bytes, cs);
+            } catch (RuntimeException unknown) {
+                // fall through to detection
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            if (containsEscape(bytes)) {
+                return new String(bytes, Charset.forName("ISO-2022-JP"));
+            }
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static boolean containsEscape(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0x1b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RFC 2045 6.8, skipping anything outside the alphabet as the RFC says decoders must. */
+    static byte[] base64(String raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length() * 3 / 4);
+        int buffer = 0;
+        int bits = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            int v = value(raw.charAt(i));
+            if (raw.charAt(i) == '=') {
+                break;
+            }
+            if (v < 0) {
+                continue;
+            }
+            buffer = (buffer << 6) | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                out.write((buffer >> bits) & 0xff);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static int value(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        if (c == '+') {
+            return 62;
+        }
+        if (c == '/') {
+            return 63;
+        }
+        return -1;
+    }
+
+    /** RFC 2045 6.7; a malformed {@code =} sequence is kept literally (rule 6.7 note 1). */
+    static byte[] quotedPrintable(String raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+        int len = raw.length();
+        for (int i = 0; i < len; i++) {
+            char c = raw.charAt(i);
+            if (c != '=') {
+                out.write(c & 0xff);
+                continue;
+            }
+            if (i + 1 < len && raw.charAt(i + 1) == '\n') {
+                i++;
+                continue;
+            }
+            if (i + 2 < len && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
+                out.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
+                i += 2;
+                continue;
+            }
+            // soft line break with trailing white space before the line end
+            int j = i + 1;
+            while (j < len && (raw.charAt(j) == ' ' || raw.charAt(j) == '\t')) {
+                j++;
+            }
+            if (j < len && raw.charAt(j) == '\n') {
+                i = j;
+                continue;
+            }
+            out.write('=');
+        }
+        return out.toByteArray();
+    }
+
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.mailgate.bounce.internal.mime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The header fields of a message or body part, unfolded (RFC 5322 section 2.2.3), in order. Lenient: a line that is
+ * not a field and not a continuation is skipped (an mbox {@code From } line, garbage), never an error.
+ */
+public final class HeaderList {
+    private final List<String> names = new ArrayList<>();
+    private final List<String> values = new ArrayList<>();
+
+    /** Parses a header block; line ends are already LF. */
+    public static HeaderList parse(String block) {
+        HeaderList h = new HeaderList();
+        int pos = 0;
+        int len = block.length();
+        StringBuilder current = null;
+        String currentName = null;
+        while (pos < len) {
+            int eol = block.indexOf('\n', pos);
+            if (eol < 0) {
+                eol = len;
+            }
+            String line = block.substring(pos, eol);
+            pos = eol + 1;
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+                if (current != null) {
+                    current.append(' ').append(line.strip());
+                }
+                continue;
+            }
+            if (currentName != null) {
+                h.add(currentName, current.toString());
+            }
+            currentName = null;
+            current = null;
+            int colon = line.indexOf(':');
+            if (colon <= 0 || !isFieldName(line, colon)) {
+                continue;
+            }
+            currentName = line.substring(0, colon).strip();
+            current = new StringBuilder(line.substring(colon + 1).strip());
+        }
+        if (currentName != null) {
+            h.add(currentName, current.toString());
+        }
+        return h;
+    }
+
+    private static boolean isFieldName(String line, int colon) {
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            if (c <= ' ' || c > '~') {
+                // a space before the colon is obsolete syntax (RFC 5322 4.5.4) that real MTAs still write
+                return c == ' ' && line.substring(i, colon).isBlank() && i > 0;
+            }
+        }
+        return true;
+    }
+
+    private void add(String name, String value) {
+        names.add(name);
+        values.add(value);
+    }
+
+    public Optional<String> first(String name) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                return Optional.of(values.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String firstOrEmpty(String name) {
+        return first(name).orElse("");
+    }
+
+    public List<String> all(String name) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                out.add(values.get(i));
+            }
+        }
+        return out;
+    }
+
+    public boolean has(String name) {
+        return first(name).isPresent();
+    }
+
+    public int size() {
+        return names.size();
+    }
+
+    public String name(int i) {
+        return names.get(i);
+    }
+
+    public String value(int i) {
+        return values.get(i);
+    }
+
+    /** The value's media type in lower case ({@code text/plain}), without parameters. */
+    public static String mediaType(String contentType) {
+        String v = contentType.strip();
+        int end = 0;
+        while (end < v.length() && v.charAt(end) != ';' && !Character.isWhitespace(v.charAt(end))) {
+            end++;
+        }
+        return v.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
+    /** A parameter of a structured value such as Content-Type, unquoted; lenient about spacing and case. */
+    public static Optional<String> parameter(String value, String param) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        String key = param.toLowerCase(Locale.ROOT);
+        int from = 0;
+        while (true) {
+            int i = lower.indexOf(key, from);
+            if (i < 0) {
+                return Optional.empty();
+            }
+            from = i + key.length();
+            boolean startsParam = i == 0 || lower.charAt(i - 1) == ';' || Character.isWhitespace(lower.charAt(i - 1));
+            int j = from;
+            while (j < lower.length() && lower.charAt(j) == ' ') {
+                j++;
+            }
+            if (!startsParam || j >= lower.length() || lower.charAt(j) != '=') {
+                continue;
+            }
+            j++;
+            while (j < value.length() && value.charAt(j) == ' ') {
+                j++;
+            }
+            if (j < value.length() && value.charAt(j) == '"') {
+                int end = value.indexOf('"', j + 1);
+                return Optional.of(end < 0 ? value.substring(j + 1) : value.substring(j + 1, end));
+            }
+            int end = j;
+            while (end < value.length() && value.charAt(end) != ';' && !Character.isWhitespace(value.charAt(end))) {
+                end++;
+            }
+            return Optional.of(value.substring(j, end));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.mailgate.bounce.internal.read;
+
+import dev.mailgate.bounce.internal.mime.HeaderList;
+import dev.mailgate.bounce.internal.mime.MimePart;
+import dev.mailgate.core.transport.EnhancedStatusCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * RFC 3464 delivery status notifications: the {@code message/delivery-status} part (RFC 6533's
+ * {@code message/global-delivery-status} too), one per-message block and one block per recipient.
+ */
+public final class DsnReader {
+    /** What the status part said, with the envelope id of the per-message block. */
+    public record Result(List<Finding> findings, Optional<String> envelopeId) {
+    }
+
+    private DsnReader() {
+    }
+
+    /** The delivery-status part of a message, if it has one. */
+    public static Optional<MimePart> statusPart(MimePart root) {
+        MimePart[] found = new MimePart[1];
+        root.forEach(p -> {
+            if (found[0] == null && (p.mediaType().equals("message/delivery-status")
+                    || p.mediaType().equals("message/global-delivery-status"))) {
+                found[0] = p;
+            }
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    /**
+     * Reads the fields of a status part. The block structure is not trusted: a new recipient starts at every
+     * Final-Recipient (or an Original-Recipient that follows a complete recipient), since some MTAs omit the
+     * blank lines.
+     *
+     * @param humanText the report's human-readable part, searched for a recipient's reply when the fields carry
+     *     no Diagnostic-Code
+     */
+    public static Result read(String statusText, String humanText) {
+        List<Finding> findings = new ArrayList<>();
+        String envelopeId = null;
+        String reportingMta = null;
+        Fields current = null;
+        for (String[] field : fields(statusText)) {
+            String name = field[0].toLowerCase(Locale.ROOT);
+            String value = field[1];
+            switch (name) {
+                case "reporting-mta" -> reportingMta = Replies.typed(value);
+                case "original-envelope-id" -> envelopeId = value.strip();
+                case "final-recipient", "x-actual-recipient" -> {
+                    if (name.equals("x-actual-recipient") && current != null) {
+                        break;
+                    }
+                    if (current != null && current.finalRecipient != null) {
+                        add(findings, current, reportingMta, humanText);
+                        current = null;
+                    }
+                    if (current == null) {
+                        current = new Fields();
+                    }
+                    current.finalRecipient = Replies.address(value);
+                }
+                case "original-recipient" -> {
+                    if (current != null && current.originalRecipient != null) {
+                        add(findings, current, reportingMta, humanText);
+                        current = null;
+                    }
+                    if (current == null) {
+                        current = new Fields();
+                    }
+                    current.originalRecipient = Replies.address(value);
+                }
+                case "action" -> current = orNew(current).action(value.strip().toLowerCase(Locale.ROOT));
+                case "status" -> (current = orNew(current)).status = value.strip();
+                // an X-Unix diagnostic is a local mailer's exit status ("X-Unix; 255"): the type is the information
+                case "diagnostic-code" -> (current = orNew(current)).diagnostic = value.strip().regionMatches(true, 0, "x-unix", 0, 6)
+                        ? value.strip() : Replies.typed(value);
+                case "remote-mta" -> (current = orNew(current)).remoteMta = Replies.typed(value);
+                default -> {
+                }
+            }
+        }
+        if (current != null && (current.finalRecipient != null || current.originalRecipient != null)) {
+            add(findings, current, reportingMta, humanText);
+        }
+        return new Result(findings, Optional.ofNullable(envelopeId));
+    }
+
+    private static Fields orNew(Fields current) {
+        return current == null ? new Fields() : current;
+    }
+
+    private static void add(List<Finding> out, Fields f, String reportingMta, String humanText) {
+        String recipient = isMailbox(f.finalRecipient) ? f.finalRecipient
+                : isMailbox(f.originalRecipient) ? f.originalRecipient
+                : f.finalRecipient == null ? f.originalRecipient : addressIn(f.finalRecipient).orElse(f.finalRecipient);
+        String diagnostic = Replies.unfoldReply(Replies.collapse(f.diagnostic == null ? "" : f.diagnostic));
+        String context = PlainTextReader.blockFor(humanText, recipient);
+        if (diagnostic.isEmpty()) {
+            diagnostic = PlainTextReader.replyIn(context);
+        }
+        Optional<EnhancedStatusCode> status = parseStatus(f.status);
+        Optional<EnhancedStatusCode> inText = Replies.status(diagnostic);
+        // the Status field is the reporting MTA's summary; a more specific code in the remote reply is the
+        // receiver's own verdict (a "5.0.0" field over a "550 5.1.1" reply)
+        if (inText.isPresent() && (status.isEmpty() || inText.get().codeClass() == status.get().codeClass())) {
+            status = inText;
+        }
+        OptionalInt reply = Replies.replyCode(diagnostic);
+        out.add(new Finding(recipient == null ? "" : recipient, status, reply, diagnostic, context,
+                Optional.ofNullable(f.action), Optional.ofNullable(f.originalRecipient), Optional.ofNullable(reportingMta),
+                Optional.ofNullable(f.remoteMta)));
+    }
+
+    /** A plain address, not a pipe ({@code |/usr/bin/procmail}), a file or a source route. */
+    private static boolean isMailbox(String recipient) {
+        return recipient != null && recipient.indexOf('@') > 0 && recipient.indexOf(' ') < 0 && !recipient.startsWith("|")
+                && !recipient.startsWith("/") && !recipient.startsWith("@");
+    }
+
+    private static Optional<String> addressIn(String text) {
+        java.util.regex.Matcher m = PlainTextReader.ADDRESS_PATTERN.matcher(text);
+        return m.find() ? Optional.of(Replies.address(m.group())) : Optional.empty();
+    }
+
+    private static Optional<EnhancedStatusCode> parseStatus(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return EnhancedStatusCode.find(value);
+    }
+
+    /** The unfolded {name, value} fields of the status text, blank lines ignored. */
+    private static List<String[]> fields(String text) {
+        HeaderList all = HeaderList.parse(text.replace("\r\n", "\n").replace("\n\n", "\n").replaceAll("\n[ \t]*\n", "\n"));
+        List<String[]> out = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            out.add(new String[] {all.name(i), all.value(i)});
+        }
+        return out;
+    }
+
+    private static final class Fields {
+        String finalRecipient;
+        String originalRecipient;
+        String action;
+        String status;
+        String diagnostic;
+        String remoteMta;
+
+        Fields action(String a) {
+            this.action = a;
+            return this;
+        }
+    }
+}

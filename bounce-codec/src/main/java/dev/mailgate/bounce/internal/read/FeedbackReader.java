@@ -1,0 +1,72 @@
+package dev.mailgate.bounce.internal.read;
+
+import dev.mailgate.bounce.internal.mime.HeaderList;
+import dev.mailgate.bounce.internal.mime.MimePart;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+
+/**
+ * RFC 5965 Abuse Reporting Format: {@code multipart/report; report-type=feedback-report} with a
+ * {@code message/feedback-report} part. The complaining recipient is {@code Original-Rcpt-To} (RFC 5965 3.2), or,
+ * when the report redacts it, the To / Cc of the returned original.
+ */
+public final class FeedbackReader {
+    /** @param feedbackType Feedback-Type ({@code abuse}, {@code fraud}, ...) */
+    public record Result(List<Finding> findings, Optional<String> feedbackType) {
+    }
+
+    private FeedbackReader() {
+    }
+
+    public static Optional<MimePart> reportPart(MimePart root) {
+        MimePart[] found = new MimePart[1];
+        root.forEach(p -> {
+            if (found[0] == null && p.mediaType().equals("message/feedback-report")) {
+                found[0] = p;
+            }
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    /**
+     * @param reportFields the fields of the feedback-report part (empty for the older non-MIME reports)
+     * @param original the headers of the reported message
+     */
+    public static Result read(String reportFields, HeaderList original, String reportingMta) {
+        HeaderList fields = HeaderList.parse(reportFields.replace("\r\n", "\n").replaceAll("\n[ \t]*\n", "\n"));
+        List<String> recipients = new ArrayList<>();
+        for (String rcpt : fields.all("Original-Rcpt-To")) {
+            recipients.add(Replies.address(rcpt));
+        }
+        for (String hotmail : original.all("X-HmXmrOriginalRecipient")) {
+            recipients.add(Replies.address(hotmail));
+        }
+        if (recipients.isEmpty()) {
+            for (String header : List.of("To", "Cc")) {
+                for (String value : original.all(header)) {
+                    Matcher m = PlainTextReader.ADDRESS_PATTERN.matcher(value);
+                    while (m.find()) {
+                        String a = Replies.address(m.group());
+                        if (!recipients.contains(a)) {
+                            recipients.add(a);
+                        }
+                    }
+                }
+            }
+        }
+        Optional<String> type = fields.first("Feedback-Type").map(t -> t.strip().toLowerCase(Locale.ROOT));
+        String diagnostic = Replies.collapse(type.map(t -> "Feedback-Type: " + t).orElse("")
+                + fields.first("User-Agent").map(a -> " User-Agent: " + a).orElse(""));
+        Optional<String> source = fields.first("Reporting-MTA").map(Replies::typed).or(() -> Optional.ofNullable(reportingMta));
+        List<Finding> out = new ArrayList<>();
+        for (String r : recipients) {
+            out.add(new Finding(r, Optional.empty(), OptionalInt.empty(), diagnostic, "", Optional.empty(), Optional.empty(),
+                    source, fields.first("Source-IP")));
+        }
+        return new Result(out, type);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.mailgate.bounce.internal.read;
+
+import dev.mailgate.core.transport.EnhancedStatusCode;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What a reader found about one recipient, before classification.
+ *
+ * @param diagnostic the remote server's words, as close to its reply as the format allows
+ * @param context the surrounding explanation of the reporting MTA, used when the diagnostic says nothing
+ */
+public record Finding(String recipient, Optional<EnhancedStatusCode> status, OptionalInt replyCode, String diagnostic,
+        String context, Optional<String> action, Optional<String> originalRecipient, Optional<String> reportingMta,
+        Optional<String> remoteMta) {
+
+    public static Finding of(String recipient, String diagnostic, String context) {
+        return new Finding(recipient, Replies.status(diagnostic), Replies.replyCode(diagnostic), diagnostic, context,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public Finding withContext(String moreContext) {
+        return new Finding(recipient, status, replyCode, diagnostic, moreContext, action, originalRecipient, reportingMta, remoteMta);
+    }
+}

@@ -1,0 +1,222 @@
+package dev.mailgate.bounce.internal.read;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bounces in an MTA's own words (qmail, Exim, Gmail, Yahoo, Sendmail's older forms, ...). Formats differ, but all of
+ * them name each failed address and then quote or explain the refusal below it, before the copy of the original
+ * message. So: cut the text at the copy, take the addresses that are neither the sender nor the reporting system,
+ * and give each one the text up to the next address as its diagnostic.
+ */
+public final class PlainTextReader {
+    public static final Pattern ADDRESS_PATTERN = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+    /** Lines that introduce the copy of the original message, in the wording of the common MTAs. */
+    private static final Pattern COPY_PHRASE = Pattern.compile(
+            "original message|copy of (?:the|your) message|returned message|unsent message|undelivered message|original mail|"
+                    + "message headers? follows?|headers of (?:the|your) (?:original )?message|below this line|message follows|"
+                    + "original message header|returned mail|returned content|included is a copy|following is a copy|"
+                    + "header of original message|original headers|original message follows",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_START = Pattern.compile(
+            "^(?:Return-Path|Received|DKIM-Signature|Message-I[Dd]|X-Original-To|Delivered-To|Authentication-Results):",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REPLY_LINE = Pattern.compile("(?:^|\\s)[245]\\d\\d[ -]|said:|\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REPLY_START = Pattern.compile("[245]\\d\\d[ -]$");
+    private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "root", "no-reply", "noreply",
+            "double-bounce", "bounce", "bounces", "daemon", "mail-daemon", "abuse");
+
+    private PlainTextReader() {
+    }
+
+    /** Splits a notification at the line that introduces the original message: {notification, rest}. */
+    public static String[] split(String text) {
+        int pos = 0;
+        int previousBlank = 1;
+        int len = text.length();
+        while (pos < len) {
+            int eol = text.indexOf('\n', pos);
+            if (eol < 0) {
+                eol = len;
+            }
+            String line = text.substring(pos, eol);
+            if (isCopyMarker(line)) {
+                return new String[] {text.substring(0, pos), text.substring(Math.min(len, eol + 1))};
+            }
+            if (previousBlank == 1 && pos > 0 && HEADER_START.matcher(line).find()) {
+                return new String[] {text.substring(0, pos), text.substring(pos)};
+            }
+            previousBlank = line.isBlank() ? 1 : 0;
+            pos = eol + 1;
+        }
+        return new String[] {text, ""};
+    }
+
+    /**
+     * A line that introduces the quoted original: the phrase on a separator line ({@code ----- Original message -----})
+     * or as a short sentence of its own ({@code Message headers follow.}), not inside a longer sentence such as
+     * Sendmail's "The original message was received at ...".
+     */
+    static boolean isCopyMarker(String line) {
+        String t = line.strip();
+        if (t.isEmpty() || t.length() > 100 || t.contains("@")) {
+            return false;
+        }
+        Matcher m = COPY_PHRASE.matcher(t);
+        if (!m.find()) {
+            return false;
+        }
+        char first = t.charAt(0);
+        if (first == '-' || first == '=' || first == '_' || first == '*' || first == '#' || first == '[' || first == '<') {
+            return true;
+        }
+        return m.start() <= 4 && t.length() <= 60 && (t.endsWith(":") || t.endsWith(".") || t.endsWith("-"))
+                && !t.toLowerCase(Locale.ROOT).contains("received at");
+    }
+
+    /**
+     * One finding per failed address in the notification text.
+     *
+     * @param excluded addresses that are not failed recipients: the bounce's own From / To, the original sender
+     * @param preferred addresses the report names as failed elsewhere (X-Failed-Recipients), found first
+     */
+    public static List<Finding> read(String notification, Set<String> excluded, List<String> preferred) {
+        Map<String, Integer> firstSeen = new LinkedHashMap<>();
+        for (String p : preferred) {
+            int at = indexOfIgnoreCase(notification, p);
+            if (at >= 0) {
+                firstSeen.putIfAbsent(p.toLowerCase(Locale.ROOT), at);
+            }
+        }
+        if (firstSeen.isEmpty()) {
+            Matcher m = ADDRESS_PATTERN.matcher(notification);
+            while (m.find()) {
+                String address = Replies.address(m.group());
+                if (isCandidate(address, excluded, notification, m.start())) {
+                    firstSeen.putIfAbsent(address.toLowerCase(Locale.ROOT), m.start());
+                }
+            }
+        }
+        if (firstSeen.isEmpty()) {
+            for (String p : preferred) {
+                firstSeen.putIfAbsent(p.toLowerCase(Locale.ROOT), 0);
+            }
+        }
+        List<String> addresses = new ArrayList<>(firstSeen.keySet());
+        List<Finding> out = new ArrayList<>();
+        String lowerText = notification.toLowerCase(Locale.ROOT);
+        for (String address : addresses) {
+            String block = bestBlock(notification, lowerText, address, addresses);
+            String reply = replyIn(block);
+            out.add(Finding.of(originalCase(notification, address), reply, Replies.collapse(notification)).withContext(
+                    Replies.collapse(block) + " " + Replies.collapse(notification)));
+        }
+        return out;
+    }
+
+    /**
+     * The text about one address: from a mention of it to the next mention of another address. Many formats list the
+     * addresses first and explain each further down, so the mention followed by a quoted reply is preferred.
+     */
+    private static String bestBlock(String text, String lowerText, String address, List<String> all) {
+        String first = null;
+        int from = 0;
+        while (true) {
+            int start = lowerText.indexOf(address, from);
+            if (start < 0) {
+                break;
+            }
+            int end = text.length();
+            for (String other : all) {
+                if (other.equals(address) || address.contains(other) ) {
+                    continue;
+                }
+                int o = lowerText.indexOf(other, start + address.length());
+                if (o >= 0 && o < end) {
+                    end = o;
+                }
+            }
+            String block = text.substring(start, end);
+            if (first == null) {
+                first = block;
+            }
+            if (REPLY_LINE.matcher(block.substring(Math.min(block.length(), address.length()))).find()) {
+                return block;
+            }
+            from = start + address.length();
+        }
+        return first == null ? "" : first;
+    }
+
+    private static boolean isCandidate(String address, Set<String> excluded, String text, int at) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        if (excluded.contains(lower)) {
+            return false;
+        }
+        String local = lower.substring(0, lower.indexOf('@'));
+        if (SYSTEM_LOCAL_PARTS.contains(local)) {
+            return false;
+        }
+        // "MAIL FROM:<x>", "from=<x>", "envelope-from <x>", "Sender: x" quote the sender, not a recipient
+        String before = text.substring(Math.max(0, at - 24), at).toLowerCase(Locale.ROOT);
+        return !(before.contains("from:") || before.contains("from=") || before.contains("from <")
+                || before.contains("envelope-from") || before.contains("sender") || before.contains("message-id")
+                || before.endsWith("by ") || before.contains("return-path"));
+    }
+
+    private static String originalCase(String text, String lower) {
+        int i = indexOfIgnoreCase(text, lower);
+        return i < 0 ? lower : Replies.address(text.substring(i, i + lower.length()));
+    }
+
+    private static int indexOfIgnoreCase(String text, String what) {
+        return text.toLowerCase(Locale.ROOT).indexOf(what.toLowerCase(Locale.ROOT));
+    }
+
+    /** The lines of a block that quote a server reply; the whole block when none does. */
+    public static String replyIn(String block) {
+        StringBuilder reply = new StringBuilder();
+        for (String line : block.split("\n")) {
+            Matcher m = REPLY_LINE.matcher(line);
+            if (m.find()) {
+                // "The error that the other server returned was: 550 5.1.1 ...": the reply starts at its code
+                String from = REPLY_START.matcher(m.group()).find() ? line.substring(m.start()) : line;
+                reply.append(from.strip()).append(' ');
+            } else if (reply.length() > 0 && !line.isBlank() && (line.startsWith(" ") || line.startsWith("\t"))) {
+                reply.append(line.strip()).append(' ');
+            }
+        }
+        String r = Replies.unfoldReply(Replies.collapse(reply.toString()));
+        return r.isEmpty() ? Replies.collapse(block) : r;
+    }
+
+    /** The part of a notification that is about one recipient (from its first mention to the next address). */
+    public static String blockFor(String text, String recipient) {
+        if (recipient == null || text.isEmpty()) {
+            return "";
+        }
+        int i = indexOfIgnoreCase(text, recipient);
+        if (i < 0) {
+            return "";
+        }
+        int end = text.length();
+        Matcher m = ADDRESS_PATTERN.matcher(text);
+        int from = i + recipient.length();
+        while (m.find(from)) {
+            if (!m.group().equalsIgnoreCase(recipient)) {
+                end = m.start();
+                break;
+            }
+            from = m.end();
+        }
+        return text.substring(i, end);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.mailgate.bounce.internal.read;
+
+import dev.mailgate.core.transport.EnhancedStatusCode;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Status and reply codes in quoted SMTP replies, and the clean-up of diagnostic text. */
+public final class Replies {
+    /** An RFC 5321 reply code where a reply starts: at the start, after a separator, or before an enhanced code. */
+    private static final Pattern REPLY_CODE = Pattern.compile("(?:^|[\\s:;(\\[\"'])([245]\\d\\d)(?:[ ,-]|$)(?![0-9a-f]{2}:)");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    private Replies() {
+    }
+
+    public static Optional<EnhancedStatusCode> status(String text) {
+        Optional<EnhancedStatusCode> found = EnhancedStatusCode.find(text);
+        // "4.0.0"-looking version numbers and IPs are excluded by find(); a 2.x.x inside a failure text is a
+        // quoted earlier success, not this failure's status
+        return found;
+    }
+
+    public static OptionalInt replyCode(String text) {
+        Matcher m = REPLY_CODE.matcher(text);
+        while (m.find()) {
+            int code = Integer.parseInt(m.group(1));
+            if (code >= 400 || text.length() < 40) {
+                return OptionalInt.of(code);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * A multi-line reply as one sentence: the code prefixes of its continuation lines ({@code 550-5.7.1 ...}) removed,
+     * so that words broken across lines match again.
+     */
+    public static String unfoldReply(String text) {
+        Matcher m = LEADING_REPLY.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        String code = Pattern.quote(m.group(1));
+        String status = m.group(2) == null ? "" : "(?:" + Pattern.quote(m.group(2).strip()) + "\\s+)?";
+        String head = text.substring(0, m.end());
+        String rest = text.substring(m.end()).replaceAll("(?:^|\\s)" + code + "[ -]" + status, " ");
+        return collapse(head + rest);
+    }
+
+    private static final Pattern LEADING_REPLY = Pattern.compile("^\\s*([245]\\d\\d)[ -]([245]\\.\\d{1,3}\\.\\d{1,3}\\s+)?");
+
+    private static final Pattern COMMAND = Pattern.compile(
+            "(?i)(?:in reply to (?:end of )?|after (?:end of )?|>>> ?|error (?:in|after) |response to )(data|rcpt(?: to)?|mail(?: from)?|"
+                    + "helo|ehlo|starttls|auth|connect)\\b");
+
+    /**
+     * The SMTP command a quoted reply answered ({@code DATA}, {@code RCPT}, {@code MAIL}, ...), in the words MTAs use
+     * to say it: Postfix "in reply to end of DATA command", Exim "after RCPT TO:", Sendmail ">>> DATA".
+     */
+    public static Optional<String> command(String text) {
+        Matcher m = COMMAND.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String c = m.group(1).toUpperCase(Locale.ROOT);
+        return Optional.of(c.startsWith("RCPT") ? "RCPT" : c.startsWith("MAIL") ? "MAIL" : c);
+    }
+
+    private static final Pattern TRANSCRIPT_COMMAND = Pattern.compile("(?i)>>> ?(data|rcpt(?: to)?|mail(?: from)?)\\b");
+
+    /**
+     * The command of a session transcript ({@code >>> DATA} / {@code <<< 550 ...}) that the reply answered: the last
+     * one sent before the reply appears.
+     */
+    public static Optional<String> transcriptCommand(String transcript, String reply) {
+        if (reply.length() < 8) {
+            return Optional.empty();
+        }
+        int at = transcript.indexOf(reply.substring(0, Math.min(20, reply.length())));
+        if (at <= 0) {
+            return Optional.empty();
+        }
+        Matcher m = TRANSCRIPT_COMMAND.matcher(transcript.substring(0, at));
+        String last = null;
+        while (m.find()) {
+            last = m.group(1).toUpperCase(Locale.ROOT);
+        }
+        return Optional.ofNullable(last).map(c -> c.startsWith("RCPT") ? "RCPT" : c.startsWith("MAIL") ? "MAIL" : c);
+    }
+
+    /** White space collapsed to single spaces, trimmed. */
+    public static String collapse(String text) {
+        return SPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** Strips an RFC 3464 type prefix ({@code smtp; }, {@code rfc822; }, {@code dns; }) and angle brackets. */
+    public static String typed(String value) {
+        String v = value.strip();
+        int semi = v.indexOf(';');
+        if (semi > 0 && semi < 16 && v.substring(0, semi).strip().matches("[A-Za-z0-9-]+")) {
+            v = v.substring(semi + 1).strip();
+        }
+        return v;
+    }
+
+    /** An address as written in a report: brackets, quotes and a trailing dot removed, domain lower-cased. */
+    public static String address(String value) {
+        String v = typed(value).strip();
+        int lt = v.indexOf('<');
+        int gt = v.lastIndexOf('>');
+        if (lt >= 0 && gt > lt) {
+            v = v.substring(lt + 1, gt);
+        }
+        v = v.strip();
+        if (v.startsWith("<")) {
+            v = v.substring(1);
+        }
+        while (!v.isEmpty() && (v.endsWith(".") || v.endsWith(",") || v.endsWith(":") || v.endsWith(";") || v.endsWith(">"))) {
+            v = v.substring(0, v.length() - 1);
+        }
+        if (v.startsWith("\"") && v.endsWith("\"") && v.length() > 1 && v.indexOf('@') < 0) {
+            v = v.substring(1, v.length() - 1);
+        }
+        int at = v.lastIndexOf('@');
+        if (at > 0) {
+            v = v.substring(0, at) + "@" + v.substring(at + 1).toLowerCase(Locale.ROOT);
+        }
+        return v;
+    }
+}
