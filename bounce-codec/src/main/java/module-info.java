@@ -5,7 +5,9 @@
 module dev.mailgate.bounce {
     requires transitive dev.mailgate.core;
     requires com.fasterxml.jackson.databind;
+    requires org.eclipse.angus.mail;
 
     exports dev.mailgate.bounce;
     exports dev.mailgate.bounce.verp;
+    exports dev.mailgate.bounce.imap;
 }

@@ -1,0 +1,405 @@
+package dev.mailgate.bounce.imap;
+
+import dev.mailgate.bounce.BounceParser;
+import dev.mailgate.bounce.BounceReport;
+import dev.mailgate.bounce.ReportFormat;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
+/**
+ * Reads the bounce mailbox: each message in the monitored folder is parsed, handed to the {@link BounceHandler},
+ * and only after the handler returns moved to the processed folder (RFC 6851 MOVE, or COPY + \Deleted + EXPUNGE
+ * where the server lacks it). Mail that is not a bounce, complaint or auto-reply goes to its own folder and is never
+ * deleted. A message whose handling or move fails stays where it is and is offered again on the next pass; one
+ * handled before (a crash between handling and moving) is recognized by its Message-ID through
+ * {@link ProcessedMessages} and moved without being handled twice.
+ *
+ * <p>{@link #pollOnce()} makes one pass; {@link #start()} runs passes on a background thread, waiting with IMAP IDLE
+ * (RFC 2177) where the server supports it and sleeping the poll interval otherwise. Messages are read with
+ * BODY.PEEK, so a failed pass leaves them unread.
+ */
+public final class BounceMailboxPoller implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(BounceMailboxPoller.class.getName());
+
+    private final ImapBounceConfig config;
+    private final BounceParser parser;
+    private final BounceHandler handler;
+    private final ProcessedMessages processed;
+    private final Clock clock;
+    private final Session session;
+    private final Object lock = new Object();
+    private Store store;
+    private Thread worker;
+    private volatile boolean closed;
+    private volatile IMAPFolder idling;
+    /** Test seam: runs after the handler returned and the key was recorded, before the move. */
+    Runnable afterHandled = () -> {
+    };
+
+    private BounceMailboxPoller(ImapBounceConfig config, BounceParser parser, BounceHandler handler, ProcessedMessages processed,
+            Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.processed = Objects.requireNonNull(processed, "processed");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.session = Session.getInstance(properties(config));
+    }
+
+    public static BounceMailboxPoller create(ImapBounceConfig config, BounceParser parser, BounceHandler handler,
+            ProcessedMessages processed) {
+        return new BounceMailboxPoller(config, parser, handler, processed, Clock.systemUTC());
+    }
+
+    public static BounceMailboxPoller create(ImapBounceConfig config, BounceParser parser, BounceHandler handler,
+            ProcessedMessages processed, Clock clock) {
+        return new BounceMailboxPoller(config, parser, handler, processed, clock);
+    }
+
+    /** The full names of the server's folders, for offering "folder to monitor" in a settings screen. */
+    public List<String> listFolders() {
+        synchronized (lock) {
+            try {
+                List<String> names = new ArrayList<>();
+                for (Folder f : connected().getDefaultFolder().list("*")) {
+                    names.add(f.getFullName());
+                }
+                names.sort(String::compareTo);
+                return List.copyOf(names);
+            } catch (MessagingException e) {
+                throw failure("listing the folders", e);
+            }
+        }
+    }
+
+    /** One pass over the monitored folder. */
+    public PollResult pollOnce() {
+        synchronized (lock) {
+            Store s = connected();
+            Folder folder;
+            try {
+                folder = s.getFolder(config.folder);
+                if (!folder.exists()) {
+                    throw new ImapBounceException("folder \"" + config.folder + "\" does not exist on " + config.host
+                            + "; the server has: " + listFolders(), null);
+                }
+                folder.open(Folder.READ_WRITE);
+            } catch (MessagingException e) {
+                throw failure("opening folder \"" + config.folder + "\"", e);
+            }
+            try {
+                Folder done = ensureFolder(s, config.processedFolder);
+                Folder notBounces = ensureFolder(s, config.notBounceFolder);
+                Message[] messages = folder.getMessages();
+                int count = Math.min(messages.length, config.maxMessagesPerPoll);
+                int handled = 0;
+                int duplicates = 0;
+                int others = 0;
+                List<String> failures = new ArrayList<>();
+                for (int i = 0; i < count && !closed; i++) {
+                    Message m = messages[i];
+                    try {
+                        if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
+                            continue;
+                        }
+                        byte[] raw = raw(m);
+                        BounceReport report = parser.parse(raw);
+                        if (report.format() == ReportFormat.NOT_RECOGNIZED && report.recipients().isEmpty()) {
+                            move(s, folder, m, notBounces);
+                            others++;
+                            continue;
+                        }
+                        String key = key(report, raw);
+                        if (processed.contains(key)) {
+                            move(s, folder, m, done);
+                            duplicates++;
+                            continue;
+                        }
+                        handler.handle(report, report.toEvents(clock.instant()));
+                        processed.add(key);
+                        afterHandled.run();
+                        move(s, folder, m, done);
+                        handled++;
+                    } catch (Exception e) {
+                        String line = "message " + (i + 1) + " of \"" + config.folder + "\": " + e;
+                        failures.add(line);
+                        LOG.log(System.Logger.Level.WARNING, "bounce left in place for the next pass: " + line, e);
+                    }
+                }
+                return new PollResult(count, handled, duplicates, others, failures);
+            } catch (MessagingException e) {
+                throw failure("reading folder \"" + config.folder + "\"", e);
+            } finally {
+                try {
+                    if (folder.isOpen()) {
+                        folder.close(true); // expunges what COPY + \Deleted moved
+                    }
+                } catch (MessagingException e) {
+                    LOG.log(System.Logger.Level.WARNING, "closing folder " + config.folder + " failed", e);
+                }
+            }
+        }
+    }
+
+    /** Polls on a background thread until {@link #close()}: IDLE where supported, else every poll interval. */
+    public void start() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("poller is closed");
+            }
+            if (worker != null) {
+                return;
+            }
+            worker = new Thread(this::run, "mailgate-bounce-poller");
+            worker.setDaemon(true);
+            worker.start();
+        }
+    }
+
+    private void run() {
+        ScheduledExecutorService waker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mailgate-bounce-poller-wake");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            while (!closed) {
+                try {
+                    pollOnce();
+                    waitForMail(waker);
+                } catch (RuntimeException e) {
+                    if (closed) {
+                        return;
+                    }
+                    LOG.log(System.Logger.Level.WARNING, "bounce mailbox pass failed; retrying in " + config.pollInterval, e);
+                    disconnect();
+                    sleep(config.pollInterval.toMillis());
+                }
+            }
+        } finally {
+            waker.shutdownNow();
+        }
+    }
+
+    /**
+     * Waits for new mail with IDLE, at most one poll interval (a timer touches the folder, which ends the IDLE), or
+     * sleeps the interval when the server has no IDLE.
+     */
+    private void waitForMail(ScheduledExecutorService waker) {
+        IMAPFolder folder = null;
+        synchronized (lock) {
+            try {
+                Store s = connected();
+                if (config.useIdle && s instanceof IMAPStore imap && imap.hasCapability("IDLE")) {
+                    folder = (IMAPFolder) s.getFolder(config.folder);
+                    folder.open(Folder.READ_WRITE);
+                    idling = folder;
+                }
+            } catch (MessagingException e) {
+                throw failure("preparing IDLE on \"" + config.folder + "\"", e);
+            }
+        }
+        if (folder == null) {
+            sleep(config.pollInterval.toMillis());
+            return;
+        }
+        IMAPFolder f = folder;
+        ScheduledFuture<?> wake = waker.schedule(() -> {
+            try {
+                f.getMessageCount();
+            } catch (MessagingException | RuntimeException ignored) {
+                // the IDLE ends either way
+            }
+        }, config.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            f.idle(true);
+        } catch (MessagingException e) {
+            if (!closed) {
+                throw failure("IDLE on \"" + config.folder + "\"", e);
+            }
+        } finally {
+            wake.cancel(false);
+            idling = null;
+            try {
+                if (f.isOpen()) {
+                    f.close(false);
+                }
+            } catch (MessagingException ignored) {
+                // closing after IDLE; the next pass reopens
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        IMAPFolder f = idling;
+        if (f != null) {
+            try {
+                f.close(false);
+            } catch (MessagingException | RuntimeException ignored) {
+                // ends the IDLE
+            }
+        }
+        Thread w = worker;
+        if (w != null) {
+            w.interrupt();
+        }
+        synchronized (lock) {
+            disconnect();
+        }
+        if (w != null) {
+            try {
+                w.join(config.timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void disconnect() {
+        synchronized (lock) {
+            if (store != null) {
+                try {
+                    store.close();
+                } catch (MessagingException ignored) {
+                    // already gone
+                }
+                store = null;
+            }
+        }
+    }
+
+    private Store connected() {
+        if (closed) {
+            throw new IllegalStateException("poller is closed");
+        }
+        if (store != null && store.isConnected()) {
+            return store;
+        }
+        try {
+            Store s = session.getStore(config.security == ImapSecurity.IMPLICIT_TLS ? "imaps" : "imap");
+            s.connect(config.host, config.port, config.username, config.password);
+            store = s;
+            return s;
+        } catch (AuthenticationFailedException e) {
+            throw new ImapBounceException("IMAP login as " + config.username + " at " + config.host + ":" + config.port
+                    + " was refused: " + e.getMessage(), e);
+        } catch (MessagingException e) {
+            throw failure("connecting to " + config.host + ":" + config.port + " (" + config.security + ")", e);
+        }
+    }
+
+    private static Folder ensureFolder(Store s, String name) throws MessagingException {
+        Folder f = s.getFolder(name);
+        if (!f.exists() && !f.create(Folder.HOLDS_MESSAGES)) {
+            throw new MessagingException("cannot create folder \"" + name + "\"");
+        }
+        return f;
+    }
+
+    private static void move(Store s, Folder from, Message m, Folder to) throws MessagingException {
+        if (s instanceof IMAPStore imap && imap.hasCapability("MOVE") && from instanceof IMAPFolder f) {
+            f.moveMessages(new Message[] {m}, to);
+        } else {
+            from.copyMessages(new Message[] {m}, to);
+            m.setFlag(Flags.Flag.DELETED, true);
+        }
+    }
+
+    private static byte[] raw(Message m) throws IOException, MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        m.writeTo(out);
+        return out.toByteArray();
+    }
+
+    /** The report's own Message-ID, or a digest of its bytes when it has none. */
+    static String key(BounceReport report, byte[] raw) {
+        if (report.messageId().isPresent()) {
+            return "mid:" + report.messageId().get();
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    private ImapBounceException failure(String what, MessagingException e) {
+        String cause = e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e) {
+            cause = cause + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return new ImapBounceException("IMAP " + what + " failed: " + cause, e);
+    }
+
+    private static Properties properties(ImapBounceConfig c) {
+        Properties p = new Properties();
+        String protocol = c.security == ImapSecurity.IMPLICIT_TLS ? "imaps" : "imap";
+        String timeout = Long.toString(c.timeout.toMillis());
+        p.put("mail.store.protocol", protocol);
+        p.put("mail." + protocol + ".connectiontimeout", timeout);
+        p.put("mail." + protocol + ".timeout", timeout);
+        p.put("mail." + protocol + ".writetimeout", timeout);
+        // read with BODY.PEEK: a pass that fails leaves the message unread
+        p.put("mail." + protocol + ".peek", "true");
+        if (c.security != ImapSecurity.NONE) {
+            SSLContext ctx = c.sslContext;
+            if (ctx == null) {
+                try {
+                    ctx = SSLContext.getDefault();
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("no default TLS context", e);
+                }
+            }
+            p.put("mail." + protocol + ".ssl.socketFactory", ctx.getSocketFactory());
+            p.put("mail." + protocol + ".ssl.checkserveridentity", Boolean.toString(c.verifyHostname));
+            p.put("mail." + protocol + ".ssl.protocols", "TLSv1.3 TLSv1.2");
+        }
+        if (c.security == ImapSecurity.IMPLICIT_TLS) {
+            p.put("mail.imaps.ssl.enable", "true");
+        }
+        if (c.security == ImapSecurity.STARTTLS) {
+            // RFC 2595: no STARTTLS offered means no login at all, never a silent plaintext fallback
+            p.put("mail.imap.starttls.enable", "true");
+            p.put("mail.imap.starttls.required", "true");
+        }
+        return p;
+    }
+
+}

@@ -1,0 +1,19 @@
+package dev.mailgate.bounce.imap;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one pass over the folder did.
+ *
+ * @param seen messages in the folder at the start of the pass (at most the configured maximum)
+ * @param handled bounces, complaints and auto-replies handed to the handler and moved to the processed folder
+ * @param duplicates messages already handled before (a crash between handling and moving), moved without handling
+ * @param notBounces messages that are none of these, moved to the not-a-bounce folder
+ * @param failures one line per message left in place (handler or server failure), to be retried next pass
+ */
+public record PollResult(int seen, int handled, int duplicates, int notBounces, List<String> failures) {
+    public PollResult {
+        failures = List.copyOf(Objects.requireNonNull(failures, "failures"));
+    }
+}

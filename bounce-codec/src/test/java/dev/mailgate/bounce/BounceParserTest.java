@@ -1,0 +1,142 @@
+package dev.mailgate.bounce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailgate.bounce.verp.Verp;
+import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.event.BounceClass;
+import dev.mailgate.core.event.BounceReason;
+import dev.mailgate.core.event.EventType;
+import dev.mailgate.core.event.MailEvent;
+import dev.mailgate.core.transport.EnhancedStatusCode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BounceParserTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private final BounceParser parser = BounceParser.create();
+
+    @Test
+    void oneReportManyRecipientsEachWithItsOwnVerdict() throws IOException {
+        BounceReport report = parser.parse(fixture("multi-recipient-dsn.eml"));
+
+        assertThat(report.format()).isEqualTo(ReportFormat.DELIVERY_STATUS);
+        assertThat(report.recipients()).extracting(BounceRecipient::recipient)
+                .containsExactly("gone@example.org", "full@example.org", "happy@example.org");
+        assertThat(report.recipients()).extracting(BounceRecipient::verdict)
+                .containsExactly(Verdict.HARD, Verdict.SOFT, Verdict.DELIVERED);
+        assertThat(report.recipients()).extracting(BounceRecipient::reason)
+                .containsExactly(BounceReason.USER_UNKNOWN, BounceReason.MAILBOX_FULL, BounceReason.DELIVERED);
+        BounceRecipient gone = report.recipients().get(0);
+        assertThat(gone.status()).contains(EnhancedStatusCode.parse("5.1.1"));
+        assertThat(gone.replyCode()).hasValue(550);
+        assertThat(gone.remoteMta()).contains("mx.example.org");
+        assertThat(gone.reportingMta()).contains("relay.example.net");
+        assertThat(report.original().messageId()).contains("news-2026-11@example.com");
+        assertThat(report.original().envelopeId()).contains("env-7");
+        assertThat(report.original().header("Subject")).contains("November news");
+    }
+
+    @Test
+    void eventsCarryWhatTiesThemToTheSend() throws IOException {
+        List<MailEvent> events = parser.parse(fixture("multi-recipient-dsn.eml")).toEvents(NOW);
+
+        assertThat(events).extracting(MailEvent::type).containsExactly(EventType.BOUNCED, EventType.BOUNCED, EventType.DELIVERED);
+        MailEvent.Bounced hard = (MailEvent.Bounced) events.get(0);
+        assertThat(hard.bounceClass()).isEqualTo(BounceClass.HARD);
+        assertThat(hard.recipient()).contains(EmailAddress.parse("gone@example.org"));
+        assertThat(hard.details().messageId()).contains("news-2026-11@example.com");
+        assertThat(hard.details().metadata()).containsEntry("envelopeId", "env-7");
+        assertThat(hard.details().eventId()).contains("multi-1@relay.example.net/gone@example.org");
+        assertThat(hard.details().rawPayload()).startsWith("Return-Path: <>");
+        assertThat(((MailEvent.Bounced) events.get(1)).bounceClass()).isEqualTo(BounceClass.SOFT);
+    }
+
+    @Test
+    void delayedIsADeferredSoftFailure() throws IOException {
+        BounceReport report = parser.parse(fixture("delayed-dsn.eml"));
+
+        BounceRecipient slow = report.recipients().get(0);
+        assertThat(slow.action()).contains("delayed");
+        assertThat(slow.isTransient()).isTrue();
+        assertThat(slow.verdict()).isEqualTo(Verdict.SOFT);
+        assertThat(slow.reason()).as("still retrying: not expired").isEqualTo(BounceReason.NETWORK_ERROR);
+        assertThat(report.original().messageId()).contains("news-2026-11.slow@example.com");
+        assertThat(report.original().header("X-Campaign")).contains("nov-2026");
+        assertThat(report.toEvents(NOW)).singleElement().extracting(MailEvent::type).isEqualTo(EventType.DEFERRED);
+    }
+
+    @Test
+    void aBounceThatNamesNobodyIsAttributedByItsVerpReturnPath() throws IOException {
+        byte[] raw = fixture("verp-no-recipient-in-body.eml");
+        assertThat(parser.parse(raw).recipients()).as("without VERP").isEmpty();
+
+        Verp verp = Verp.addressBased("bounces", "mta.example.com", "test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+        BounceReport report = parser.withVerp(verp).parse(raw);
+        assertThat(report.recipients()).singleElement().satisfies(r -> {
+            assertThat(r.recipient()).isEqualTo("jane@example.org");
+            assertThat(r.verdict()).isEqualTo(Verdict.HARD);
+        });
+
+        byte[] forged = new String(raw, StandardCharsets.ISO_8859_1).replace("jane=", "john=").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(parser.withVerp(verp).parse(forged).recipients()).as("forged return path").isEmpty();
+    }
+
+    @Test
+    void truncatedMimeStillYieldsWhatItSays() throws IOException {
+        BounceReport report = parser.parse(fixture("truncated-multipart.eml"));
+        assertThat(report.recipients()).singleElement().satisfies(r -> {
+            assertThat(r.recipient()).isEqualTo("lost@example.org");
+            assertThat(r.reason()).isEqualTo(BounceReason.USER_UNKNOWN);
+        });
+    }
+
+    @Test
+    void garbageIsKeptAndSaysWhy() throws IOException {
+        byte[] raw = fixture("binary-garbage.eml");
+        BounceReport report = parser.parse(raw);
+        assertThat(report.format()).isEqualTo(ReportFormat.NOT_RECOGNIZED);
+        assertThat(report.problem()).contains("not a bounce, complaint or auto-reply");
+        assertThat(report.raw()).isEqualTo(raw);
+        assertThat(report.toEvents(NOW)).singleElement().satisfies(e -> {
+            assertThat(e).isInstanceOf(MailEvent.Unknown.class);
+            assertThat(((MailEvent.Unknown) e).kind()).isEqualTo("bounce-unrecognized");
+            assertThat(e.details().metadata()).containsEntry("problem", "not a bounce, complaint or auto-reply");
+        });
+    }
+
+    @Test
+    void aReplyFromAPersonIsNotABounce() throws IOException {
+        BounceReport report = parser.parse(fixture("newsletter-reply.eml"));
+        assertThat(report.format()).isEqualTo(ReportFormat.NOT_RECOGNIZED);
+        assertThat(report.recipients()).isEmpty();
+    }
+
+    @Test
+    void sizeLimitIsAReportNotAnException() {
+        byte[] big = new byte[2048];
+        BounceReport report = parser.withMaxSize(1024).parse(new ByteArrayInputStream(big));
+        assertThat(report.problem()).hasValueSatisfying(p -> assertThat(p).contains("larger than 1024"));
+        assertThat(report.raw()).hasSize(1025);
+    }
+
+    @Test
+    void emptyAndHeaderOnlyInput() {
+        assertThat(parser.parse(new byte[0]).format()).isEqualTo(ReportFormat.NOT_RECOGNIZED);
+        assertThat(parser.parse("Subject: x".getBytes(StandardCharsets.US_ASCII)).format()).isEqualTo(ReportFormat.NOT_RECOGNIZED);
+    }
+
+    static byte[] fixture(String name) throws IOException {
+        try (InputStream in = BounceParserTest.class.getResourceAsStream("/bounces/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture bounces/" + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+}
