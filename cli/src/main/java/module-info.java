@@ -2,6 +2,7 @@
 module dev.mailgate.cli {
     requires dev.mailgate.core;
     requires dev.mailgate.smtp;
+    requires dev.mailgate.bounce;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
 
@@ -9,4 +10,6 @@ module dev.mailgate.cli {
     opens dev.mailgate.cli to info.picocli;
     opens dev.mailgate.cli.render to info.picocli;
     opens dev.mailgate.cli.smtp to info.picocli;
+    opens dev.mailgate.cli.bounce to info.picocli;
+    opens dev.mailgate.cli.imap to info.picocli;
 }

@@ -1,5 +1,7 @@
 package dev.mailgate.cli;
 
+import dev.mailgate.cli.bounce.BounceCommand;
+import dev.mailgate.cli.imap.ImapCommand;
 import dev.mailgate.cli.render.RenderCommand;
 import dev.mailgate.cli.smtp.SmtpCommand;
 import java.io.IOException;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Command;
 /** {@code mailgate}: the root command; each job is a subcommand. */
 @Command(name = "mailgate", mixinStandardHelpOptions = true, versionProvider = MailgateCommand.Version.class,
         description = "Validate, render and send e-mail; decode provider callbacks and bounces.",
-        subcommands = {RenderCommand.class, SmtpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RenderCommand.class, SmtpCommand.class, BounceCommand.class, ImapCommand.class,
+            CommandLine.HelpCommand.class})
 public final class MailgateCommand {
 
     public static void main(String[] args) {

@@ -1,0 +1,2 @@
+/** {@code mailgate bounce ...}: parse and classify bounce mails from files, directories and mboxes. */
+package dev.mailgate.cli.bounce;

@@ -1,0 +1,102 @@
+package dev.mailgate.cli.imap;
+
+import dev.mailgate.bounce.BounceParser;
+import dev.mailgate.bounce.imap.BounceMailboxPoller;
+import dev.mailgate.bounce.imap.ImapBounceConfig;
+import dev.mailgate.bounce.imap.ImapSecurity;
+import dev.mailgate.bounce.imap.ProcessedMessages;
+import dev.mailgate.cli.ExitCodes;
+import dev.mailgate.core.MailException;
+import dev.mailgate.smtp.SmtpConfig;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mailgate imap folders}: the CRM seed's "folder to monitor" list, from the server. */
+@Command(name = "folders", mixinStandardHelpOptions = true,
+        description = "List the folders of an IMAP mailbox, one per line (or a JSON array), to choose the one to monitor.",
+        footer = {"", "Example:", "  MAILGATE_IMAP_PASSWORD=... mailgate imap folders --host imap.example.com --user bounces@example.com \\",
+            "      --password-env MAILGATE_IMAP_PASSWORD"})
+public final class ImapFoldersCommand implements Callable<Integer> {
+    @Option(names = "--host", required = true, description = "the IMAP server")
+    String host;
+
+    @Option(names = "--port", description = "the port (default 993 with --security ssl, else 143)")
+    int port;
+
+    @Option(names = "--security", defaultValue = "ssl", description = "ssl (implicit TLS, default), starttls, or none")
+    String security;
+
+    @Option(names = "--user", required = true, description = "the user name")
+    String user;
+
+    @Option(names = "--password", description = "the password (prefer --password-env)")
+    String password;
+
+    @Option(names = "--password-env", paramLabel = "VARIABLE", description = "read the password from this environment variable")
+    String passwordEnv;
+
+    @Option(names = "--trust-store", description = "a PKCS12/JKS file of trusted certificates (a private CA)")
+    String trustStore;
+
+    @Option(names = "--trust-store-password", defaultValue = "", description = "its password")
+    String trustStorePassword;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default) or json")
+    String format;
+
+    @Option(names = "--timeout", defaultValue = "15", description = "seconds to wait (default 15)")
+    int timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            String secret = passwordEnv != null ? System.getenv(passwordEnv) : password;
+            if (secret == null) {
+                throw new IllegalArgumentException(passwordEnv != null ? "environment variable " + passwordEnv + " is not set"
+                        : "--password or --password-env is required");
+            }
+            ImapSecurity mode = switch (security.toLowerCase(Locale.ROOT)) {
+                case "ssl", "tls", "implicit" -> ImapSecurity.IMPLICIT_TLS;
+                case "starttls" -> ImapSecurity.STARTTLS;
+                case "none" -> ImapSecurity.NONE;
+                default -> throw new IllegalArgumentException("--security must be ssl, starttls or none, was \"" + security + "\"");
+            };
+            ImapBounceConfig.Builder b = ImapBounceConfig.builder(host).security(mode).credentials(user, secret)
+                    .allowPlaintext(mode == ImapSecurity.NONE).timeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+            if (port > 0) {
+                b.port(port);
+            }
+            if (trustStore != null) {
+                b.sslContext(SmtpConfig.trustStore(trustStore, trustStorePassword));
+            }
+            List<String> folders;
+            try (BounceMailboxPoller poller = BounceMailboxPoller.create(b.build(), BounceParser.create(), (r, e) -> {
+            }, ProcessedMessages.inMemory())) {
+                folders = poller.listFolders();
+            }
+            if (format.equalsIgnoreCase("json")) {
+                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(folders));
+            } else {
+                folders.forEach(out::println);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        } catch (MailException | IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            err.println("mailgate imap folders: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+    }
+}
