@@ -2,9 +2,11 @@ package dev.mailgate.bounce;
 
 import dev.mailgate.bounce.internal.classify.Classifier;
 import dev.mailgate.bounce.internal.classify.FormatHints;
+import dev.mailgate.bounce.internal.mime.EncodedWordDecoder;
 import dev.mailgate.bounce.internal.mime.HeaderList;
 import dev.mailgate.bounce.internal.mime.MimeParser;
 import dev.mailgate.bounce.internal.mime.MimePart;
+import dev.mailgate.bounce.internal.read.AddressScan;
 import dev.mailgate.bounce.internal.read.DsnReader;
 import dev.mailgate.bounce.internal.read.FeedbackReader;
 import dev.mailgate.bounce.internal.read.Finding;
@@ -15,7 +17,6 @@ import dev.mailgate.bounce.verp.Verp;
 import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.message.Header;
 import dev.mailgate.core.transport.EnhancedStatusCode;
-import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -110,7 +111,7 @@ public final class BounceParser {
     private BounceReport read(byte[] raw) {
         MimePart root = MimeParser.parse(new String(raw, StandardCharsets.ISO_8859_1));
         HeaderList headers = root.headers();
-        String subject = decodeHeader(headers.firstOrEmpty("Subject"));
+        String subject = EncodedWordDecoder.decode(headers.firstOrEmpty("Subject"));
         Optional<String> messageId = headers.first("Message-ID").map(BounceParser::bare).filter(s -> !s.isEmpty());
         String human = humanText(root);
         String[] split = PlainTextReader.split(human);
@@ -138,7 +139,8 @@ public final class BounceParser {
             }
         }
 
-        Optional<SesNotificationReader.Result> ses = SesNotificationReader.read(root.isMultipart() ? human : root.text());
+        Optional<SesNotificationReader.Result> ses = root.rawBody().contains("notificationType")
+                ? SesNotificationReader.read(root.isMultipart() ? human : root.text()) : Optional.empty();
         if (ses.isPresent()) {
             SesNotificationReader.Result r = ses.get();
             List<BounceRecipient> recipients = switch (r.kind()) {
@@ -198,9 +200,8 @@ public final class BounceParser {
         List<String> to = new ArrayList<>();
         for (String header : List.of("To", "Cc")) {
             for (String value : original.all(header)) {
-                Matcher m = PlainTextReader.ADDRESS_PATTERN.matcher(value);
-                while (m.find()) {
-                    to.add(Replies.address(m.group()));
+                for (AddressScan.Found f : AddressScan.all(value)) {
+                    to.add(Replies.address(f.address()));
                 }
             }
         }
@@ -281,10 +282,31 @@ public final class BounceParser {
         }
     }
 
-    private static final Pattern TAG = Pattern.compile("<(script|style)[^>]*>.*?</\\1>|<[^>]*>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-
+    /** HTML to text for reading: tags dropped (line-ending ones become line breaks), script and style skipped. */
     private static String stripHtml(String html) {
-        String text = TAG.matcher(html.replaceAll("(?i)<br\\s*/?>|</p>|</div>|</tr>", "\n")).replaceAll(" ");
+        StringBuilder out = new StringBuilder(html.length());
+        String lower = html.toLowerCase(Locale.ROOT);
+        int i = 0;
+        while (i < html.length()) {
+            char c = html.charAt(i);
+            if (c != '<') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            if (lower.startsWith("<script", i) || lower.startsWith("<style", i)) {
+                int close = lower.indexOf(lower.startsWith("<script", i) ? "</script" : "</style", i);
+                i = close < 0 ? html.length() : close;
+            }
+            int end = html.indexOf('>', i);
+            if (end < 0) {
+                break;
+            }
+            String tag = lower.substring(i, end);
+            out.append(tag.startsWith("<br") || tag.equals("</p") || tag.equals("</div") || tag.equals("</tr") ? '\n' : ' ');
+            i = end + 1;
+        }
+        String text = out.toString();
         return text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
     }
 
@@ -355,15 +377,14 @@ public final class BounceParser {
     }
 
     private static void addAddresses(String value, Set<String> out) {
-        Matcher m = PlainTextReader.ADDRESS_PATTERN.matcher(value);
-        while (m.find()) {
-            out.add(Replies.address(m.group()).toLowerCase(Locale.ROOT));
+        for (AddressScan.Found f : AddressScan.all(value)) {
+            out.add(Replies.address(f.address()).toLowerCase(Locale.ROOT));
         }
     }
 
     private static Optional<String> firstAddress(String value) {
-        Matcher m = PlainTextReader.ADDRESS_PATTERN.matcher(value);
-        return m.find() ? Optional.of(Replies.address(m.group())) : Optional.empty();
+        AddressScan.Found f = AddressScan.first(value);
+        return f == null ? Optional.empty() : Optional.of(Replies.address(f.address()));
     }
 
     private static String bare(String id) {
@@ -371,17 +392,6 @@ public final class BounceParser {
         int lt = v.indexOf('<');
         int gt = v.indexOf('>', lt + 1);
         return lt >= 0 && gt > lt ? v.substring(lt + 1, gt) : v;
-    }
-
-    private static String decodeHeader(String value) {
-        if (!value.contains("=?")) {
-            return value;
-        }
-        try {
-            return MimeUtility.decodeText(value);
-        } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
-            return value;
-        }
     }
 
     private static BounceReport unrecognized(byte[] raw, String subject, String problem) {

@@ -1,6 +1,8 @@
 package dev.mailgate.bounce.internal.classify;
 
 import dev.mailgate.core.event.BounceReason;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,8 +14,41 @@ import java.util.regex.Pattern;
  * order matters: the first reason with a matching phrase wins, most specific first.
  */
 final class ReasonText {
-    private record Entry(BounceReason reason, Pattern pattern) {
+    /** One reason's phrases, each with the literal words it cannot match without (see {@link Needles}). */
+    private record Entry(BounceReason reason, List<Phrase> phrases) {
+        boolean matches(String lower, BitSet present) {
+            for (Phrase p : phrases) {
+                if (p.matches(lower, present)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
+
+    /**
+     * A phrase regex and the ids (in {@link #NEEDLES}) of the literals of which at least one must occur for it to
+     * match; none: always try the regex.
+     */
+    private record Phrase(Pattern pattern, int[] needleIds) {
+        boolean matches(String lower, BitSet present) {
+            if (needleIds.length > 0) {
+                boolean any = false;
+                for (int id : needleIds) {
+                    if (present.get(id)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
+                    return false;
+                }
+            }
+            return pattern.matcher(lower).find();
+        }
+    }
+
+    private static final List<String> NEEDLE_LIST = new ArrayList<>();
 
     private static final List<Entry> ENTRIES = List.of(
             // phrases that contain words of a broader reason below ("blocked", "unknown", "rejected") but say
@@ -202,15 +237,79 @@ final class ReasonText {
             e(BounceReason.SYNTAX_ERROR, "syntax error", "improper sequence", "command unrecognized", "unrecognized command", "bad sequence",
                     "invalid command", "command not (implemented|recognized)", "line too long"));
 
-    private static final Pattern ADDRESS = Pattern.compile("[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9.-]+");
-
-    private static final Pattern URL = Pattern.compile("https?://\\S+");
+    private static final int MAX_TEXT = 2048;
 
     private ReasonText() {
     }
 
+    /** Lower case, with every {@code local@domain} replaced by {@code <>} and every http(s) link by a space. */
+    static String withoutAddressesAndLinks(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.indexOf('@') < 0 && !lower.contains("http")) {
+            return lower;
+        }
+        StringBuilder out = new StringBuilder(lower.length());
+        int i = 0;
+        int n = lower.length();
+        while (i < n) {
+            char c = lower.charAt(i);
+            if (c == 'h' && (lower.startsWith("http://", i) || lower.startsWith("https://", i))) {
+                while (i < n && !Character.isWhitespace(lower.charAt(i))) {
+                    i++;
+                }
+                out.append(' ');
+                continue;
+            }
+            if (c == '@') {
+                int start = out.length();
+                while (start > 0 && isLocalChar(out.charAt(start - 1))) {
+                    start--;
+                }
+                int end = i + 1;
+                while (end < n && isDomainChar(lower.charAt(end))) {
+                    end++;
+                }
+                if (start < out.length() && end > i + 1) {
+                    out.setLength(start);
+                    out.append("<>");
+                    i = end;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static boolean isLocalChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || ".!#$%&'*+/=?^_`{|}~-".indexOf(c) >= 0;
+    }
+
+    private static boolean isDomainChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-';
+    }
+
+    private static final NeedleSet NEEDLES = new NeedleSet(NEEDLE_LIST);
+
     private static Entry e(BounceReason reason, String... phrases) {
-        return new Entry(reason, Pattern.compile(String.join("|", phrases)));
+        List<Phrase> list = new ArrayList<>();
+        for (String phrase : phrases) {
+            for (String alternative : Needles.topLevelAlternatives(phrase)) {
+                List<String> needles = Needles.of(alternative);
+                int[] ids = new int[needles.size()];
+                for (int i = 0; i < ids.length; i++) {
+                    int id = NEEDLE_LIST.indexOf(needles.get(i));
+                    if (id < 0) {
+                        NEEDLE_LIST.add(needles.get(i));
+                        id = NEEDLE_LIST.size() - 1;
+                    }
+                    ids[i] = id;
+                }
+                list.add(new Phrase(Pattern.compile(alternative), ids));
+            }
+        }
+        return new Entry(reason, List.copyOf(list));
     }
 
     /** The first reason whose phrases occur in the text (which is lower-cased here). */
@@ -218,10 +317,12 @@ final class ReasonText {
         if (text.isBlank()) {
             return Optional.empty();
         }
-        // the addresses and links in a reply are not words about it: a mailbox called "filtered@" is not a filter
-        String lower = ADDRESS.matcher(URL.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ")).replaceAll("<>");
+        // the addresses and links in a reply are not words about it: a mailbox called "filtered@" is not a filter;
+        // and a reason is stated near the start, so a long text is read only so far (bounded time per message)
+        String lower = withoutAddressesAndLinks(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+        BitSet present = NEEDLES.find(lower);
         for (Entry entry : ENTRIES) {
-            if (entry.pattern.matcher(lower).find()) {
+            if (entry.matches(lower, present)) {
                 return Optional.of(entry.reason);
             }
         }

@@ -77,7 +77,7 @@ public final class BodyDecoder {
     }
 
     /** RFC 2045 6.8, skipping anything outside the alphabet as the RFC says decoders must. */
-    static byte[] base64(String raw) {
+    public static byte[] base64(String raw) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length() * 3 / 4);
         int buffer = 0;
         int bits = 0;

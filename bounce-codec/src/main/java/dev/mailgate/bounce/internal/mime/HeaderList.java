@@ -62,6 +62,25 @@ public final class HeaderList {
         return true;
     }
 
+    /**
+     * Fields of a text that has several blocks (an RFC 3464 status part, an RFC 5965 report): blank lines between
+     * blocks are skipped, and fields come out in order.
+     */
+    public static HeaderList parseFields(String text) {
+        StringBuilder joined = new StringBuilder(text.length());
+        int pos = 0;
+        while (pos < text.length()) {
+            int eol = text.indexOf('\n', pos);
+            int end = eol < 0 ? text.length() : eol;
+            int stop = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            if (!text.substring(pos, stop).isBlank()) {
+                joined.append(text, pos, stop).append('\n');
+            }
+            pos = end + 1;
+        }
+        return parse(joined.toString());
+    }
+
     private void add(String name, String value) {
         names.add(name);
         values.add(value);

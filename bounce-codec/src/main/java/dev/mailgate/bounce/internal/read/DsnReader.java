@@ -124,8 +124,8 @@ public final class DsnReader {
     }
 
     private static Optional<String> addressIn(String text) {
-        java.util.regex.Matcher m = PlainTextReader.ADDRESS_PATTERN.matcher(text);
-        return m.find() ? Optional.of(Replies.address(m.group())) : Optional.empty();
+        AddressScan.Found f = AddressScan.first(text);
+        return f == null ? Optional.empty() : Optional.of(Replies.address(f.address()));
     }
 
     private static Optional<EnhancedStatusCode> parseStatus(String value) {
@@ -137,7 +137,7 @@ public final class DsnReader {
 
     /** The unfolded {name, value} fields of the status text, blank lines ignored. */
     private static List<String[]> fields(String text) {
-        HeaderList all = HeaderList.parse(text.replace("\r\n", "\n").replace("\n\n", "\n").replaceAll("\n[ \t]*\n", "\n"));
+        HeaderList all = HeaderList.parseFields(text);
         List<String[]> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             out.add(new String[] {all.name(i), all.value(i)});

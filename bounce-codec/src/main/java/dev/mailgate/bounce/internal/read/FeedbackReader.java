@@ -37,7 +37,7 @@ public final class FeedbackReader {
      * @param original the headers of the reported message
      */
     public static Result read(String reportFields, HeaderList original, String reportingMta) {
-        HeaderList fields = HeaderList.parse(reportFields.replace("\r\n", "\n").replaceAll("\n[ \t]*\n", "\n"));
+        HeaderList fields = HeaderList.parseFields(reportFields);
         List<String> recipients = new ArrayList<>();
         for (String rcpt : fields.all("Original-Rcpt-To")) {
             recipients.add(Replies.address(rcpt));
@@ -48,9 +48,8 @@ public final class FeedbackReader {
         if (recipients.isEmpty()) {
             for (String header : List.of("To", "Cc")) {
                 for (String value : original.all(header)) {
-                    Matcher m = PlainTextReader.ADDRESS_PATTERN.matcher(value);
-                    while (m.find()) {
-                        String a = Replies.address(m.group());
+                    for (AddressScan.Found found : AddressScan.all(value)) {
+                        String a = Replies.address(found.address());
                         if (!recipients.contains(a)) {
                             recipients.add(a);
                         }

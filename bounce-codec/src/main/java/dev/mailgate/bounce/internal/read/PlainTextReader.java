@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  * and give each one the text up to the next address as its diagnostic.
  */
 public final class PlainTextReader {
-    public static final Pattern ADDRESS_PATTERN = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
     /** Lines that introduce the copy of the original message, in the wording of the common MTAs. */
     private static final Pattern COPY_PHRASE = Pattern.compile(
             "original message|copy of (?:the|your) message|returned message|unsent message|undelivered message|original mail|"
@@ -67,7 +65,7 @@ public final class PlainTextReader {
      */
     static boolean isCopyMarker(String line) {
         String t = line.strip();
-        if (t.isEmpty() || t.length() > 100 || t.contains("@")) {
+        if (t.isEmpty() || t.length() > 100 || t.contains("@") || !mentionsCopy(t)) {
             return false;
         }
         Matcher m = COPY_PHRASE.matcher(t);
@@ -80,6 +78,14 @@ public final class PlainTextReader {
         }
         return m.start() <= 4 && t.length() <= 60 && (t.endsWith(":") || t.endsWith(".") || t.endsWith("-"))
                 && !t.toLowerCase(Locale.ROOT).contains("received at");
+    }
+
+    /** A cheap test before the phrase regex: every copy phrase contains one of these words. */
+    private static boolean mentionsCopy(String line) {
+        String l = line.toLowerCase(Locale.ROOT);
+        return l.contains("original") || l.contains("copy") || l.contains("returned") || l.contains("unsent")
+                || l.contains("undelivered") || l.contains("header") || l.contains("below this") || l.contains("follow")
+                || l.contains("included");
     }
 
     /**
@@ -97,11 +103,10 @@ public final class PlainTextReader {
             }
         }
         if (firstSeen.isEmpty()) {
-            Matcher m = ADDRESS_PATTERN.matcher(notification);
-            while (m.find()) {
-                String address = Replies.address(m.group());
-                if (isCandidate(address, excluded, notification, m.start())) {
-                    firstSeen.putIfAbsent(address.toLowerCase(Locale.ROOT), m.start());
+            for (AddressScan.Found found : AddressScan.all(notification)) {
+                String address = Replies.address(found.address());
+                if (isCandidate(address, excluded, notification, found.start())) {
+                    firstSeen.putIfAbsent(address.toLowerCase(Locale.ROOT), found.start());
                 }
             }
         }
@@ -113,11 +118,12 @@ public final class PlainTextReader {
         List<String> addresses = new ArrayList<>(firstSeen.keySet());
         List<Finding> out = new ArrayList<>();
         String lowerText = notification.toLowerCase(Locale.ROOT);
+        // the whole notification is the last resort of the classifier; its start says what happened
+        String around = Replies.collapse(notification.length() > 2048 ? notification.substring(0, 2048) : notification);
         for (String address : addresses) {
             String block = bestBlock(notification, lowerText, address, addresses);
             String reply = replyIn(block);
-            out.add(Finding.of(originalCase(notification, address), reply, Replies.collapse(notification)).withContext(
-                    Replies.collapse(block) + " " + Replies.collapse(notification)));
+            out.add(Finding.of(originalCase(notification, lowerText, address), reply, "").withContext(Replies.collapse(block) + " " + around));
         }
         return out;
     }
@@ -172,13 +178,26 @@ public final class PlainTextReader {
                 || before.endsWith("by ") || before.contains("return-path"));
     }
 
-    private static String originalCase(String text, String lower) {
-        int i = indexOfIgnoreCase(text, lower);
+    private static String originalCase(String text, String lowerText, String lower) {
+        int i = lowerText.indexOf(lower);
         return i < 0 ? lower : Replies.address(text.substring(i, i + lower.length()));
     }
 
-    private static int indexOfIgnoreCase(String text, String what) {
-        return text.toLowerCase(Locale.ROOT).indexOf(what.toLowerCase(Locale.ROOT));
+    /** Case-insensitive search without lower-casing (and copying) the whole text. */
+    static int indexOfIgnoreCase(String text, String what) {
+        int n = what.length();
+        if (n == 0) {
+            return 0;
+        }
+        char lower = Character.toLowerCase(what.charAt(0));
+        char upper = Character.toUpperCase(what.charAt(0));
+        for (int i = 0; i + n <= text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, what, 0, n)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The lines of a block that quote a server reply; the whole block when none does. */
@@ -208,14 +227,14 @@ public final class PlainTextReader {
             return "";
         }
         int end = text.length();
-        Matcher m = ADDRESS_PATTERN.matcher(text);
         int from = i + recipient.length();
-        while (m.find(from)) {
-            if (!m.group().equalsIgnoreCase(recipient)) {
-                end = m.start();
+        AddressScan.Found f;
+        while ((f = AddressScan.next(text, from)) != null) {
+            if (!f.address().equalsIgnoreCase(recipient)) {
+                end = f.start();
                 break;
             }
-            from = m.end();
+            from = f.end();
         }
         return text.substring(i, end);
     }

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 public final class Replies {
     /** An RFC 5321 reply code where a reply starts: at the start, after a separator, or before an enhanced code. */
     private static final Pattern REPLY_CODE = Pattern.compile("(?:^|[\\s:;(\\[\"'])([245]\\d\\d)(?:[ ,-]|$)(?![0-9a-f]{2}:)");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
 
     private Replies() {
     }
@@ -43,11 +42,32 @@ public final class Replies {
         if (!m.find()) {
             return text;
         }
-        String code = Pattern.quote(m.group(1));
-        String status = m.group(2) == null ? "" : "(?:" + Pattern.quote(m.group(2).strip()) + "\\s+)?";
-        String head = text.substring(0, m.end());
-        String rest = text.substring(m.end()).replaceAll("(?:^|\\s)" + code + "[ -]" + status, " ");
-        return collapse(head + rest);
+        String code = m.group(1);
+        String status = m.group(2) == null ? null : m.group(2).strip();
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, m.end());
+        int i = m.end();
+        while (i < text.length()) {
+            int at = text.indexOf(code, i);
+            boolean prefix = at > 0 && Character.isWhitespace(text.charAt(at - 1)) && at + 3 < text.length()
+                    && (text.charAt(at + 3) == ' ' || text.charAt(at + 3) == '-');
+            if (at < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            if (!prefix) {
+                out.append(text, i, at + 3);
+                i = at + 3;
+                continue;
+            }
+            out.append(text, i, at);
+            int after = at + 4;
+            if (status != null && text.startsWith(status, after)) {
+                after += status.length();
+            }
+            out.append(' ');
+            i = after;
+        }
+        return collapse(out.toString());
     }
 
     private static final Pattern LEADING_REPLY = Pattern.compile("^\\s*([245]\\d\\d)[ -]([245]\\.\\d{1,3}\\.\\d{1,3}\\s+)?");
@@ -93,17 +113,44 @@ public final class Replies {
 
     /** White space collapsed to single spaces, trimmed. */
     public static String collapse(String text) {
-        return SPACE.matcher(text).replaceAll(" ").strip();
+        StringBuilder b = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b) {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Strips an RFC 3464 type prefix ({@code smtp; }, {@code rfc822; }, {@code dns; }) and angle brackets. */
     public static String typed(String value) {
         String v = value.strip();
         int semi = v.indexOf(';');
-        if (semi > 0 && semi < 16 && v.substring(0, semi).strip().matches("[A-Za-z0-9-]+")) {
+        if (semi > 0 && semi < 16 && isTypeName(v.substring(0, semi).strip())) {
             v = v.substring(semi + 1).strip();
         }
         return v;
+    }
+
+    private static boolean isTypeName(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An address as written in a report: brackets, quotes and a trailing dot removed, domain lower-cased. */

@@ -1,0 +1,135 @@
+package dev.mailgate.bounce.internal.classify;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * Finds which of many literal needles occur in a text in one pass (Aho-Corasick), so that checking the hundreds of
+ * phrase needles costs one scan of the diagnostic instead of one scan per needle.
+ */
+final class NeedleSet {
+    private static final int ASCII = 128;
+
+    private static final class Node {
+        final int[] next = new int[ASCII];
+        Map<Character, Integer> wide;
+        int fail;
+        final BitSet out = new BitSet();
+
+        Node() {
+            java.util.Arrays.fill(next, -1);
+        }
+    }
+
+    private final List<Node> nodes = new ArrayList<>();
+    private final int size;
+
+    NeedleSet(List<String> needles) {
+        nodes.add(new Node());
+        for (int id = 0; id < needles.size(); id++) {
+            int state = 0;
+            for (char c : needles.get(id).toCharArray()) {
+                int to = get(state, c);
+                if (to < 0) {
+                    nodes.add(new Node());
+                    to = nodes.size() - 1;
+                    put(state, c, to);
+                }
+                state = to;
+            }
+            nodes.get(state).out.set(id);
+        }
+        size = needles.size();
+        // breadth-first failure links; missing root transitions go back to the root
+        Queue<Integer> queue = new ArrayDeque<>();
+        Node root = nodes.get(0);
+        for (int c = 0; c < ASCII; c++) {
+            if (root.next[c] < 0) {
+                root.next[c] = 0;
+            } else {
+                nodes.get(root.next[c]).fail = 0;
+                queue.add(root.next[c]);
+            }
+        }
+        if (root.wide != null) {
+            for (int child : root.wide.values()) {
+                nodes.get(child).fail = 0;
+                queue.add(child);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            Node n = nodes.get(s);
+            for (int c = 0; c < ASCII; c++) {
+                int child = n.next[c];
+                if (child >= 0) {
+                    link(child, n.fail, (char) c);
+                    queue.add(child);
+                }
+            }
+            if (n.wide != null) {
+                for (Map.Entry<Character, Integer> e : n.wide.entrySet()) {
+                    link(e.getValue(), n.fail, e.getKey());
+                    queue.add(e.getValue());
+                }
+            }
+        }
+    }
+
+    private void link(int child, int parentFail, char c) {
+        int f = parentFail;
+        while (f != 0 && get(f, c) < 0) {
+            f = nodes.get(f).fail;
+        }
+        int target = get(f, c);
+        Node node = nodes.get(child);
+        node.fail = target >= 0 && target != child ? target : 0;
+        node.out.or(nodes.get(node.fail).out);
+    }
+
+    private int get(int state, char c) {
+        Node n = nodes.get(state);
+        if (c < ASCII) {
+            return n.next[c];
+        }
+        Integer to = n.wide == null ? null : n.wide.get(c);
+        return to == null ? -1 : to;
+    }
+
+    private void put(int state, char c, int to) {
+        Node n = nodes.get(state);
+        if (c < ASCII) {
+            n.next[c] = to;
+        } else {
+            if (n.wide == null) {
+                n.wide = new HashMap<>();
+            }
+            n.wide.put(c, to);
+        }
+    }
+
+    /** The ids of the needles that occur in the text. */
+    BitSet find(String text) {
+        BitSet found = new BitSet(size);
+        int state = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int to = get(state, c);
+            while (to < 0) {
+                state = nodes.get(state).fail;
+                to = state == 0 && get(0, c) < 0 ? 0 : get(state, c);
+            }
+            state = to;
+            BitSet out = nodes.get(state).out;
+            if (!out.isEmpty()) {
+                found.or(out);
+            }
+        }
+        return found;
+    }
+}
