@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 public record EnhancedStatusCode(int codeClass, int subject, int detail) {
     /** RFC 3463 section 2: class is 2, 4 or 5; subject 1-3 digits; detail 1-3 digits. */
     private static final Pattern FORM = Pattern.compile("([245])\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern IN_TEXT = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
+    /*
+     * IN_TEXT, the language find() scans for by hand (its test checks the two agree):
+     * (?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)
+     */
 
     public EnhancedStatusCode {
         if (codeClass != 2 && codeClass != 4 && codeClass != 5) {
@@ -34,11 +37,59 @@ public record EnhancedStatusCode(int codeClass, int subject, int detail) {
 
     /** The first code in free text, such as a diagnostic {@code "550 5.1.1 <a@b>: user unknown"}. */
     public static Optional<EnhancedStatusCode> find(String text) {
-        Matcher m = IN_TEXT.matcher(text);
-        if (!m.find()) {
-            return Optional.empty();
+        // a hand-written scan of IN_TEXT's language: bounce parsing calls this on every diagnostic, and the regex
+        // tried its lookbehind at every position
+        int n = text.length();
+        for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+            if (i == 0) {
+                continue;
+            }
+            int start = i - 1;
+            char c = text.charAt(start);
+            if (c != '2' && c != '4' && c != '5') {
+                continue;
+            }
+            if (start > 0 && (isDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
+                continue;
+            }
+            int subjectEnd = digits(text, i + 1);
+            if (subjectEnd - (i + 1) < 1 || subjectEnd - (i + 1) > 3 || subjectEnd >= n || text.charAt(subjectEnd) != '.') {
+                continue;
+            }
+            int detailEnd = digits(text, subjectEnd + 1);
+            if (detailEnd - (subjectEnd + 1) < 1 || detailEnd - (subjectEnd + 1) > 3 || digitFollows(text, detailEnd)) {
+                continue;
+            }
+            return Optional.of(new EnhancedStatusCode(c - '0', Integer.parseInt(text, i + 1, subjectEnd, 10),
+                    Integer.parseInt(text, subjectEnd + 1, detailEnd, 10)));
         }
-        return Optional.of(new EnhancedStatusCode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        return Optional.empty();
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int digits(String text, int from) {
+        int i = from;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** IN_TEXT's {@code (?![\d.]*\d)}: more digits (after dots) mean a longer number, not a status. */
+    private static boolean digitFollows(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                return true;
+            }
+            if (c != '.') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -28,6 +28,9 @@ final class NeedleSet {
 
     private final List<Node> nodes = new ArrayList<>();
     private final int size;
+    /** The automaton flattened for the scan: ASCII transitions per state (state * 128 + char) and outputs. */
+    private int[] flat;
+    private int[][] outputs;
 
     NeedleSet(List<String> needles) {
         nodes.add(new Node());
@@ -79,6 +82,33 @@ final class NeedleSet {
                 }
             }
         }
+        flatten();
+    }
+
+    private void flatten() {
+        flat = new int[nodes.size() * ASCII];
+        outputs = new int[nodes.size()][];
+        for (int s = 0; s < nodes.size(); s++) {
+            for (int c = 0; c < ASCII; c++) {
+                flat[s * ASCII + c] = follow(s, (char) c);
+            }
+            outputs[s] = nodes.get(s).out.stream().toArray();
+        }
+    }
+
+    /** The goto-or-fail transition of the complete automaton. */
+    private int follow(int state, char c) {
+        int s = state;
+        while (true) {
+            int to = get(s, c);
+            if (to >= 0) {
+                return to;
+            }
+            if (s == 0) {
+                return 0;
+            }
+            s = nodes.get(s).fail;
+        }
     }
 
     private void link(int child, int parentFail, char c) {
@@ -116,18 +146,14 @@ final class NeedleSet {
     /** The ids of the needles that occur in the text. */
     BitSet find(String text) {
         BitSet found = new BitSet(size);
+        int[] table = flat;
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int to = get(state, c);
-            while (to < 0) {
-                state = nodes.get(state).fail;
-                to = state == 0 && get(0, c) < 0 ? 0 : get(state, c);
-            }
-            state = to;
-            BitSet out = nodes.get(state).out;
-            if (!out.isEmpty()) {
-                found.or(out);
+            state = c < ASCII ? table[state * ASCII + c] : follow(state, c);
+            int[] out = outputs[state];
+            for (int id : out) {
+                found.set(id);
             }
         }
         return found;

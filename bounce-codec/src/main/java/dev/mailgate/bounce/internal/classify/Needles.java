@@ -44,27 +44,127 @@ final class Needles {
         return out;
     }
 
+    /**
+     * The most selective needle set of a pattern: its longest top-level literal run, or one of its required groups
+     * of literal alternatives, whichever has the longest shortest needle (long words are rare words).
+     */
     static List<String> of(String pattern) {
-        String longest = longestLiteral(pattern);
-        if (longest.length() >= MIN) {
-            return List.of(longest);
+        List<String> best = List.of();
+        int bestScore = MIN - 1;
+        String run = longestLiteral(pattern);
+        if (run.length() > bestScore) {
+            best = List.of(run);
+            bestScore = run.length();
         }
-        // "(a|b|c)..." with the group required: one of its literal alternatives must occur
-        if (pattern.startsWith("(") && !pattern.startsWith("(?")) {
-            int close = matching(pattern, 0);
-            if (close > 0 && !optionalAt(pattern, close + 1)) {
+        int depth = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+                continue;
+            }
+            if (c == '[') {
+                int close = pattern.indexOf(']', i + 2);
+                if (close < 0) {
+                    break;
+                }
+                i = close;
+                continue;
+            }
+            if (c != '(' || depth != 0) {
+                continue;
+            }
+            int close = matching(pattern, i);
+            if (close < 0) {
+                break;
+            }
+            boolean lookaround = pattern.startsWith("(?", i);
+            if (!lookaround && !optionalAt(pattern, close + 1)) {
                 List<String> needles = new ArrayList<>();
-                for (String alt : topLevelAlternatives(pattern.substring(1, close))) {
+                int score = Integer.MAX_VALUE;
+                for (String alt : topLevelAlternatives(pattern.substring(i + 1, close))) {
                     String lit = longestLiteral(alt);
                     if (lit.length() < MIN) {
-                        return List.of();
+                        score = -1;
+                        break;
                     }
                     needles.add(lit);
+                    score = Math.min(score, lit.length());
                 }
-                return List.copyOf(needles);
+                if (score > bestScore) {
+                    best = List.copyOf(needles);
+                    bestScore = score;
+                }
             }
+            i = close;
         }
-        return List.of();
+        return best;
+    }
+
+    /**
+     * The literals every match of the pattern starts with: the literal prefix of the pattern, or of each alternative
+     * of a leading group ({@code (invalid|bad|unknown) ...}). Lets a phrase be tried only where one occurs
+     * ({@code lookingAt} there) instead of at every position. Empty when a match could start otherwise.
+     */
+    static List<String> leading(String pattern) {
+        String p = pattern;
+        if (p.startsWith("\\b")) {
+            p = p.substring(2);
+        }
+        if (p.startsWith("(?<")) { // a lookbehind tests text before the start; the match still starts after it
+            int close = matching(p, 0);
+            if (close < 0) {
+                return List.of();
+            }
+            p = p.substring(close + 1);
+        }
+        if (p.startsWith("(") && !p.startsWith("(?")) {
+            int close = matching(p, 0);
+            if (close < 0 || optionalAt(p, close + 1)) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (String alt : topLevelAlternatives(p.substring(1, close))) {
+                String prefix = literalPrefix(alt);
+                if (prefix.length() < 2) {
+                    return List.of();
+                }
+                out.add(prefix);
+            }
+            return List.copyOf(out);
+        }
+        String prefix = literalPrefix(p);
+        return prefix.length() < 2 ? List.of() : List.of(prefix);
+    }
+
+    private static String literalPrefix(String p) {
+        StringBuilder run = new StringBuilder();
+        int i = 0;
+        while (i < p.length()) {
+            char c = p.charAt(i);
+            int next = i + 1;
+            char literal;
+            if (c == '\\') {
+                if (i + 1 >= p.length() || Character.isLetterOrDigit(p.charAt(i + 1))) {
+                    break;
+                }
+                literal = p.charAt(i + 1);
+                next = i + 2;
+            } else if (".^$|()[]+*?{}".indexOf(c) >= 0) {
+                break;
+            } else {
+                literal = c;
+            }
+            if (optionalAt(p, next)) {
+                break;
+            }
+            run.append(literal);
+            if (next < p.length() && p.charAt(next) == '+') {
+                break;
+            }
+            i = next;
+        }
+        return run.toString();
     }
 
     private static String longestLiteral(String p) {

@@ -30,8 +30,11 @@ final class ReasonText {
      * A phrase regex and the ids (in {@link #NEEDLES}) of the literals of which at least one must occur for it to
      * match; none: always try the regex.
      */
-    private record Phrase(Pattern pattern, int[] needleIds) {
+    private record Phrase(Pattern pattern, int[] needleIds, boolean literal, List<String> leading) {
         boolean matches(String lower, BitSet present) {
+            if (literal) {
+                return present.get(needleIds[0]);
+            }
             if (needleIds.length > 0) {
                 boolean any = false;
                 for (int id : needleIds) {
@@ -44,7 +47,20 @@ final class ReasonText {
                     return false;
                 }
             }
-            return pattern.matcher(lower).find();
+            if (leading.isEmpty()) {
+                return pattern.matcher(lower).find();
+            }
+            // every match starts at one of the leading literals: try there only
+            java.util.regex.Matcher m = pattern.matcher(lower).useTransparentBounds(true).useAnchoringBounds(false);
+            for (String lead : leading) {
+                for (int at = lower.indexOf(lead); at >= 0; at = lower.indexOf(lead, at + 1)) {
+                    m.region(at, lower.length());
+                    if (m.lookingAt()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 
@@ -306,7 +322,8 @@ final class ReasonText {
                     }
                     ids[i] = id;
                 }
-                list.add(new Phrase(Pattern.compile(alternative), ids));
+                boolean literal = ids.length == 1 && needles.get(0).equals(alternative);
+                list.add(new Phrase(Pattern.compile(alternative), ids, literal, Needles.leading(alternative)));
             }
         }
         return new Entry(reason, List.copyOf(list));

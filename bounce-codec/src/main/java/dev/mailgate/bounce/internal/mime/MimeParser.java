@@ -73,8 +73,18 @@ public final class MimeParser {
         }
         if (type.equals("message/rfc822") || type.equals("message/global") || type.equals("text/rfc822-headers")
                 || type.equals("message/rfc822-headers")) {
+            // only the quoted message's header block is read: a bounce is about the message, not its content, and
+            // the body (often with attachments) would cost more than the whole report. Except when the quoted
+            // message is itself a report: relays forward the DSN they received as a message/rfc822
             String decoded = BodyDecoder.transferDecoded(body, headers.firstOrEmpty("Content-Transfer-Encoding"));
-            return new MimePart(headers, type, body, List.of(), Optional.of(entity(decoded, depth + 1, "text/plain")));
+            int end = headerEnd(decoded);
+            HeaderList quotedHeaders = HeaderList.parse(decoded.substring(0, end));
+            if (HeaderList.mediaType(quotedHeaders.firstOrEmpty("Content-Type")).equals("multipart/report")) {
+                return new MimePart(headers, type, body, List.of(), Optional.of(entity(decoded, depth + 1, "text/plain")));
+            }
+            MimePart quoted = new MimePart(quotedHeaders, "message/rfc822-headers",
+                    end >= decoded.length() ? "" : decoded.substring(end + 1), List.of(), Optional.empty());
+            return new MimePart(headers, type, body, List.of(), Optional.of(quoted));
         }
         return new MimePart(headers, type, body, List.of(), Optional.empty());
     }

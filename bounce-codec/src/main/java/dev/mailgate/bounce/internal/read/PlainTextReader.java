@@ -26,9 +26,6 @@ public final class PlainTextReader {
     private static final Pattern HEADER_START = Pattern.compile(
             "^(?:Return-Path|Received|DKIM-Signature|Message-I[Dd]|X-Original-To|Delivered-To|Authentication-Results):",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern REPLY_LINE = Pattern.compile("(?:^|\\s)[245]\\d\\d[ -]|said:|\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern REPLY_START = Pattern.compile("[245]\\d\\d[ -]$");
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "root", "no-reply", "noreply",
             "double-bounce", "bounce", "bounces", "daemon", "mail-daemon", "abuse");
 
@@ -154,12 +151,21 @@ public final class PlainTextReader {
             if (first == null) {
                 first = block;
             }
-            if (REPLY_LINE.matcher(block.substring(Math.min(block.length(), address.length()))).find()) {
+            if (quotesReply(block.substring(Math.min(block.length(), address.length())))) {
                 return block;
             }
             from = start + address.length();
         }
         return first == null ? "" : first;
+    }
+
+    private static boolean quotesReply(String text) {
+        for (String line : text.split("\n")) {
+            if (replyStart(line) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCandidate(String address, Set<String> excluded, String text, int at) {
@@ -204,17 +210,33 @@ public final class PlainTextReader {
     public static String replyIn(String block) {
         StringBuilder reply = new StringBuilder();
         for (String line : block.split("\n")) {
-            Matcher m = REPLY_LINE.matcher(line);
-            if (m.find()) {
+            int start = replyStart(line);
+            if (start >= 0) {
                 // "The error that the other server returned was: 550 5.1.1 ...": the reply starts at its code
-                String from = REPLY_START.matcher(m.group()).find() ? line.substring(m.start()) : line;
-                reply.append(from.strip()).append(' ');
+                reply.append(line.substring(start).strip()).append(' ');
             } else if (reply.length() > 0 && !line.isBlank() && (line.startsWith(" ") || line.startsWith("\t"))) {
                 reply.append(line.strip()).append(' ');
             }
         }
         String r = Replies.unfoldReply(Replies.collapse(reply.toString()));
         return r.isEmpty() ? Replies.collapse(block) : r;
+    }
+
+    /**
+     * Where a line quotes a server reply: at its reply code ({@code 550 }, {@code 550-}) when the code comes first,
+     * else from the line's start when it says {@code said:} or carries an enhanced status; -1 when it does neither.
+     */
+    static int replyStart(String line) {
+        int said = indexOfIgnoreCase(line, "said:");
+        for (int i = 0; i + 3 < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c == '2' || c == '4' || c == '5') && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))
+                    && Character.isDigit(line.charAt(i + 1)) && Character.isDigit(line.charAt(i + 2))
+                    && (line.charAt(i + 3) == ' ' || line.charAt(i + 3) == '-')) {
+                return said >= 0 && said < i ? 0 : i;
+            }
+        }
+        return said >= 0 || dev.mailgate.core.transport.EnhancedStatusCode.find(line).isPresent() ? 0 : -1;
     }
 
     /** The part of a notification that is about one recipient (from its first mention to the next address). */

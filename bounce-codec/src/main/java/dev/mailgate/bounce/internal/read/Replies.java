@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 
 /** Status and reply codes in quoted SMTP replies, and the clean-up of diagnostic text. */
 public final class Replies {
-    /** An RFC 5321 reply code where a reply starts: at the start, after a separator, or before an enhanced code. */
-    private static final Pattern REPLY_CODE = Pattern.compile("(?:^|[\\s:;(\\[\"'])([245]\\d\\d)(?:[ ,-]|$)(?![0-9a-f]{2}:)");
+    /*
+     * REPLY_CODE: an RFC 5321 reply code where a reply starts, at the start or after a separator, followed by a
+     * space, comma, hyphen or the end: (?:^|[\s:;(\["'])([245]\d\d)(?:[ ,-]|$)(?![0-9a-f]{2}:), scanned by hand.
+     */
 
     private Replies() {
     }
@@ -22,15 +24,40 @@ public final class Replies {
         return found;
     }
 
+    /** The first reply code that starts a reply (see {@link #REPLY_CODE}); 2xx only in a short text. */
     public static OptionalInt replyCode(String text) {
-        Matcher m = REPLY_CODE.matcher(text);
-        while (m.find()) {
-            int code = Integer.parseInt(m.group(1));
-            if (code >= 400 || text.length() < 40) {
+        int n = text.length();
+        for (int i = 0; i + 3 <= n; i++) {
+            char c = text.charAt(i);
+            if (c != '2' && c != '4' && c != '5' || !digit(text, i + 1) || !digit(text, i + 2)) {
+                continue;
+            }
+            if (i > 0 && " \t\n\r:;([\"'".indexOf(text.charAt(i - 1)) < 0) {
+                continue;
+            }
+            int after = i + 3;
+            if (after < n && " ,-".indexOf(text.charAt(after)) < 0) {
+                continue;
+            }
+            // "2001:db8::" is an IPv6 address, not a reply
+            int look = after + 1;
+            if (look + 2 < n && hex(text.charAt(look)) && hex(text.charAt(look + 1)) && text.charAt(look + 2) == ':') {
+                continue;
+            }
+            int code = (c - '0') * 100 + (text.charAt(i + 1) - '0') * 10 + (text.charAt(i + 2) - '0');
+            if (code >= 400 || n < 40) {
                 return OptionalInt.of(code);
             }
         }
         return OptionalInt.empty();
+    }
+
+    private static boolean digit(String text, int i) {
+        return i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
     }
 
     /**
@@ -72,21 +99,32 @@ public final class Replies {
 
     private static final Pattern LEADING_REPLY = Pattern.compile("^\\s*([245]\\d\\d)[ -]([245]\\.\\d{1,3}\\.\\d{1,3}\\s+)?");
 
-    private static final Pattern COMMAND = Pattern.compile(
-            "(?i)(?:in reply to (?:end of )?|after (?:end of )?|>>> ?|error (?:in|after) |response to )(data|rcpt(?: to)?|mail(?: from)?|"
-                    + "helo|ehlo|starttls|auth|connect)\\b");
+    private static final String[] COMMAND_INTROS = {"in reply to end of ", "in reply to ", "after end of ", "after ", ">>> ",
+        ">>>", "error in ", "error after ", "response to "};
+    private static final String[] COMMANDS = {"data", "rcpt", "mail", "helo", "ehlo", "starttls", "auth", "connect"};
 
     /**
      * The SMTP command a quoted reply answered ({@code DATA}, {@code RCPT}, {@code MAIL}, ...), in the words MTAs use
      * to say it: Postfix "in reply to end of DATA command", Exim "after RCPT TO:", Sendmail ">>> DATA".
      */
     public static Optional<String> command(String text) {
-        Matcher m = COMMAND.matcher(text);
-        if (!m.find()) {
-            return Optional.empty();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int bestAt = Integer.MAX_VALUE;
+        String best = null;
+        for (String intro : COMMAND_INTROS) {
+            for (int at = lower.indexOf(intro); at >= 0 && at < bestAt; at = lower.indexOf(intro, at + 1)) {
+                int pos = at + intro.length();
+                for (String command : COMMANDS) {
+                    int end = pos + command.length();
+                    if (lower.startsWith(command, pos) && (end >= lower.length() || !Character.isLetterOrDigit(lower.charAt(end)))) {
+                        bestAt = at;
+                        best = command;
+                        break;
+                    }
+                }
+            }
         }
-        String c = m.group(1).toUpperCase(Locale.ROOT);
-        return Optional.of(c.startsWith("RCPT") ? "RCPT" : c.startsWith("MAIL") ? "MAIL" : c);
+        return Optional.ofNullable(best).map(c -> c.toUpperCase(Locale.ROOT));
     }
 
     private static final Pattern TRANSCRIPT_COMMAND = Pattern.compile("(?i)>>> ?(data|rcpt(?: to)?|mail(?: from)?)\\b");
