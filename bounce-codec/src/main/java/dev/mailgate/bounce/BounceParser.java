@@ -302,8 +302,9 @@ public final class BounceParser {
             if (end < 0) {
                 break;
             }
-            String tag = lower.substring(i, end);
-            out.append(tag.startsWith("<br") || tag.equals("</p") || tag.equals("</div") || tag.equals("</tr") ? '\n' : ' ');
+            boolean lineEnd = lower.startsWith("<br", i) || end - i == 3 && lower.startsWith("</p", i)
+                    || end - i == 5 && lower.startsWith("</div", i) || end - i == 4 && lower.startsWith("</tr", i);
+            out.append(lineEnd ? '\n' : ' ');
             i = end + 1;
         }
         String text = out.toString();

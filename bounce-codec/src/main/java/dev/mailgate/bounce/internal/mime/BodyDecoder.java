@@ -1,6 +1,5 @@
 package dev.mailgate.bounce.internal.mime;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -26,8 +25,10 @@ public final class BodyDecoder {
     }
 
     public static String text(String raw, String encoding, String charset) {
-        String octets = transferDecoded(raw, encoding);
-        return decode(octets.getBytes(StandardCharsets.ISO_8859_1), charset);
+        String enc = encoding.strip().toLowerCase(Locale.ROOT);
+        byte[] octets = enc.equals("base64") ? base64(raw) : enc.equals("quoted-printable") ? quotedPrintable(raw)
+                : raw.getBytes(StandardCharsets.ISO_8859_1);
+        return decode(octets, charset);
     }
 
     /**
@@ -78,7 +79,8 @@ public final class BodyDecoder {
 
     /** RFC 2045 6.8, skipping anything outside the alphabet as the RFC says decoders must. */
     public static byte[] base64(String raw) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length() * 3 / 4);
+        byte[] out = new byte[raw.length() * 3 / 4 + 3];
+        int size = 0;
         int buffer = 0;
         int bits = 0;
         for (int i = 0; i < raw.length(); i++) {
@@ -93,10 +95,10 @@ public final class BodyDecoder {
             bits += 6;
             if (bits >= 8) {
                 bits -= 8;
-                out.write((buffer >> bits) & 0xff);
+                out[size++] = (byte) (buffer >> bits);
             }
         }
-        return out.toByteArray();
+        return java.util.Arrays.copyOf(out, size);
     }
 
     private static int value(char c) {
@@ -120,12 +122,13 @@ public final class BodyDecoder {
 
     /** RFC 2045 6.7; a malformed {@code =} sequence is kept literally (rule 6.7 note 1). */
     static byte[] quotedPrintable(String raw) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
         int len = raw.length();
+        byte[] out = new byte[len];
+        int size = 0;
         for (int i = 0; i < len; i++) {
             char c = raw.charAt(i);
             if (c != '=') {
-                out.write(c & 0xff);
+                out[size++] = (byte) c;
                 continue;
             }
             if (i + 1 < len && raw.charAt(i + 1) == '\n') {
@@ -133,7 +136,7 @@ public final class BodyDecoder {
                 continue;
             }
             if (i + 2 < len && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
-                out.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
+                out[size++] = (byte) (hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
                 i += 2;
                 continue;
             }
@@ -146,9 +149,9 @@ public final class BodyDecoder {
                 i = j;
                 continue;
             }
-            out.write('=');
+            out[size++] = '=';
         }
-        return out.toByteArray();
+        return java.util.Arrays.copyOf(out, size);
     }
 
     private static int hex(char c) {
