@@ -117,6 +117,7 @@ public final class BounceParser {
         String[] split = PlainTextReader.split(human);
         HeaderList originalHeaders = originalHeaders(root, split[1]);
         Context ctx = new Context(raw, headers, subject, messageId, originalHeaders);
+        boolean gateway = FormatHints.isFilteringGateway(headers, split[0]);
 
         Optional<MimePart> feedback = FeedbackReader.reportPart(root);
         if (feedback.isPresent() || isReport(headers, "feedback-report") || looksLikeNonMimeFeedback(headers, split[0])) {
@@ -134,7 +135,7 @@ public final class BounceParser {
         if (status.isPresent() || hasDsnFields(split[0])) {
             DsnReader.Result r = DsnReader.read(status.map(MimePart::text).orElse(split[0]), split[0]);
             if (!r.findings().isEmpty()) {
-                return ctx.report(ReportFormat.DELIVERY_STATUS, classify(r.findings()), r.envelopeId(), Optional.empty(),
+                return ctx.report(ReportFormat.DELIVERY_STATUS, classify(r.findings(), gateway), r.envelopeId(), Optional.empty(),
                         Optional.empty());
             }
         }
@@ -146,7 +147,7 @@ public final class BounceParser {
             List<BounceRecipient> recipients = switch (r.kind()) {
                 case "complaint" -> r.findings().stream().map(f -> recipient(f, Verdict.COMPLAINT, BounceReason.FEEDBACK)).toList();
                 case "delivery" -> r.findings().stream().map(f -> recipient(f, Verdict.DELIVERED, BounceReason.DELIVERED)).toList();
-                default -> classify(r.findings());
+                default -> classify(r.findings(), false);
             };
             return ctx.report(ReportFormat.PROVIDER_JSON, recipients, Optional.empty(), r.feedbackType(), Optional.empty());
         }
@@ -174,7 +175,7 @@ public final class BounceParser {
             }
             if (!findings.isEmpty()) {
                 Optional<BounceReason> hint = FormatHints.reasonOf(headers, human);
-                return ctx.report(ReportFormat.PLAIN_TEXT, classify(findings, hint), Optional.empty(), Optional.empty(),
+                return ctx.report(ReportFormat.PLAIN_TEXT, classify(findings, hint, gateway), Optional.empty(), Optional.empty(),
                         Optional.empty());
             }
             return ctx.report(ReportFormat.PLAIN_TEXT, List.of(), Optional.empty(), Optional.empty(),
@@ -211,11 +212,11 @@ public final class BounceParser {
         return List.of();
     }
 
-    private List<BounceRecipient> classify(List<Finding> findings) {
-        return classify(findings, Optional.empty());
+    private List<BounceRecipient> classify(List<Finding> findings, boolean filteringGateway) {
+        return classify(findings, Optional.empty(), filteringGateway);
     }
 
-    private List<BounceRecipient> classify(List<Finding> findings, Optional<BounceReason> formatHint) {
+    private List<BounceRecipient> classify(List<Finding> findings, Optional<BounceReason> formatHint, boolean filteringGateway) {
         List<BounceRecipient> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             String action = f.action().orElse("");
@@ -236,6 +237,9 @@ public final class BounceParser {
             BounceReason reason = Classifier.reason(f.status(), f.diagnostic(), f.context(), temporary, !action.equals("delayed"),
                     command);
             reason = FormatHints.corrected(f.recipient(), f.diagnostic(), reason);
+            if (reason == BounceReason.USER_UNKNOWN && filteringGateway) {
+                reason = BounceReason.FILTERED;
+            }
             if (formatHint.isPresent() && reason == BounceReason.ON_HOLD) {
                 reason = formatHint.get();
             }

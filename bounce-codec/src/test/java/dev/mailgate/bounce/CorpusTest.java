@@ -28,8 +28,8 @@ class CorpusTest {
      * Floors at the agreement reached (README of this module has the table); they fail on any regression. The
      * issue's targets (class 98 %, reason 92 %, recipient 99 %) are not reached yet: see the module README.
      */
-    private static final double CLASS_TARGET = 0.885;
-    private static final double REASON_TARGET = 0.83;
+    private static final double CLASS_TARGET = 0.90;
+    private static final double REASON_TARGET = 0.845;
     private static final double RECIPIENT_TARGET = 0.975;
     private static final double STATUS_TARGET = 0.95;
 

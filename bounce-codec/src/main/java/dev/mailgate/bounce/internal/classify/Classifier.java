@@ -42,6 +42,10 @@ public final class Classifier {
         // a server that accepted the recipient at RCPT and then says "user unknown" to the content did not fail to
         // find the mailbox: a filter refused the message (and the same words to MAIL FROM are about the sender)
         boolean saysMailbox = status.map(s -> s.subject() == 1 && s.detail() == 1).orElse(false);
+        // a security/policy status (x.7.x) with "user unknown" words: the refusal is a policy, not a missing mailbox
+        if (reason == BounceReason.USER_UNKNOWN && status.map(s -> s.subject() == 7).orElse(false)) {
+            return BounceReason.FILTERED;
+        }
         if (reason == BounceReason.USER_UNKNOWN && command.filter("DATA"::equals).isPresent() && !saysMailbox) {
             return BounceReason.FILTERED;
         }

@@ -26,6 +26,17 @@ public final class FormatHints {
         return reason;
     }
 
+    /**
+     * Content-filtering gateways (McAfee Email Gateway, SurfControl E-mail Filter, Active!Hunter) sit in front of
+     * the mail store and do not know its mailboxes: their "user unknown" is their own filter's refusal.
+     */
+    public static boolean isFilteringGateway(HeaderList headers, String body) {
+        if (headers.has("X-NAI-Header") || headers.firstOrEmpty("X-Mailer").contains("SurfControl") || headers.has("X-SEF-Processed")) {
+            return true;
+        }
+        return headers.firstOrEmpty("Content-Type").contains("Active!Hunter") || body.contains("Active!Hunter");
+    }
+
     public static Optional<BounceReason> reasonOf(HeaderList headers, String text) {
         String from = headers.firstOrEmpty("From").toLowerCase(Locale.ROOT);
         String failed = String.join(",", headers.all("X-Failed-Recipients")).toLowerCase(Locale.ROOT);
