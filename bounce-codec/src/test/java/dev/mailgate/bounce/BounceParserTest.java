@@ -97,6 +97,13 @@ class BounceParserTest {
     }
 
     @Test
+    void aFilteringGatewaysUserUnknownIsItsFilterNotABadAddress() throws IOException {
+        BounceRecipient r = parser.parse(fixture("gateway-user-unknown.eml")).recipients().get(0);
+        assertThat(r.reason()).isEqualTo(BounceReason.FILTERED);
+        assertThat(r.verdict()).as("a good address must not be suppressed").isEqualTo(Verdict.SOFT);
+    }
+
+    @Test
     void garbageIsKeptAndSaysWhy() throws IOException {
         byte[] raw = fixture("binary-garbage.eml");
         BounceReport report = parser.parse(raw);

@@ -58,6 +58,11 @@ class ClassifierTest {
     }
 
     @Test
+    void userUnknownUnderAPolicyStatusIsAFilter() {
+        assertThat(reason("5.7.1", "550 5.7.1 550 User Unknown")).isEqualTo(BounceReason.FILTERED);
+    }
+
+    @Test
     void temporaryFailuresAreNotProofOfABadAddress() {
         assertThat(reason("4.4.3", "DNS Error: domain name not found")).isEqualTo(BounceReason.NETWORK_ERROR);
         assertThat(reason("5.1.2", "Host unknown")).isEqualTo(BounceReason.HOST_UNKNOWN);
