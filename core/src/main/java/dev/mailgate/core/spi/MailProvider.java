@@ -31,6 +31,16 @@ public interface MailProvider {
         return List.of();
     }
 
+    /**
+     * The rules for a given configuration, for providers whose rules depend on it (a sending domain, a list of
+     * valid codes); the same keys as {@link #createTransport(Map)}, of which only those the rules need are read.
+     *
+     * @throws ProviderConfigException naming the key that is missing or malformed
+     */
+    default List<Rule> rules(Map<String, String> config) {
+        return rules();
+    }
+
     /** The codecs of the provider's callback and webhook formats. */
     default List<CallbackCodec> codecs() {
         return List.of();
