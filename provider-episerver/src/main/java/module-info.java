@@ -1,4 +1,14 @@
-/** Placeholder module: its issue fills it. It already exists so that the reactor, the BOM and the module graph are stable. */
+/**
+ * The Episerver Campaign SMTP API: preset, the seed's rule specifications as rules, the per-recipient split, and
+ * the watching of the bounce forwarding mailbox.
+ */
 module dev.mailgate.episerver {
-    requires dev.mailgate.core;
+    requires transitive dev.mailgate.core;
+    requires transitive dev.mailgate.smtp;
+    requires transitive dev.mailgate.bounce;
+
+    exports dev.mailgate.episerver;
+    exports dev.mailgate.episerver.rule;
+
+    provides dev.mailgate.core.spi.MailProvider with dev.mailgate.episerver.EpiserverProvider;
 }

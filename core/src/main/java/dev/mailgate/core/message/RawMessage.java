@@ -55,6 +55,43 @@ public final class RawMessage implements OutboundMessage {
         return new RawMessage(normalized, Envelope.of(mailFrom, rcpts), block);
     }
 
+    /**
+     * Wraps a user's pre-built message for <em>validation</em>: the envelope is derived as far as the headers allow
+     * (MAIL FROM from {@code envelopeFrom}, else the first valid Sender or From address; RCPT TO from the valid To and
+     * Cc addresses) and nothing about the headers is refused, so that rules can report every problem (two From
+     * headers, a Bcc header, an invalid address) instead of the first one stopping the check. Send with
+     * {@link #of(byte[])} or {@link #of(byte[], Envelope)}, which refuse what would be unsafe on the wire.
+     *
+     * @throws InvalidHeaderException only when the bytes have no header block at all
+     */
+    public static RawMessage forValidation(byte[] eml, Optional<EmailAddress> envelopeFrom) {
+        byte[] normalized = normalizeLineBreaks(eml);
+        HeaderBlock block = checkedBlock(normalized);
+        EmailAddress mailFrom = envelopeFrom.orElse(null);
+        for (String field : List.of("Sender", "From")) {
+            for (String value : block.values(field)) {
+                if (mailFrom == null) {
+                    mailFrom = lenient(value).stream().findFirst().orElse(null);
+                }
+            }
+        }
+        List<EmailAddress> rcpts = new ArrayList<>();
+        for (String field : List.of("To", "Cc")) {
+            for (String value : block.values(field)) {
+                rcpts.addAll(lenient(value));
+            }
+        }
+        return new RawMessage(normalized, new Envelope(Optional.ofNullable(mailFrom), rcpts), block);
+    }
+
+    private static List<EmailAddress> lenient(String value) {
+        try {
+            return EmailAddress.parseList(value);
+        } catch (InvalidAddressException | IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
     /** Wraps rendered bytes to be sent with the given envelope. */
     public static RawMessage of(byte[] eml, Envelope envelope) {
         byte[] normalized = normalizeLineBreaks(eml);

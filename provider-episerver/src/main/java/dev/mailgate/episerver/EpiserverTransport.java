@@ -1,0 +1,77 @@
+package dev.mailgate.episerver;
+
+import dev.mailgate.core.message.EmailMessage;
+import dev.mailgate.core.message.OutboundMessage;
+import dev.mailgate.core.transport.SendReceipt;
+import dev.mailgate.core.transport.SendResult;
+import dev.mailgate.core.transport.Transport;
+import dev.mailgate.episerver.rule.EpiserverRules;
+import dev.mailgate.smtp.SmtpTransport;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends through the Episerver Campaign SMTP API: an {@link SmtpTransport} with Episerver's preset and rules. Every
+ * message is checked against all rules before anything is sent ({@code ValidationException} lists every broken
+ * rule); because the envelope sender must be the From address, a message without an explicit envelope sender gets
+ * its From as MAIL FROM (not its Sender), and an explicit one that differs is refused by the
+ * {@code episerver.envelope-from} rule.
+ */
+public final class EpiserverTransport implements Transport {
+    private final EpiserverConfig config;
+    private final SmtpTransport smtp;
+
+    private EpiserverTransport(EpiserverConfig config, SmtpTransport smtp) {
+        this.config = config;
+        this.smtp = smtp;
+    }
+
+    public static EpiserverTransport create(EpiserverConfig config) {
+        SmtpTransport smtp = SmtpTransport.builder(config.smtp())
+                .rules(EpiserverRules.of(config.sendingDomain(), config.mailingCodes())).build();
+        return new EpiserverTransport(config, smtp);
+    }
+
+    public EpiserverConfig config() {
+        return config;
+    }
+
+    @Override
+    public SendReceipt send(OutboundMessage message) {
+        return smtp.send(prepare(message));
+    }
+
+    @Override
+    public CompletableFuture<SendReceipt> sendAsync(OutboundMessage message) {
+        return smtp.sendAsync(prepare(message));
+    }
+
+    @Override
+    public List<SendResult> sendBatch(Collection<? extends OutboundMessage> messages) {
+        List<? extends OutboundMessage> originals = List.copyOf(messages);
+        List<SendResult> results = smtp.sendBatch(originals.stream().map(EpiserverTransport::prepare).toList());
+        // the results name the messages the caller passed, not the copies with MAIL FROM set
+        List<SendResult> out = new java.util.ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            OutboundMessage original = originals.get(i);
+            SendResult r = results.get(i);
+            out.add(r instanceof SendResult.Sent sent ? new SendResult.Sent(original, sent.receipt())
+                    : new SendResult.Failed(original, ((SendResult.Failed) r).error()));
+        }
+        return out;
+    }
+
+    /** MAIL FROM is the From address itself (seed: envelope sender and From must be identical). */
+    static OutboundMessage prepare(OutboundMessage message) {
+        if (message instanceof EmailMessage m && !m.hasEnvelopeFromOverride() && m.from().isPresent()) {
+            return m.toBuilder().envelopeFrom(m.from().get()).build();
+        }
+        return message;
+    }
+
+    @Override
+    public void close() {
+        smtp.close();
+    }
+}
