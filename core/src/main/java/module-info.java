@@ -14,6 +14,7 @@ module dev.mailgate.core {
     exports dev.mailgate.core.transport;
     exports dev.mailgate.core.event;
     exports dev.mailgate.core.suppression;
+    exports dev.mailgate.core.webhook;
     exports dev.mailgate.core.spi;
     exports dev.mailgate.core.interop;
 

@@ -1,0 +1,166 @@
+package dev.mailgate.core.webhook;
+
+import dev.mailgate.core.event.CallbackCodec;
+import dev.mailgate.core.event.CallbackFormatException;
+import dev.mailgate.core.event.MailEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A provider webhook endpoint, independent of any web framework: mount {@link #handle} on a servlet, Spring
+ * controller or the JDK's {@code HttpServer}, passing the method, headers and the raw body bytes, and write back
+ * the status and body of the {@link WebhookResponse}.
+ *
+ * <p>In order: only POST (405); the body size limit (413) before anything is read; authentication on the raw
+ * request (401, with a challenge for Basic auth); decoding (400 with where the payload is wrong); de-duplication
+ * of events a retried delivery already handed over; the listener (500 when it throws, so the provider retries,
+ * and nothing is recorded as seen); 200 otherwise, unknown event kinds included (they are {@code Unknown} events
+ * keeping their raw JSON, not errors: providers add kinds over time).
+ */
+public final class WebhookHandler {
+    private static final System.Logger LOG = System.getLogger(WebhookHandler.class.getName());
+
+    private final CallbackCodec codec;
+    private final WebhookAuthenticator authenticator;
+    private final WebhookListener listener;
+    private final SeenEvents seen;
+    private final int maxBodyBytes;
+    private final Clock clock;
+
+    private WebhookHandler(Builder b) {
+        this.codec = b.codec;
+        this.authenticator = Objects.requireNonNull(b.authenticator,
+                "authenticator: call authenticator(...) (WebhookAuthenticator.none() to accept every request, on purpose)");
+        this.listener = Objects.requireNonNull(b.listener, "listener");
+        this.seen = b.seen;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder(CallbackCodec codec) {
+        return new Builder(codec);
+    }
+
+    /** The largest body accepted, in bytes. */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public WebhookResponse handle(WebhookRequest request) {
+        if (!request.isPost()) {
+            return new WebhookResponse(405, List.of(), 0, "method " + request.method() + " not allowed; webhooks are POSTed",
+                    Map.of("Allow", "POST"));
+        }
+        if (request.body().length > maxBodyBytes) {
+            return WebhookResponse.error(413, "body of " + request.body().length + " bytes exceeds the limit of " + maxBodyBytes);
+        }
+        Optional<String> rejected = authenticator.reject(request);
+        if (rejected.isPresent()) {
+            LOG.log(System.Logger.Level.WARNING, "webhook request refused: " + rejected.get());
+            Map<String, String> headers = authenticator instanceof BasicAuthenticator basic
+                    ? Map.of("WWW-Authenticate", basic.challenge()) : Map.of();
+            return new WebhookResponse(401, List.of(), 0, "authentication failed", headers);
+        }
+        List<MailEvent> decoded;
+        try {
+            decoded = codec.decode(request.body(), clock.instant());
+        } catch (CallbackFormatException e) {
+            return WebhookResponse.error(400, e.getMessage());
+        }
+        List<MailEvent> fresh = new ArrayList<>(decoded.size());
+        List<String> keys = new ArrayList<>(decoded.size());
+        int duplicates = 0;
+        for (MailEvent event : decoded) {
+            String key = key(event);
+            if (seen.contains(key) || keys.contains(key)) {
+                duplicates++;
+                continue;
+            }
+            keys.add(key);
+            fresh.add(event);
+        }
+        if (!fresh.isEmpty()) {
+            try {
+                listener.onEvents(List.copyOf(fresh));
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.ERROR, "webhook listener failed; answering 500 so that the provider retries", e);
+                return WebhookResponse.error(500, "the application could not handle the events: " + e.getClass().getSimpleName());
+            }
+            seen.addAll(keys);
+        }
+        return new WebhookResponse(200, fresh, duplicates, "", Map.of());
+    }
+
+    /** The provider's event id, else a hash of the event as the provider sent it (CloudMailin sends no id). */
+    static String key(MailEvent event) {
+        Optional<String> id = event.details().eventId();
+        if (id.isPresent()) {
+            return event.details().provider() + ":id:" + id.get();
+        }
+        String content = event.details().provider() + "\n" + event.type() + "\n"
+                + event.recipient().map(Object::toString).orElse("") + "\n" + event.details().rawPayload();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return event.details().provider() + ":sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /** Collects the parts; codec, authenticator and listener are required. */
+    public static final class Builder {
+        private final CallbackCodec codec;
+        private WebhookAuthenticator authenticator;
+        private WebhookListener listener;
+        private SeenEvents seen = SeenEvents.inMemory();
+        private int maxBodyBytes = 1024 * 1024;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(CallbackCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+        }
+
+        public Builder authenticator(WebhookAuthenticator authenticator) {
+            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
+        }
+
+        public Builder listener(WebhookListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Where handled event keys are kept; in memory for three days by default. */
+        public Builder seenEvents(SeenEvents seen) {
+            this.seen = Objects.requireNonNull(seen, "seen");
+            return this;
+        }
+
+        /** The largest body accepted (default 1 MiB); larger ones get 413 without being read further. */
+        public Builder maxBodyBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be positive");
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** The clock that stamps received-at on events. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public WebhookHandler build() {
+            return new WebhookHandler(this);
+        }
+    }
+}
