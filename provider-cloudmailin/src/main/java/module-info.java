@@ -1,4 +1,11 @@
-/** Placeholder module: its issue fills it. It already exists so that the reactor, the BOM and the module graph are stable. */
+/** CloudMailin outbound: preset, rules, Queued-as capture, VERP return paths and the event webhook codec. */
 module dev.mailgate.cloudmailin {
-    requires dev.mailgate.core;
+    requires transitive dev.mailgate.core;
+    requires transitive dev.mailgate.smtp;
+    requires transitive dev.mailgate.bounce;
+    requires com.fasterxml.jackson.databind;
+
+    exports dev.mailgate.cloudmailin;
+
+    provides dev.mailgate.core.spi.MailProvider with dev.mailgate.cloudmailin.CloudMailinProvider;
 }

@@ -408,6 +408,10 @@ public final class TestSmtpServer implements AutoCloseable {
             byte[] body = content.toByteArray();
             ReceivedMessage message = new ReceivedMessage(mailFrom, mailParams, rcpts, rcptParams, body, wire.toByteArray(), tls, user);
             if (perform(DATA_END)) {
+                // a scripted acceptance ("250 Thanks! Queued as: ...") still stores the message
+                if (lastReply != null && lastReply.startsWith("2")) {
+                    messages.add(message);
+                }
                 reset();
                 return;
             }
@@ -415,6 +419,8 @@ public final class TestSmtpServer implements AutoCloseable {
             reset();
             reply("250 2.0.0 Ok: queued as Q" + queueIds.incrementAndGet());
         }
+
+        private String lastReply;
 
         private void reset() {
             mailFrom = null;
@@ -452,6 +458,7 @@ public final class TestSmtpServer implements AutoCloseable {
         }
 
         private void reply(String line) throws IOException {
+            lastReply = line;
             out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         }

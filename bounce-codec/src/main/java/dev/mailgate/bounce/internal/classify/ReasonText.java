@@ -139,7 +139,7 @@ final class ReasonText {
                     "poor reputation", "reputation (is )?too low", "temporarily rate limited due to ip reputation",
                     "senderscore", "sender score"),
             e(BounceReason.SPAM_DETECTED,
-                    "spam", "junk mail", "unsolicited", "content (rejected|filter)", "message (content )?rejected due to content",
+                    "spam(?!haus|cop)", "junk mail", "unsolicited", "content (rejected|filter)", "message (content )?rejected due to content",
                     "message (is |was )?(identified|classified|considered|flagged|detected) as (bulk|junk)",
                     "bulk mail", "rejected by (the )?(anti[- ]?spam|content) (filter|policy)", "blocked by (anti[- ]?spam|filter)",
                     "\\buce\\b", "high probability", "scored too high", "score .{0,20}(exceeds|too high)",

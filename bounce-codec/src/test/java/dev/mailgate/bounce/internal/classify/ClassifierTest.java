@@ -58,6 +58,12 @@ class ClassifierTest {
     }
 
     @Test
+    void aBlocklistNamedSpamhausIsABlockNotSpam() {
+        assertThat(reason("5.7.1", "554 5.7.1 Client host [192.0.2.1] blocked using zen.spamhaus.org")).isEqualTo(BounceReason.BLOCKED);
+        assertThat(reason("5.7.1", "550 5.7.1 Message rejected as spam")).isEqualTo(BounceReason.SPAM_DETECTED);
+    }
+
+    @Test
     void userUnknownUnderAPolicyStatusIsAFilter() {
         assertThat(reason("5.7.1", "550 5.7.1 550 User Unknown")).isEqualTo(BounceReason.FILTERED);
     }
