@@ -13,4 +13,5 @@ module dev.mailgate.cli {
     opens dev.mailgate.cli.bounce to info.picocli;
     opens dev.mailgate.cli.imap to info.picocli;
     opens dev.mailgate.cli.validate to info.picocli;
+    opens dev.mailgate.cli.webhook to info.picocli;
 }

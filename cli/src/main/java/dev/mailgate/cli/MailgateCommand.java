@@ -5,6 +5,7 @@ import dev.mailgate.cli.imap.ImapCommand;
 import dev.mailgate.cli.render.RenderCommand;
 import dev.mailgate.cli.smtp.SmtpCommand;
 import dev.mailgate.cli.validate.ValidateCommand;
+import dev.mailgate.cli.webhook.WebhookCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 /** {@code mailgate}: the root command; each job is a subcommand. */
 @Command(name = "mailgate", mixinStandardHelpOptions = true, versionProvider = MailgateCommand.Version.class,
         description = "Validate, render and send e-mail; decode provider callbacks and bounces.",
-        subcommands = {RenderCommand.class, ValidateCommand.class, SmtpCommand.class, BounceCommand.class, ImapCommand.class,
+        subcommands = {RenderCommand.class, ValidateCommand.class, SmtpCommand.class, BounceCommand.class, ImapCommand.class, WebhookCommand.class,
             CommandLine.HelpCommand.class})
 public final class MailgateCommand {
 
