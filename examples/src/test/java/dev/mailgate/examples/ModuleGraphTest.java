@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * requires, a wrong export or a broken provides fails the build.
  */
 class ModuleGraphTest {
-    private static final List<String> NEEDED = List.of("mailgate-core", "mailgate-testing", "jakarta.mail-api",
+    private static final List<String> NEEDED = List.of("mailgate-core", "mailgate-testing", "mailgate-provider-smtp",
+            "mailgate-provider-episerver", "mailgate-provider-cloudmailin", "mailgate-bounce-codec", "jackson-", "jakarta.mail-api",
             "jakarta.activation-api", "angus-mail", "angus-activation", "assertj-core", "junit-jupiter-api",
             "junit-platform-commons", "opentest4j", "apiguardian-api", "byte-buddy");
 
@@ -28,10 +29,11 @@ class ModuleGraphTest {
         Path[] paths = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
                 .filter(p -> NEEDED.stream().anyMatch(n -> p.toString().contains(n))
-                        || p.toString().endsWith("core/target/classes") || p.toString().endsWith("testing/target/classes"))
+                        || p.toString().endsWith("target/classes") && !p.toString().contains("examples"))
                 .toArray(Path[]::new);
         ModuleFinder finder = ModuleFinder.of(paths);
-        Configuration config = ModuleLayer.boot().configuration().resolveAndBind(finder, ModuleFinder.of(), Set.of("dev.mailgate.testing"));
+        Configuration config = ModuleLayer.boot().configuration().resolveAndBind(finder, ModuleFinder.of(), Set.of("dev.mailgate.testing",
+                "dev.mailgate.episerver", "dev.mailgate.cloudmailin"));
         ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(config, ClassLoader.getPlatformClassLoader());
 
         ModuleDescriptor core = layer.findModule("dev.mailgate.core").orElseThrow().getDescriptor();
@@ -43,6 +45,9 @@ class ModuleGraphTest {
         Class<Object> spi = (Class<Object>) layer.findLoader("dev.mailgate.core").loadClass(MailProvider.class.getName());
         assertThat(spi.getModule().getName()).isEqualTo("dev.mailgate.core");
         List<String> ids = ServiceLoader.load(layer, spi).stream().map(p -> p.type().getName()).toList();
-        assertThat(ids).contains("dev.mailgate.testing.RecordingProvider");
+        assertThat(ids).contains("dev.mailgate.testing.RecordingProvider", "dev.mailgate.smtp.SmtpProvider",
+                "dev.mailgate.episerver.EpiserverProvider", "dev.mailgate.cloudmailin.CloudMailinProvider");
+        assertThat(layer.findModule("dev.mailgate.bounce").orElseThrow().getDescriptor().exports())
+                .extracting(ModuleDescriptor.Exports::source).doesNotContain("dev.mailgate.bounce.internal.classify");
     }
 }
