@@ -65,17 +65,7 @@ public final class CloudMailinProvider implements MailProvider {
     }
 
     static CloudMailinConfig config(Map<String, String> map) {
-        Set<String> known = KEYS.stream().map(ConfigKey::name).collect(Collectors.toSet());
-        for (String key : map.keySet()) {
-            if (!known.contains(key)) {
-                throw new ProviderConfigException(ID, key, "is not a CloudMailin setting; known: " + known.stream().sorted().toList());
-            }
-        }
-        for (ConfigKey key : KEYS) {
-            if (key.required() && (map.get(key.name()) == null || map.get(key.name()).isBlank())) {
-                throw new ProviderConfigException(ID, key.name(), "is required: " + key.description());
-            }
-        }
+        ConfigKey.check(ID, KEYS, map);
         try {
             CloudMailinConfig.Builder b = CloudMailinConfig.builder().host(map.get("host")).credentials(map.get("username"), map.get("password"))
                     .sendingDomain(map.get("domain")).flagBulkMail(Boolean.parseBoolean(map.getOrDefault("flag-bulk", "false")));

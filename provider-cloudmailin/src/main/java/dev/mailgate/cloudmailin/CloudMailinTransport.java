@@ -9,7 +9,6 @@ import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.SendResult;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.smtp.SmtpTransport;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,16 +26,17 @@ public final class CloudMailinTransport implements Transport {
     private final Verp addressVerp;
     private final Verp tokenVerp;
 
-    private CloudMailinTransport(CloudMailinConfig config, SmtpTransport smtp) {
+    private CloudMailinTransport(CloudMailinConfig config) {
         this.config = config;
-        this.smtp = smtp;
+        this.smtp = SmtpTransport.builder(config.smtp())
+                .rules(CloudMailinRules.of(config.sendingDomain(), config.envelopeDomain(), config.flagsBulkMail()))
+                .preparer(this::prepare).build();
         this.addressVerp = config.verpSecret().map(s -> Verp.addressBased("bounces", config.envelopeDomain(), s)).orElse(null);
         this.tokenVerp = config.verpSecret().map(s -> Verp.tokenOnly("bounces", config.envelopeDomain(), s)).orElse(null);
     }
 
     public static CloudMailinTransport create(CloudMailinConfig config) {
-        return new CloudMailinTransport(config, SmtpTransport.builder(config.smtp())
-                .rules(CloudMailinRules.of(config.sendingDomain(), config.envelopeDomain(), config.flagsBulkMail())).build());
+        return new CloudMailinTransport(config);
     }
 
     /** The VERP scheme of this account's return paths (to decode bounces with), if a secret is configured. */
@@ -46,25 +46,17 @@ public final class CloudMailinTransport implements Transport {
 
     @Override
     public SendReceipt send(OutboundMessage message) {
-        return smtp.send(prepare(message));
+        return smtp.send(message);
     }
 
     @Override
     public CompletableFuture<SendReceipt> sendAsync(OutboundMessage message) {
-        return smtp.sendAsync(prepare(message));
+        return smtp.sendAsync(message);
     }
 
     @Override
     public List<SendResult> sendBatch(Collection<? extends OutboundMessage> messages) {
-        List<? extends OutboundMessage> originals = List.copyOf(messages);
-        List<SendResult> results = smtp.sendBatch(originals.stream().map(this::prepare).toList());
-        List<SendResult> out = new ArrayList<>(results.size());
-        for (int i = 0; i < results.size(); i++) {
-            SendResult r = results.get(i);
-            out.add(r instanceof SendResult.Sent sent ? new SendResult.Sent(originals.get(i), sent.receipt())
-                    : new SendResult.Failed(originals.get(i), ((SendResult.Failed) r).error()));
-        }
-        return out;
+        return smtp.sendBatch(messages);
     }
 
     /** The envelope sender for a message without an explicit one. */

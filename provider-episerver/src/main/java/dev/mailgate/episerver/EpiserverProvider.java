@@ -58,17 +58,7 @@ public final class EpiserverProvider implements MailProvider {
     }
 
     static EpiserverConfig config(Map<String, String> map) {
-        Set<String> known = KEYS.stream().map(ConfigKey::name).collect(Collectors.toSet());
-        for (String key : map.keySet()) {
-            if (!known.contains(key)) {
-                throw new ProviderConfigException(ID, key, "is not an Episerver setting; known: " + known.stream().sorted().toList());
-            }
-        }
-        for (ConfigKey key : KEYS) {
-            if (key.required() && (map.get(key.name()) == null || map.get(key.name()).isBlank())) {
-                throw new ProviderConfigException(ID, key.name(), "is required: " + key.description());
-            }
-        }
+        ConfigKey.check(ID, KEYS, map);
         try {
             EpiserverConfig.Builder b = EpiserverConfig.builder().sendingDomain(map.get("sending-domain"))
                     .bounceForwardingAddress(map.get("bounce-forwarding-address"))

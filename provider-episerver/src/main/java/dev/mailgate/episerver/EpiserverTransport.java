@@ -29,7 +29,8 @@ public final class EpiserverTransport implements Transport {
 
     public static EpiserverTransport create(EpiserverConfig config) {
         SmtpTransport smtp = SmtpTransport.builder(config.smtp())
-                .rules(EpiserverRules.of(config.sendingDomain(), config.mailingCodes())).build();
+                .rules(EpiserverRules.of(config.sendingDomain(), config.mailingCodes()))
+                .preparer(EpiserverTransport::prepare).build();
         return new EpiserverTransport(config, smtp);
     }
 
@@ -39,27 +40,17 @@ public final class EpiserverTransport implements Transport {
 
     @Override
     public SendReceipt send(OutboundMessage message) {
-        return smtp.send(prepare(message));
+        return smtp.send(message);
     }
 
     @Override
     public CompletableFuture<SendReceipt> sendAsync(OutboundMessage message) {
-        return smtp.sendAsync(prepare(message));
+        return smtp.sendAsync(message);
     }
 
     @Override
     public List<SendResult> sendBatch(Collection<? extends OutboundMessage> messages) {
-        List<? extends OutboundMessage> originals = List.copyOf(messages);
-        List<SendResult> results = smtp.sendBatch(originals.stream().map(EpiserverTransport::prepare).toList());
-        // the results name the messages the caller passed, not the copies with MAIL FROM set
-        List<SendResult> out = new java.util.ArrayList<>(results.size());
-        for (int i = 0; i < results.size(); i++) {
-            OutboundMessage original = originals.get(i);
-            SendResult r = results.get(i);
-            out.add(r instanceof SendResult.Sent sent ? new SendResult.Sent(original, sent.receipt())
-                    : new SendResult.Failed(original, ((SendResult.Failed) r).error()));
-        }
-        return out;
+        return smtp.sendBatch(messages);
     }
 
     /** MAIL FROM is the From address itself (seed: envelope sender and From must be identical). */

@@ -1,6 +1,7 @@
 package dev.mailgate.smtp;
 
 import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.spi.ConfigKey;
 import dev.mailgate.core.spi.ProviderConfigException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,15 +131,8 @@ public final class SmtpConfig {
      */
     public static SmtpConfig fromMap(Map<String, String> map) {
         String provider = SmtpProvider.ID;
-        for (String key : map.keySet()) {
-            if (!SmtpProvider.KEYS.contains(key)) {
-                throw new ProviderConfigException(provider, key, "unknown key; known keys: " + new java.util.TreeSet<>(SmtpProvider.KEYS));
-            }
-        }
+        ConfigKey.check(provider, new SmtpProvider().configKeys(), map);
         String host = map.get("host");
-        if (host == null || host.isBlank()) {
-            throw new ProviderConfigException(provider, "host", "required: the SMTP server's host name or IP address");
-        }
         Builder b = builder(host.strip());
         if (map.containsKey("tls")) {
             try {

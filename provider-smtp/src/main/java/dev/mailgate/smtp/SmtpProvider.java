@@ -7,8 +7,6 @@ import dev.mailgate.core.transport.Transport;
 import dev.mailgate.smtp.callback.GenericSmtpCallbackCodec;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The {@code smtp} provider: any SMTP server, configured by host, port and credentials (the seeds' settings). */
 public final class SmtpProvider implements MailProvider {
@@ -30,7 +28,6 @@ public final class SmtpProvider implements MailProvider {
             ConfigKey.optional("command-timeout-ms", "300000", "the wait for each reply (RFC 5321 section 4.5.3.2)"),
             ConfigKey.optional("trust-store", null, "a PKCS12/JKS file of trusted certificates (a private CA)"),
             ConfigKey.optional("trust-store-password", "", "its password"));
-    static final Set<String> KEYS = CONFIG_KEYS.stream().map(ConfigKey::name).collect(Collectors.toUnmodifiableSet());
 
     @Override
     public String id() {

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Sends through an SMTP server: validates and renders each message once, then submits the same bytes over a
@@ -53,6 +54,7 @@ public final class SmtpTransport implements Transport {
     private final MessageValidator validator;
     private final Executor executor;
     private final Clock clock;
+    private final UnaryOperator<OutboundMessage> preparer;
     private volatile boolean closed;
 
     private SmtpTransport(Builder b) {
@@ -63,6 +65,7 @@ public final class SmtpTransport implements Transport {
         this.writer = b.writer;
         this.validator = MessageValidator.of(CoreRules.defaults()).and(b.rules);
         this.executor = b.executor;
+        this.preparer = b.preparer;
     }
 
     /** A transport with the core rules, the standard writer and the shared async pool. */
@@ -89,7 +92,7 @@ public final class SmtpTransport implements Transport {
         if (closed) {
             throw new ConnectionException("the transport is closed", null);
         }
-        OutboundMessage outbound = withDefaultFrom(message);
+        OutboundMessage outbound = preparer.apply(withDefaultFrom(message));
         boolean smtpUtf8 = needsSmtpUtf8(outbound);
         RenderedMessage rendered = (smtpUtf8 ? writer.withSmtpUtf8(true) : writer).render(outbound);
         validator.requireValid(rendered);
@@ -326,6 +329,7 @@ public final class SmtpTransport implements Transport {
         private MimeWriter writer = MimeWriter.standard();
         private Executor executor = Transport.defaultExecutor();
         private Clock clock = Clock.systemUTC();
+        private UnaryOperator<OutboundMessage> preparer = UnaryOperator.identity();
 
         private Builder(SmtpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -351,6 +355,16 @@ public final class SmtpTransport implements Transport {
         /** The clock of the daily quota and the deadline. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * A provider's envelope policy, applied to each message before it is rendered and checked (Episerver: MAIL
+         * FROM is the From address; CloudMailin: MAIL FROM on the envelope subdomain). Receipts and batch results
+         * still name the message the caller passed.
+         */
+        public Builder preparer(UnaryOperator<OutboundMessage> preparer) {
+            this.preparer = Objects.requireNonNull(preparer, "preparer");
             return this;
         }
 

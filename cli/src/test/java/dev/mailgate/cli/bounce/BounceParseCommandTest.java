@@ -5,29 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailgate.cli.ExitCodes;
-import dev.mailgate.cli.MailgateCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.mailgate.cli.CliRun;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BounceParseCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        CommandLine cli = MailgateCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private static Path fixture(String name) throws URISyntaxException {
@@ -35,14 +28,14 @@ class BounceParseCommandTest {
     }
 
     private List<String> lines() {
-        return out.toString().lines().toList();
+        return cli.out().lines().toList();
     }
 
     @Test
     void tsvHasAHeaderAndOneRowPerRecipient() throws Exception {
         int code = run("bounce", "parse", "--format", "tsv", fixture("multi-recipient-dsn.eml").toString());
 
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(code).as(cli.err()).isEqualTo(ExitCodes.OK);
         assertThat(lines().get(0)).startsWith("#").contains("file\trecipient\tclass\treason\tstatus\tdiagnostic");
         assertThat(lines()).hasSize(4);
         String file = fixture("multi-recipient-dsn.eml").toString();
@@ -72,8 +65,8 @@ class BounceParseCommandTest {
     void anMboxGivesOneEntryPerMessage() throws Exception {
         int code = run("bounce", "parse", "--format", "json", fixture("two-messages.mbox").toString());
 
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
-        JsonNode rows = new ObjectMapper().readTree(out.toString());
+        assertThat(code).as(cli.err()).isEqualTo(ExitCodes.OK);
+        JsonNode rows = new ObjectMapper().readTree(cli.out());
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get("file").asText()).endsWith("two-messages.mbox#1");
         assertThat(rows.get(0).get("recipient").asText()).isEqualTo("slow@example.org");
@@ -89,7 +82,7 @@ class BounceParseCommandTest {
         int code = run("bounce", "parse", dir.resolve("missing.eml").toString(), fixture("delayed-dsn.eml").toString());
 
         assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("cannot read").contains("missing.eml");
+        assertThat(cli.err()).contains("cannot read").contains("missing.eml");
         assertThat(lines()).hasSize(2);
     }
 

@@ -3,13 +3,11 @@ package dev.mailgate.cli.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailgate.cli.ExitCodes;
-import dev.mailgate.cli.MailgateCommand;
+import dev.mailgate.cli.CliRun;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,20 +15,15 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RenderCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        CommandLine cli = MailgateCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private static Path fixture(String name) throws URISyntaxException {
@@ -41,7 +34,7 @@ class RenderCommandTest {
     void rendersTheJsonMessageSoJakartaMailReadsItBack() throws Exception {
         Path eml = dir.resolve("out.eml");
         int code = run("render", "--deterministic", "-o", eml.toString(), fixture("newsletter.json").toString());
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(code).as(cli.err()).isEqualTo(ExitCodes.OK);
 
         MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(Files.readAllBytes(eml)));
         assertThat(parsed.getSubject()).isEqualTo("Grüße aus Köln");
@@ -58,42 +51,42 @@ class RenderCommandTest {
         Path eml = dir.resolve("out.eml");
         run("render", "--deterministic", "-o", eml.toString(), fixture("newsletter.json").toString());
         assertThat(run("render", "--deterministic", "--size", fixture("newsletter.json").toString())).isZero();
-        assertThat(out.toString().strip()).isEqualTo(String.valueOf(Files.size(eml)));
+        assertThat(cli.out().strip()).isEqualTo(String.valueOf(Files.size(eml)));
     }
 
     @Test
     void malformedJsonNamesLineAndColumn() throws Exception {
         Path json = Files.writeString(dir.resolve("bad.json"), "{\n  \"from\": \"a@x.org\",\n  \"to\": [\"b@x.org\"\n}");
         assertThat(run("render", json.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("line 4, column").contains("malformed JSON");
+        assertThat(cli.err()).contains("line 4, column").contains("malformed JSON");
     }
 
     @Test
     void unknownFieldIsAnErrorNotSilentlyDropped() throws Exception {
         Path json = Files.writeString(dir.resolve("typo.json"), "{\"from\": \"a@x.org\", \"to\": \"b@x.org\", \"subjet\": \"hi\"}");
         assertThat(run("render", json.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("$.subjet").contains("unknown field");
+        assertThat(cli.err()).contains("$.subjet").contains("unknown field");
     }
 
     @Test
     void headerInjectionIsRefusedWithItsLocation() throws Exception {
         Path json = Files.writeString(dir.resolve("inject.json"), "{\"from\": \"a@x.org\", \"to\": \"b@x.org\", \"headers\": {\"X-A\": \"v\\r\\nBcc: evil@x.org\"}}");
         assertThat(run("render", json.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("$.headers['X-A']").contains("U+000D");
+        assertThat(cli.err()).contains("$.headers['X-A']").contains("U+000D");
     }
 
     @Test
     void badAddressNamesTheArrayElement() throws Exception {
         Path json = Files.writeString(dir.resolve("addr.json"), "{\"from\": \"a@x.org\", \"to\": [\"b@x.org\", \"not an address\"]}");
         assertThat(run("render", json.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("$.to[1]").contains("position");
+        assertThat(cli.err()).contains("$.to[1]").contains("position");
     }
 
     @Test
     void versionAndHelpAreAvailable() {
         assertThat(run("--version")).isZero();
-        assertThat(out.toString()).startsWith("mailgate 0.");
+        assertThat(cli.out()).startsWith("mailgate 0.");
         assertThat(run("render", "--help")).isZero();
-        assertThat(out.toString()).contains("--deterministic");
+        assertThat(cli.out()).contains("--deterministic");
     }
 }

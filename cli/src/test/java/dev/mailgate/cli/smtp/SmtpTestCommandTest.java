@@ -2,23 +2,16 @@ package dev.mailgate.cli.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailgate.cli.MailgateCommand;
+import dev.mailgate.cli.CliRun;
 import dev.mailgate.testing.smtp.TestSmtpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class SmtpTestCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        CommandLine cli = MailgateCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -27,8 +20,8 @@ class SmtpTestCommandTest {
             // A local relay without TLS or AUTH, so that the TLS step is reported as skipped.
             int code = run("smtp", "test", "--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--tls", "none",
                     "--to", "me@example.com", "--from", "me@example.com");
-            assertThat(code).as(out + "" + err).isZero();
-            assertThat(out.toString()).contains("PASSED   connect").contains("PASSED   send").contains("queue id Q1").contains("SKIPPED  tls");
+            assertThat(code).as(cli.out() + cli.err()).isZero();
+            assertThat(cli.out()).contains("PASSED   connect").contains("PASSED   send").contains("queue id Q1").contains("SKIPPED  tls");
             assertThat(server.awaitMessages(1, Duration.ofSeconds(5)).get(0).contentAsString()).contains("Subject: Mailgate test message");
         }
     }
@@ -38,14 +31,14 @@ class SmtpTestCommandTest {
         try (TestSmtpServer server = TestSmtpServer.builder().build().start()) {
             int code = run("smtp", "test", "--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--timeout", "2");
             assertThat(code).isEqualTo(1);
-            assertThat(out.toString()).contains("FAILED   tls").contains("hint:").contains("465");
+            assertThat(cli.out()).contains("FAILED   tls").contains("hint:").contains("465");
         }
     }
 
     @Test
     void badArgumentsAreReported() {
         assertThat(run("smtp", "test", "--host", "h", "--tls", "sometimes")).isEqualTo(1);
-        assertThat(err.toString()).contains("TLS mode must be starttls, implicit or none").contains("sometimes");
+        assertThat(cli.err()).contains("TLS mode must be starttls, implicit or none").contains("sometimes");
         assertThat(run("smtp", "test")).isEqualTo(2);
     }
 }

@@ -3,23 +3,16 @@ package dev.mailgate.cli.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailgate.cli.ExitCodes;
-import dev.mailgate.cli.MailgateCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.mailgate.cli.CliRun;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class ValidateCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        CommandLine cli = MailgateCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private static String fixture(String name) throws URISyntaxException {
@@ -30,8 +23,8 @@ class ValidateCommandTest {
     void aCompliantMessagePasses() throws Exception {
         int code = run("validate", "--provider", "episerver", "--sending-domain", "news.example.com", "--mailing-codes",
                 "mailing-42", fixture("valid.eml"));
-        assertThat(code).as(out + " " + err).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).isEmpty();
+        assertThat(code).as(cli.out() + " " + cli.err()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
@@ -40,7 +33,7 @@ class ValidateCommandTest {
         int code = run("validate", "--provider", "episerver", "--sending-domain", "news.example.com", fixture("valid.eml"), broken);
 
         assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(out.toString().lines()).allMatch(l -> l.startsWith(broken + ": episerver."))
+        assertThat(cli.out().lines()).allMatch(l -> l.startsWith(broken + ": episerver."))
                 .extracting(l -> l.substring(broken.length() + 2, l.indexOf(':', broken.length() + 2)))
                 .containsExactly("episerver.message-id", "episerver.from-sending-domain", "episerver.no-cc-bcc", "episerver.subject",
                         "episerver.no-return-path");
@@ -51,15 +44,15 @@ class ValidateCommandTest {
         int code = run("validate", "--provider", "episerver", "--sending-domain", "news.example.com", "--envelope-from",
                 "bounces@example.net", fixture("valid.eml"));
         assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(out.toString()).contains(": episerver.envelope-from: ").contains(": episerver.organizational-alignment: ");
+        assertThat(cli.out()).contains(": episerver.envelope-from: ").contains(": episerver.organizational-alignment: ");
     }
 
     @Test
     void missingProviderSettingsAndUnknownProvidersAreUsageErrors() throws Exception {
         assertThat(run("validate", "--provider", "episerver", fixture("valid.eml"))).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("sending-domain");
+        assertThat(cli.err()).contains("sending-domain");
         assertThat(run("validate", "--provider", "nope", fixture("valid.eml"))).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("available").contains("episerver");
+        assertThat(cli.err()).contains("available").contains("episerver");
     }
 
     @Test

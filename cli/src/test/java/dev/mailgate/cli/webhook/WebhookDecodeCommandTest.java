@@ -5,24 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailgate.cli.ExitCodes;
-import dev.mailgate.cli.MailgateCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.mailgate.cli.CliRun;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class WebhookDecodeCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        CommandLine cli = MailgateCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private static String fixture(String name) throws URISyntaxException {
@@ -32,8 +25,8 @@ class WebhookDecodeCommandTest {
     @Test
     void cloudMailinEventsAsJsonLines() throws Exception {
         int code = run("webhook", "decode", "--provider", "cloudmailin", fixture("multi-event.json"));
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
-        List<String> lines = out.toString().lines().toList();
+        assertThat(code).as(cli.err()).isEqualTo(ExitCodes.OK);
+        List<String> lines = cli.out().lines().toList();
         assertThat(lines).hasSize(4);
         ObjectMapper json = new ObjectMapper();
         JsonNode bounce = json.readTree(lines.get(1));
@@ -54,8 +47,8 @@ class WebhookDecodeCommandTest {
     @Test
     void theGenericSmtpCallbackAsTsv() throws Exception {
         int code = run("webhook", "decode", "--provider", "smtp", "--format", "tsv", fixture("generic-callback.json"));
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
-        List<String> lines = out.toString().lines().toList();
+        assertThat(code).as(cli.err()).isEqualTo(ExitCodes.OK);
+        List<String> lines = cli.out().lines().toList();
         assertThat(lines.get(0)).startsWith("#type\trecipient\tprovider");
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("bounced\t")).allMatch(l -> l.split("\t", -1).length == 8);
     }
@@ -64,8 +57,8 @@ class WebhookDecodeCommandTest {
     void malformedInputSaysWhere() throws Exception {
         int code = run("webhook", "decode", "--provider", "cloudmailin", fixture("kind-not-string.json"));
         assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("$.events[0].kind").contains("expected a string");
+        assertThat(cli.err()).contains("$.events[0].kind").contains("expected a string");
         assertThat(run("webhook", "decode", "--provider", "episerver", fixture("multi-event.json"))).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("providers with one").contains("cloudmailin");
+        assertThat(cli.err()).contains("providers with one").contains("cloudmailin");
     }
 }

@@ -26,4 +26,26 @@ public record ConfigKey(String name, boolean required, Optional<String> defaultV
     public static ConfigKey optional(String name, String defaultValue, String description) {
         return new ConfigKey(name, false, Optional.ofNullable(defaultValue), description);
     }
+
+    /**
+     * Checks a provider's string configuration against its keys: a key it does not know (a typo) and a required
+     * key that is missing or blank are errors naming the key, so nothing is silently ignored.
+     *
+     * @throws ProviderConfigException for the first unknown or missing key
+     */
+    public static void check(String provider, java.util.List<ConfigKey> keys, java.util.Map<String, String> config) {
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        keys.forEach(k -> known.add(k.name()));
+        for (String key : config.keySet()) {
+            if (!known.contains(key)) {
+                throw new ProviderConfigException(provider, key, "unknown key; known keys: " + known);
+            }
+        }
+        for (ConfigKey key : keys) {
+            String value = config.get(key.name());
+            if (key.required() && (value == null || value.isBlank())) {
+                throw new ProviderConfigException(provider, key.name(), "required: " + key.description());
+            }
+        }
+    }
 }

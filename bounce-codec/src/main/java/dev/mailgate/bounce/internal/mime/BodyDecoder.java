@@ -154,7 +154,7 @@ public final class BodyDecoder {
         return java.util.Arrays.copyOf(out, size);
     }
 
-    private static int hex(char c) {
+    static int hex(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }

@@ -1,7 +1,5 @@
 package dev.mailgate.bounce.internal.mime;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes RFC 2047 encoded words ({@code =?charset?B|Q?text?=}) in an unstructured header such as Subject.
@@ -63,33 +61,21 @@ public final class EncodedWordDecoder {
         return out.toString();
     }
 
+    /** RFC 2047 4.2: "_" is a space, "=XX" an octet. */
     private static byte[] q(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
-        byte[] raw = text.getBytes(StandardCharsets.ISO_8859_1);
-        for (int i = 0; i < raw.length; i++) {
-            byte b = raw[i];
-            if (b == '_') {
-                out.write(' ');
-            } else if (b == '=' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
-                out.write(hex(raw[i + 1]) * 16 + hex(raw[i + 2]));
+        byte[] out = new byte[text.length()];
+        int size = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '_') {
+                out[size++] = ' ';
+            } else if (c == '=' && i + 2 < text.length() && BodyDecoder.hex(text.charAt(i + 1)) >= 0 && BodyDecoder.hex(text.charAt(i + 2)) >= 0) {
+                out[size++] = (byte) (BodyDecoder.hex(text.charAt(i + 1)) * 16 + BodyDecoder.hex(text.charAt(i + 2)));
                 i += 2;
             } else {
-                out.write(b);
+                out[size++] = (byte) c;
             }
         }
-        return out.toByteArray();
-    }
-
-    private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return -1;
+        return java.util.Arrays.copyOf(out, size);
     }
 }
