@@ -2,13 +2,10 @@ package dev.mailgate.core.webhook;
 
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.event.CallbackFormatException;
+import dev.mailgate.core.event.EventKeys;
 import dev.mailgate.core.event.MailEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,7 +76,7 @@ public final class WebhookHandler {
         List<String> keys = new ArrayList<>(decoded.size());
         int duplicates = 0;
         for (MailEvent event : decoded) {
-            String key = key(event);
+            String key = EventKeys.of(event);
             if (seen.contains(key) || keys.contains(key)) {
                 duplicates++;
                 continue;
@@ -97,22 +94,6 @@ public final class WebhookHandler {
             seen.addAll(keys);
         }
         return new WebhookResponse(200, fresh, duplicates, "", Map.of());
-    }
-
-    /** The provider's event id, else a hash of the event as the provider sent it (CloudMailin sends no id). */
-    static String key(MailEvent event) {
-        Optional<String> id = event.details().eventId();
-        if (id.isPresent()) {
-            return event.details().provider() + ":id:" + id.get();
-        }
-        String content = event.details().provider() + "\n" + event.type() + "\n"
-                + event.recipient().map(Object::toString).orElse("") + "\n" + event.details().rawPayload();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return event.details().provider() + ":sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 
     /** Collects the parts; codec, authenticator and listener are required. */

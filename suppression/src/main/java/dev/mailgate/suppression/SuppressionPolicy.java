@@ -1,0 +1,177 @@
+package dev.mailgate.suppression;
+
+import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.event.BounceClass;
+import dev.mailgate.core.event.BounceReason;
+import dev.mailgate.core.event.Diagnostic;
+import dev.mailgate.core.event.EventKeys;
+import dev.mailgate.core.event.MailEvent;
+import dev.mailgate.core.event.UnsubscribeScope;
+import dev.mailgate.core.suppression.SuppressionList;
+import dev.mailgate.core.transport.EnhancedStatusCode;
+import dev.mailgate.suppression.store.Ingestion;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns {@link MailEvent}s into list changes. Defaults from the seeds:
+ * <ul>
+ * <li>hard bounce → suppressed at once (the CRM seed's suppressed list); {@link Builder#hardBounceUnsubscribes}
+ *     gives the generic SMTP integration's "marked unsubscribed" instead;</li>
+ * <li>soft bounce → counted; suppressed as unreachable at 3 within 30 days (the CRM seed's bounce threshold), the
+ *     count cleared by a delivery; the generic SMTP integration counts them only ({@code SuppressionAction.NONE});</li>
+ * <li>complaint → suppressed at once, and never reactivated automatically (only an operator removes it);</li>
+ * <li>blocked (the provider refused to attempt, e.g. its own block list) → suppressed at once;</li>
+ * <li>unsubscribe → the unsubscribe list, scope CAMPAIGN (with the event's campaign) or GLOBAL;</li>
+ * <li>auto-replies, opens, clicks, queued and unknown events → nothing.</li>
+ * </ul>
+ * Hard or soft is decided here, not only by the reporter: a soft or undetermined failure whose status is permanent
+ * (5.x.x) and whose reason is about the address itself (user unknown, host unknown, has moved, accepts no mail) is
+ * hard; and the reverse: a "hard" failure with a temporary status (4.x.x) is soft. A permanent policy or spam block
+ * stays soft, as the bounce classifier says (suppressing it would drop a good address).
+ */
+public final class SuppressionPolicy {
+    private final Map<EventClass, ClassRule> rules;
+
+    private SuppressionPolicy(Map<EventClass, ClassRule> rules) {
+        this.rules = Map.copyOf(rules);
+    }
+
+    public static SuppressionPolicy defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ClassRule rule(EventClass c) {
+        return rules.get(c);
+    }
+
+    /** The class an event counts as, if it is a failure. */
+    public static Optional<EventClass> classOf(MailEvent event) {
+        if (event instanceof MailEvent.Bounced b) {
+            return Optional.of(hardOrSoft(b.bounceClass() == BounceClass.HARD, b.reason(), b.diagnostic()));
+        }
+        if (event instanceof MailEvent.Deferred d) {
+            return Optional.of(hardOrSoft(false, d.reason(), d.diagnostic()));
+        }
+        if (event instanceof MailEvent.Complained) {
+            return Optional.of(EventClass.COMPLAINT);
+        }
+        if (event instanceof MailEvent.Blocked) {
+            return Optional.of(EventClass.BLOCKED);
+        }
+        return Optional.empty();
+    }
+
+    private static EventClass hardOrSoft(boolean reportedHard, BounceReason reason, Diagnostic diagnostic) {
+        Optional<EnhancedStatusCode> status = diagnostic.status();
+        if (reportedHard) {
+            return status.map(EnhancedStatusCode::isTransient).orElse(false) ? EventClass.SOFT : EventClass.HARD;
+        }
+        boolean addressLevel = reason == BounceReason.USER_UNKNOWN || reason == BounceReason.HOST_UNKNOWN
+                || reason == BounceReason.HAS_MOVED || reason == BounceReason.NOT_ACCEPT;
+        return addressLevel && status.map(EnhancedStatusCode::isPermanent).orElse(false) ? EventClass.HARD : EventClass.SOFT;
+    }
+
+    /** What an event changes, if anything; the store applies it atomically and once. */
+    public Optional<Ingestion> decide(MailEvent event) {
+        Optional<EmailAddress> recipient = event.recipient();
+        if (recipient.isEmpty()) {
+            return Optional.empty();
+        }
+        EmailAddress address = recipient.get();
+        String key = EventKeys.of(event);
+        java.time.Instant at = event.details().occurredAt().orElse(event.details().receivedAt());
+        if (event instanceof MailEvent.Unsubscribed u) {
+            Optional<String> campaign = u.scope() == UnsubscribeScope.CAMPAIGN ? event.details().campaign() : Optional.empty();
+            SuppressionEntry entry = new SuppressionEntry(address, SuppressionList.UNSUBSCRIBED, campaign,
+                    "unsubscribe " + u.scope().name().toLowerCase(java.util.Locale.ROOT) + campaign.map(c -> " " + c).orElse(""),
+                    event.details().provider(), at);
+            return Optional.of(new Ingestion(key, address, Optional.empty(), 1, Duration.ofDays(1), Optional.of(entry), Set.of(), at));
+        }
+        if (event instanceof MailEvent.Delivered) {
+            Set<EventClass> reset = EnumSet.noneOf(EventClass.class);
+            rules.forEach((c, r) -> {
+                if (r.resetOnDelivery()) {
+                    reset.add(c);
+                }
+            });
+            return reset.isEmpty() ? Optional.empty()
+                    : Optional.of(new Ingestion(key, address, Optional.empty(), 1, Duration.ofDays(1), Optional.empty(), reset, at));
+        }
+        Optional<EventClass> klass = classOf(event);
+        if (klass.isEmpty()) {
+            return Optional.empty();
+        }
+        ClassRule rule = rules.get(klass.get());
+        Optional<SuppressionEntry> entry = switch (rule.action()) {
+            case NONE -> Optional.empty();
+            case SUPPRESS -> Optional.of(new SuppressionEntry(address, SuppressionList.SUPPRESSED, Optional.empty(), why(event, klass.get(), rule),
+                    event.details().provider(), at));
+            case UNSUBSCRIBE -> Optional.of(new SuppressionEntry(address, SuppressionList.UNSUBSCRIBED, Optional.empty(),
+                    why(event, klass.get(), rule), event.details().provider(), at));
+        };
+        return Optional.of(new Ingestion(key, address, klass, rule.threshold(), rule.window(), entry, Set.of(), at));
+    }
+
+    /** The audit reason: class, event type, reason and status, and the threshold when it took more than one. */
+    private static String why(MailEvent event, EventClass c, ClassRule rule) {
+        StringBuilder b = new StringBuilder(c.name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                .append(event.type().name().toLowerCase(java.util.Locale.ROOT));
+        Diagnostic d = event instanceof MailEvent.Bounced x ? x.diagnostic() : event instanceof MailEvent.Deferred x ? x.diagnostic()
+                : event instanceof MailEvent.Blocked x ? x.diagnostic() : Diagnostic.NONE;
+        BounceReason reason = event instanceof MailEvent.Bounced x ? x.reason() : event instanceof MailEvent.Deferred x ? x.reason()
+                : event instanceof MailEvent.Blocked x ? x.reason() : null;
+        if (reason != null) {
+            b.append(' ').append(reason.id());
+        }
+        d.status().ifPresent(s -> b.append(' ').append(s));
+        if (rule.threshold() > 1) {
+            b.append(" (").append(rule.threshold()).append(" within ").append(rule.window().toDays()).append(" days: unreachable)");
+        }
+        return b.toString();
+    }
+
+    /** Per-class rules; start from the defaults. */
+    public static final class Builder {
+        private final Map<EventClass, ClassRule> rules = new EnumMap<>(EventClass.class);
+
+        private Builder() {
+            Duration forever = Duration.ofDays(36_500);
+            rules.put(EventClass.HARD, new ClassRule(1, forever, false, SuppressionAction.SUPPRESS));
+            rules.put(EventClass.SOFT, new ClassRule(3, Duration.ofDays(30), true, SuppressionAction.SUPPRESS));
+            rules.put(EventClass.COMPLAINT, new ClassRule(1, forever, false, SuppressionAction.SUPPRESS));
+            rules.put(EventClass.BLOCKED, new ClassRule(1, forever, false, SuppressionAction.SUPPRESS));
+        }
+
+        public Builder rule(EventClass c, ClassRule rule) {
+            rules.put(Objects.requireNonNull(c, "class"), Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /** The soft-bounce threshold (the CRM seed's "bounce threshold") and window. */
+        public Builder softBounceThreshold(int threshold, Duration window) {
+            ClassRule old = rules.get(EventClass.SOFT);
+            return rule(EventClass.SOFT, new ClassRule(threshold, window, old.resetOnDelivery(), old.action()));
+        }
+
+        /** The generic SMTP integration's behaviour: a hard bounce marks the address unsubscribed. */
+        public Builder hardBounceUnsubscribes(boolean on) {
+            ClassRule old = rules.get(EventClass.HARD);
+            return rule(EventClass.HARD, new ClassRule(old.threshold(), old.window(), old.resetOnDelivery(),
+                    on ? SuppressionAction.UNSUBSCRIBE : SuppressionAction.SUPPRESS));
+        }
+
+        public SuppressionPolicy build() {
+            return new SuppressionPolicy(rules);
+        }
+    }
+}

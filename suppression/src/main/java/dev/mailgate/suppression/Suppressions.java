@@ -1,0 +1,113 @@
+package dev.mailgate.suppression;
+
+import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.event.MailEvent;
+import dev.mailgate.core.suppression.SuppressionChange;
+import dev.mailgate.core.suppression.SuppressionList;
+import dev.mailgate.core.suppression.SuppressionListener;
+import dev.mailgate.suppression.store.IngestResult;
+import dev.mailgate.suppression.store.Ingestion;
+import dev.mailgate.suppression.store.SuppressionStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The suppression lists of an application: events go in ({@link #ingest}, from bounce mailboxes, webhooks and
+ * callbacks), the policy decides, the store applies each event once, and listeners hear of every change after it
+ * is stored. Operators add, remove (with a reason kept in the audit trail) and reset counters.
+ */
+public final class Suppressions {
+    private static final System.Logger LOG = System.getLogger(Suppressions.class.getName());
+
+    private final SuppressionStore store;
+    private final SuppressionPolicy policy;
+    private final Clock clock;
+    private final List<SuppressionListener> listeners = new CopyOnWriteArrayList<>();
+
+    public Suppressions(SuppressionStore store, SuppressionPolicy policy, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Suppressions(SuppressionStore store, SuppressionPolicy policy) {
+        this(store, policy, Clock.systemUTC());
+    }
+
+    public SuppressionStore store() {
+        return store;
+    }
+
+    public void addListener(SuppressionListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Applies one event; returns the list changes it caused (none for a replayed event). */
+    public List<SuppressionChange> ingest(MailEvent event) {
+        Optional<Ingestion> decision = policy.decide(event);
+        if (decision.isEmpty()) {
+            return List.of();
+        }
+        IngestResult result = store.ingest(decision.get());
+        if (!result.added()) {
+            return List.of();
+        }
+        SuppressionEntry e = decision.get().entry().orElseThrow();
+        SuppressionChange change = new SuppressionChange(e.address(), e.list(), true, e.campaign(), e.reason(), Optional.of(event), e.at());
+        fire(change);
+        return List.of(change);
+    }
+
+    public List<SuppressionChange> ingestAll(Collection<? extends MailEvent> events) {
+        List<SuppressionChange> out = new ArrayList<>();
+        for (MailEvent e : events) {
+            out.addAll(ingest(e));
+        }
+        return out;
+    }
+
+    /** An operator's or an import's entry. */
+    public boolean add(EmailAddress address, SuppressionList list, Optional<String> campaign, String reason) {
+        SuppressionEntry e = new SuppressionEntry(address, list, campaign, reason, "operator", clock.instant());
+        boolean added = store.add(e);
+        if (added) {
+            fire(new SuppressionChange(address, list, true, campaign, reason, Optional.empty(), e.at()));
+        }
+        return added;
+    }
+
+    /** An operator's removal; the reason stays in the audit trail. Complaints come off only this way. */
+    public boolean remove(EmailAddress address, SuppressionList list, Optional<String> campaign, String reason) {
+        boolean removed = store.remove(address, list, campaign, reason, "operator");
+        if (removed) {
+            fire(new SuppressionChange(address, list, false, campaign, reason, Optional.empty(), clock.instant()));
+        }
+        return removed;
+    }
+
+    public void resetCounts(EmailAddress address) {
+        store.resetCounts(address, Optional.empty());
+    }
+
+    /** Which of the addresses may not be mailed for the campaign (one store round trip). */
+    public Map<EmailAddress, SuppressionList> blocked(Collection<EmailAddress> addresses, Optional<String> campaign) {
+        return store.blocked(addresses, campaign);
+    }
+
+    private void fire(SuppressionChange change) {
+        for (SuppressionListener l : listeners) {
+            try {
+                l.onChange(change);
+            } catch (RuntimeException e) {
+                // the change is stored; a listener's failure must not undo it or silence the others
+                LOG.log(System.Logger.Level.WARNING, "a SuppressionListener threw; the change stands", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.mailgate.suppression.store;
+
+import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.suppression.SuppressionList;
+import dev.mailgate.suppression.EventClass;
+import dev.mailgate.suppression.SuppressionEntry;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where suppression and unsubscribe lists, counters and ingested event keys live. Implementations: in memory
+ * ({@link InMemorySuppressionStore}, tests), and {@link JdbcSuppressionStore} for an embedded H2 file (the durable
+ * default that needs no server) or PostgreSQL (several application instances sharing one list).
+ */
+public interface SuppressionStore extends AutoCloseable {
+    /** Applies one event's effect atomically; an event key seen before changes nothing. */
+    IngestResult ingest(Ingestion ingestion);
+
+    /** Adds an entry (an operator's, an import's); false when the address is already on that list in that scope. */
+    boolean add(SuppressionEntry entry);
+
+    /** Removes an entry with a reason kept in the audit trail; false when there was none. */
+    boolean remove(EmailAddress address, SuppressionList list, Optional<String> campaign, String reason, String source);
+
+    /**
+     * Which of the addresses may not be mailed for the campaign: suppressed, unsubscribed globally, or unsubscribed
+     * from this campaign. One query for the whole collection.
+     */
+    Map<EmailAddress, SuppressionList> blocked(Collection<EmailAddress> addresses, Optional<String> campaign);
+
+    List<SuppressionEntry> list(SuppressionList list);
+
+    /** The current count of a class for an address (0 when none or expired is not decided here: the raw count). */
+    int count(EmailAddress address, EventClass eventClass);
+
+    /** Clears an address's counters (an operator's reset); empty clears every class. */
+    void resetCounts(EmailAddress address, Optional<EventClass> eventClass);
+
+    List<AuditRecord> audit(EmailAddress address);
+
+    @Override
+    void close();
+}

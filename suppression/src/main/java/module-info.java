@@ -1,0 +1,8 @@
+/** Suppression: the policy from events to lists, the store SPI with in-memory and JDBC stores, the pre-send filter. */
+module dev.mailgate.suppression {
+    requires transitive dev.mailgate.core;
+    requires transitive java.sql;
+
+    exports dev.mailgate.suppression;
+    exports dev.mailgate.suppression.store;
+}

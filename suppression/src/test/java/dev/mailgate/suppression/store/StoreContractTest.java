@@ -1,0 +1,195 @@
+package dev.mailgate.suppression.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.suppression.SuppressionList;
+import dev.mailgate.suppression.EventClass;
+import dev.mailgate.suppression.SuppressionEntry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One contract, three stores: in memory, H2 file, and a real PostgreSQL cluster. */
+class StoreContractTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
+    private static final EmailAddress JANE = EmailAddress.parse("jane@example.org");
+
+    abstract static class Contract {
+        /** A fresh store on its own data, or a second handle on the same data when {@code same} is true. */
+        abstract SuppressionStore store(boolean same);
+
+        private static Ingestion soft(String key, EmailAddress a, Instant at) {
+            SuppressionEntry e = new SuppressionEntry(a, SuppressionList.SUPPRESSED, Optional.empty(), "soft threshold", "test", at);
+            return new Ingestion(key, a, Optional.of(EventClass.SOFT), 3, Duration.ofDays(30), Optional.of(e), Set.of(), at);
+        }
+
+        @Test
+        void countsToTheThresholdOnceEachAndIgnoresReplays() {
+            try (SuppressionStore s = store(false)) {
+                assertThat(s.ingest(soft("e1", JANE, T0))).isEqualTo(new IngestResult(false, 1, false));
+                assertThat(s.ingest(soft("e1", JANE, T0)).duplicate()).isTrue();
+                assertThat(s.ingest(soft("e2", JANE, T0.plusSeconds(60))).count()).isEqualTo(2);
+                assertThat(s.ingest(soft("e3", JANE, T0.plusSeconds(120)))).isEqualTo(new IngestResult(false, 3, true));
+                assertThat(s.ingest(soft("e4", JANE, T0.plusSeconds(180)))).isEqualTo(new IngestResult(false, 4, false));
+                assertThat(s.blocked(List.of(JANE, EmailAddress.parse("other@example.org")), Optional.empty()))
+                        .containsExactly(Map.entry(JANE, SuppressionList.SUPPRESSED));
+                assertThat(s.audit(JANE)).singleElement().satisfies(r -> assertThat(r.added()).isTrue());
+            }
+        }
+
+        @Test
+        void countsOutsideTheWindowStartAgainAndDeliveriesReset() {
+            try (SuppressionStore s = store(false)) {
+                s.ingest(soft("a", JANE, T0));
+                s.ingest(soft("b", JANE, T0.plusSeconds(1)));
+                assertThat(s.ingest(soft("c", JANE, T0.plus(Duration.ofDays(31)))).count()).isEqualTo(1);
+                s.ingest(new Ingestion("d", JANE, Optional.empty(), 1, Duration.ofDays(1), Optional.empty(), Set.of(EventClass.SOFT),
+                        T0.plus(Duration.ofDays(32))));
+                assertThat(s.count(JANE, EventClass.SOFT)).isZero();
+            }
+        }
+
+        @Test
+        void campaignScopedUnsubscribesBlockOnlyThatCampaign() {
+            try (SuppressionStore s = store(false)) {
+                s.add(new SuppressionEntry(JANE, SuppressionList.UNSUBSCRIBED, Optional.of("nov"), "clicked unsubscribe", "test", T0));
+                assertThat(s.blocked(List.of(JANE), Optional.of("nov"))).containsEntry(JANE, SuppressionList.UNSUBSCRIBED);
+                assertThat(s.blocked(List.of(JANE), Optional.of("dec"))).isEmpty();
+                assertThat(s.blocked(List.of(JANE), Optional.empty())).isEmpty();
+                assertThat(s.remove(JANE, SuppressionList.UNSUBSCRIBED, Optional.of("nov"), "asked to rejoin", "operator")).isTrue();
+                assertThat(s.blocked(List.of(JANE), Optional.of("nov"))).isEmpty();
+                assertThat(s.audit(JANE)).extracting(AuditRecord::added).containsExactly(true, false);
+                assertThat(s.audit(JANE).get(1).reason()).isEqualTo("asked to rejoin");
+            }
+        }
+
+        @Test
+        void domainsCompareWithoutCaseAndLookupsAreBulk() {
+            try (SuppressionStore s = store(false)) {
+                s.add(new SuppressionEntry(EmailAddress.parse("Bob@Example.ORG"), SuppressionList.SUPPRESSED, Optional.empty(), "x", "t", T0));
+                List<EmailAddress> many = new ArrayList<>();
+                for (int i = 0; i < 1_200; i++) {
+                    many.add(EmailAddress.parse("user" + i + "@example.org"));
+                }
+                many.add(EmailAddress.parse("Bob@example.org"));
+                assertThat(s.blocked(many, Optional.empty())).containsOnlyKeys(EmailAddress.parse("Bob@example.org"));
+                assertThat(s.list(SuppressionList.SUPPRESSED)).hasSize(1);
+            }
+        }
+
+        @Test
+        void concurrentIngestionFromTwoInstancesEndsWithExactCounts() throws Exception {
+            try (SuppressionStore a = store(false); SuppressionStore b = store(true)) {
+                List<EmailAddress> addresses = List.of(JANE, EmailAddress.parse("john@example.org"), EmailAddress.parse("kim@example.org"));
+                ExecutorService pool = Executors.newFixedThreadPool(6);
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    SuppressionStore s = t % 2 == 0 ? a : b;
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < 30; i++) {
+                            EmailAddress addr = addresses.get(i % 3);
+                            SuppressionEntry e = new SuppressionEntry(addr, SuppressionList.SUPPRESSED, Optional.empty(), "x", "t", T0);
+                            // every event twice: once from each thread pair, as a replayed delivery would be
+                            String key = "k" + (thread / 2) + "-" + i;
+                            s.ingest(new Ingestion(key, addr, Optional.of(EventClass.SOFT), 1_000, Duration.ofDays(30), Optional.of(e), Set.of(), T0));
+                        }
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                pool.shutdown();
+                // 3 distinct key sets x 30 events, spread over 3 addresses: 30 each, replays not counted
+                for (EmailAddress addr : addresses) {
+                    assertThat(a.count(addr, EventClass.SOFT)).as(addr.address()).isEqualTo(30);
+                }
+            }
+        }
+    }
+
+    @Nested
+    class InMemory extends Contract {
+        private InMemorySuppressionStore shared;
+
+        @Override
+        SuppressionStore store(boolean same) {
+            if (!same || shared == null) {
+                shared = new InMemorySuppressionStore();
+            }
+            return shared;
+        }
+    }
+
+    @Nested
+    class H2File extends Contract {
+        @TempDir
+        Path dir;
+        private int n;
+
+        @Override
+        SuppressionStore store(boolean same) {
+            if (!same) {
+                n++;
+            }
+            return JdbcSuppressionStore.open("jdbc:h2:file:" + dir.resolve("s" + n));
+        }
+
+        @Test
+        void survivesReopening() {
+            try (SuppressionStore s = store(false)) {
+                s.add(new SuppressionEntry(JANE, SuppressionList.SUPPRESSED, Optional.empty(), "hard bounce", "test", T0));
+            }
+            try (SuppressionStore again = store(true)) {
+                assertThat(again.blocked(List.of(JANE), Optional.empty())).containsKey(JANE);
+            }
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class PostgreSql extends Contract {
+        private PostgresCluster cluster;
+        private int n;
+
+        @BeforeAll
+        void start() throws Exception {
+            cluster = PostgresCluster.start();
+        }
+
+        @AfterAll
+        void stop() throws Exception {
+            cluster.close();
+        }
+
+        @Override
+        SuppressionStore store(boolean same) {
+            if (!same) {
+                n++;
+                try (var c = java.sql.DriverManager.getConnection(cluster.jdbcUrl()); var st = c.createStatement()) {
+                    st.execute("create database s" + n);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return JdbcSuppressionStore.open(cluster.jdbcUrl().replace("/postgres?", "/s" + n + "?"));
+        }
+    }
+
+}
