@@ -1,0 +1,127 @@
+package dev.mailgate.suppression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.event.BounceClass;
+import dev.mailgate.core.event.BounceReason;
+import dev.mailgate.core.event.Diagnostic;
+import dev.mailgate.core.event.EventDetails;
+import dev.mailgate.core.event.MailEvent;
+import dev.mailgate.core.event.UnsubscribeScope;
+import dev.mailgate.core.suppression.SuppressionChange;
+import dev.mailgate.core.suppression.SuppressionList;
+import dev.mailgate.core.transport.EnhancedStatusCode;
+import dev.mailgate.suppression.store.InMemorySuppressionStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class SuppressionsTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
+    private static final EmailAddress JANE = EmailAddress.parse("jane@example.org");
+    private final InMemorySuppressionStore store = new InMemorySuppressionStore();
+    private final List<SuppressionChange> changes = new ArrayList<>();
+
+    private Suppressions suppressions(SuppressionPolicy policy) {
+        Suppressions s = new Suppressions(store, policy);
+        s.addListener(changes::add);
+        return s;
+    }
+
+    private static EventDetails details(String id, Instant at) {
+        return EventDetails.builder("test", at).recipient(JANE).eventId(id).occurredAt(at).build();
+    }
+
+    private static Diagnostic diag(String status) {
+        return new Diagnostic(Optional.ofNullable(status).map(EnhancedStatusCode::parse), OptionalInt.empty(), "", Optional.empty());
+    }
+
+    private static MailEvent hard(String id) {
+        return new MailEvent.Bounced(details(id, T0), BounceClass.HARD, BounceReason.USER_UNKNOWN, diag("5.1.1"));
+    }
+
+    private static MailEvent soft(String id, Instant at) {
+        return new MailEvent.Bounced(details(id, at), BounceClass.SOFT, BounceReason.MAILBOX_FULL, diag("5.2.2"));
+    }
+
+    @Test
+    void aHardBounceSuppressesAtOnceAndSaysWhy() {
+        List<SuppressionChange> got = suppressions(SuppressionPolicy.defaults()).ingest(hard("h1"));
+        assertThat(got).singleElement().satisfies(c -> {
+            assertThat(c.list()).isEqualTo(SuppressionList.SUPPRESSED);
+            assertThat(c.reason()).contains("hard").contains("userunknown").contains("5.1.1");
+            assertThat(c.cause()).isPresent();
+        });
+        assertThat(changes).hasSize(1);
+        assertThat(suppressions(SuppressionPolicy.defaults()).ingest(hard("h1"))).as("replayed").isEmpty();
+    }
+
+    @Test
+    void theGenericSmtpCompatibilitySwitchUnsubscribesInstead() {
+        List<SuppressionChange> got = suppressions(SuppressionPolicy.builder().hardBounceUnsubscribes(true).build()).ingest(hard("h1"));
+        assertThat(got).singleElement().satisfies(c -> assertThat(c.list()).isEqualTo(SuppressionList.UNSUBSCRIBED));
+    }
+
+    @Test
+    void softBouncesCountToTheThresholdWithinTheWindowAndADeliveryResets() {
+        Suppressions s = suppressions(SuppressionPolicy.defaults());
+        assertThat(s.ingest(soft("s1", T0))).isEmpty();
+        assertThat(s.ingest(soft("s2", T0.plusSeconds(10)))).isEmpty();
+        s.ingest(new MailEvent.Delivered(details("d1", T0.plusSeconds(20)), Diagnostic.NONE));
+        assertThat(s.ingest(soft("s3", T0.plusSeconds(30)))).as("the delivery cleared the count").isEmpty();
+        assertThat(s.ingest(soft("s4", T0.plusSeconds(40)))).isEmpty();
+        assertThat(s.ingest(soft("s5", T0.plusSeconds(50)))).singleElement()
+                .satisfies(c -> assertThat(c.reason()).contains("3 within 30 days"));
+        assertThat(s.ingest(soft("s6", T0.plus(Duration.ofDays(40))))).as("already suppressed").isEmpty();
+    }
+
+    @Test
+    void aSoftEventWithAPermanentAddressStatusIsHardAndTheReverse() {
+        MailEvent softUnknown = new MailEvent.Deferred(details("x", T0), BounceReason.USER_UNKNOWN, diag("5.1.1"));
+        assertThat(SuppressionPolicy.classOf(softUnknown)).contains(EventClass.HARD);
+        MailEvent softSpam = new MailEvent.Bounced(details("y", T0), BounceClass.SOFT, BounceReason.SPAM_DETECTED, diag("5.7.1"));
+        assertThat(SuppressionPolicy.classOf(softSpam)).as("a permanent spam block stays soft").contains(EventClass.SOFT);
+        MailEvent hardTemporary = new MailEvent.Bounced(details("z", T0), BounceClass.HARD, BounceReason.USER_UNKNOWN, diag("4.1.1"));
+        assertThat(SuppressionPolicy.classOf(hardTemporary)).contains(EventClass.SOFT);
+    }
+
+    @Test
+    void complaintsSuppressAndOnlyAnOperatorTakesThemOff() {
+        Suppressions s = suppressions(SuppressionPolicy.defaults());
+        s.ingest(new MailEvent.Complained(details("c1", T0), Optional.of("abuse")));
+        s.ingest(new MailEvent.Delivered(details("d1", T0.plusSeconds(1)), Diagnostic.NONE));
+        assertThat(s.blocked(List.of(JANE), Optional.empty())).containsEntry(JANE, SuppressionList.SUPPRESSED);
+        assertThat(s.remove(JANE, SuppressionList.SUPPRESSED, Optional.empty(), "the recipient asked to be re-added")).isTrue();
+        assertThat(s.blocked(List.of(JANE), Optional.empty())).isEmpty();
+        assertThat(store.audit(JANE)).extracting(r -> r.reason()).contains("the recipient asked to be re-added");
+        assertThat(changes).extracting(SuppressionChange::added).containsExactly(true, false);
+    }
+
+    @Test
+    void unsubscribesKeepTheirScopeAndAutoRepliesAreIgnored() {
+        Suppressions s = suppressions(SuppressionPolicy.defaults());
+        EventDetails campaign = EventDetails.builder("test", T0).recipient(JANE).eventId("u1").campaign("nov-2026").build();
+        s.ingest(new MailEvent.Unsubscribed(campaign, UnsubscribeScope.CAMPAIGN));
+        s.ingest(new MailEvent.AutoReplied(details("a1", T0)));
+        assertThat(s.blocked(List.of(JANE), Optional.of("nov-2026"))).containsEntry(JANE, SuppressionList.UNSUBSCRIBED);
+        assertThat(s.blocked(List.of(JANE), Optional.of("dec-2026"))).isEmpty();
+        assertThat(changes).singleElement().satisfies(c -> assertThat(c.campaign()).contains("nov-2026"));
+    }
+
+    @Test
+    void aThrowingListenerDoesNotUndoTheChangeOrSilenceOthers() {
+        Suppressions s = new Suppressions(store, SuppressionPolicy.defaults());
+        s.addListener(c -> {
+            throw new IllegalStateException("listener bug");
+        });
+        s.addListener(changes::add);
+        assertThat(s.ingest(hard("h1"))).hasSize(1);
+        assertThat(changes).hasSize(1);
+        assertThat(s.blocked(List.of(JANE), Optional.empty())).containsKey(JANE);
+    }
+}
