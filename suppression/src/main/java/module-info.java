@@ -5,4 +5,5 @@ module dev.mailgate.suppression {
 
     exports dev.mailgate.suppression;
     exports dev.mailgate.suppression.store;
+    exports dev.mailgate.suppression.unsubscribe;
 }
