@@ -3,6 +3,7 @@ module dev.mailgate.cli {
     requires dev.mailgate.core;
     requires dev.mailgate.smtp;
     requires dev.mailgate.bounce;
+    requires dev.mailgate.suppression;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
 
@@ -14,4 +15,5 @@ module dev.mailgate.cli {
     opens dev.mailgate.cli.imap to info.picocli;
     opens dev.mailgate.cli.validate to info.picocli;
     opens dev.mailgate.cli.webhook to info.picocli;
+    opens dev.mailgate.cli.suppression to info.picocli;
 }

@@ -4,6 +4,7 @@ import dev.mailgate.cli.bounce.BounceCommand;
 import dev.mailgate.cli.imap.ImapCommand;
 import dev.mailgate.cli.render.RenderCommand;
 import dev.mailgate.cli.smtp.SmtpCommand;
+import dev.mailgate.cli.suppression.SuppressionCommand;
 import dev.mailgate.cli.validate.ValidateCommand;
 import dev.mailgate.cli.webhook.WebhookCommand;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 /** {@code mailgate}: the root command; each job is a subcommand. */
 @Command(name = "mailgate", mixinStandardHelpOptions = true, versionProvider = MailgateCommand.Version.class,
         description = "Validate, render and send e-mail; decode provider callbacks and bounces.",
-        subcommands = {RenderCommand.class, ValidateCommand.class, SmtpCommand.class, BounceCommand.class, ImapCommand.class, WebhookCommand.class,
+        subcommands = {RenderCommand.class, ValidateCommand.class, SmtpCommand.class, BounceCommand.class, ImapCommand.class, WebhookCommand.class, SuppressionCommand.class,
             CommandLine.HelpCommand.class})
 public final class MailgateCommand {
 

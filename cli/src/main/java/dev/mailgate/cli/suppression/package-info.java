@@ -1,0 +1,2 @@
+/** {@code mailgate suppression ...}: the suppression and unsubscribe lists in a store. */
+package dev.mailgate.cli.suppression;

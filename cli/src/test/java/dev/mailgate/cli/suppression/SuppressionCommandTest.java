@@ -1,0 +1,66 @@
+package dev.mailgate.cli.suppression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailgate.cli.CliRun;
+import dev.mailgate.cli.ExitCodes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator's commands against a real H2 file store. */
+class SuppressionCommandTest {
+    @TempDir
+    Path dir;
+
+    private String store() {
+        return "jdbc:h2:file:" + dir.resolve("suppressions");
+    }
+
+    @Test
+    void addListRemoveExportImport() throws Exception {
+        CliRun add = new CliRun();
+        assertThat(add.run("suppression", "add", "--store", store(), "--reason", "asked by phone", "jane@example.org", "john@example.org"))
+                .as(add.err()).isEqualTo(ExitCodes.OK);
+        assertThat(add.out()).contains("added jane@example.org");
+        CliRun unsub = new CliRun();
+        assertThat(unsub.run("suppression", "add", "--store", store(), "--list", "unsubscribed", "--scope", "campaign:nov", "kim@example.org"))
+                .isEqualTo(ExitCodes.OK);
+
+        CliRun list = new CliRun();
+        assertThat(list.run("suppression", "list", "--store", store(), "--format", "json")).isEqualTo(ExitCodes.OK);
+        assertThat(list.out().lines()).hasSize(2);
+        assertThat(new ObjectMapper().readTree(list.out().lines().findFirst().orElseThrow()).get("reason").asText()).isEqualTo("asked by phone");
+
+        CliRun remove = new CliRun();
+        assertThat(remove.run("suppression", "remove", "--store", store(), "--reason", "mailbox fixed", "john@example.org")).isEqualTo(ExitCodes.OK);
+        CliRun missing = new CliRun();
+        assertThat(missing.run("suppression", "remove", "--store", store(), "--reason", "x", "nobody@example.org")).isEqualTo(ExitCodes.INVALID_INPUT);
+
+        Path csv = dir.resolve("out.csv");
+        assertThat(new CliRun().run("suppression", "export", "--store", store(), "-o", csv.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllLines(csv)).hasSize(2).first().asString().isEqualTo("address,list,campaign,reason,source,at");
+
+        String other = "jdbc:h2:file:" + dir.resolve("other");
+        CliRun imp = new CliRun();
+        assertThat(imp.run("suppression", "import", "--store", other, csv.toString())).as(imp.err()).isEqualTo(ExitCodes.OK);
+        assertThat(imp.out()).contains("1 entries added");
+        CliRun tsv = new CliRun();
+        tsv.run("suppression", "list", "--store", other);
+        assertThat(tsv.out().lines()).hasSize(2).last().asString().startsWith("jane@example.org\tsuppressed\t\tasked by phone");
+    }
+
+    @Test
+    void badInputIsAClearError() {
+        CliRun bad = new CliRun();
+        assertThat(bad.run("suppression", "add", "--store", store(), "--scope", "campaign:", "a@example.org")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(bad.err()).contains("--scope");
+        CliRun addr = new CliRun();
+        assertThat(addr.run("suppression", "add", "--store", store(), "not an address")).isEqualTo(ExitCodes.INVALID_INPUT);
+        CliRun url = new CliRun();
+        assertThat(url.run("suppression", "list", "--store", "jdbc:nope:x")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(url.err()).contains("cannot connect");
+    }
+}
