@@ -64,10 +64,28 @@ public final class Suppressions {
         return List.of(change);
     }
 
+    /** Applies a batch of events in one store transaction (one commit), then tells the listeners. */
     public List<SuppressionChange> ingestAll(Collection<? extends MailEvent> events) {
-        List<SuppressionChange> out = new ArrayList<>();
+        List<MailEvent> decided = new ArrayList<>();
+        List<Ingestion> ingestions = new ArrayList<>();
         for (MailEvent e : events) {
-            out.addAll(ingest(e));
+            policy.decide(e).ifPresent(i -> {
+                decided.add(e);
+                ingestions.add(i);
+            });
+        }
+        if (ingestions.isEmpty()) {
+            return List.of();
+        }
+        List<IngestResult> results = store.ingestAll(ingestions);
+        List<SuppressionChange> out = new ArrayList<>();
+        for (int k = 0; k < results.size(); k++) {
+            if (results.get(k).added()) {
+                SuppressionEntry e = ingestions.get(k).entry().orElseThrow();
+                SuppressionChange change = new SuppressionChange(e.address(), e.list(), true, e.campaign(), e.reason(), Optional.of(decided.get(k)), e.at());
+                fire(change);
+                out.add(change);
+            }
         }
         return out;
     }

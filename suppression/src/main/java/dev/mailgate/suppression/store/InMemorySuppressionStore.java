@@ -55,6 +55,11 @@ public final class InMemorySuppressionStore implements SuppressionStore {
     }
 
     @Override
+    public synchronized List<IngestResult> ingestAll(List<Ingestion> ingestions) {
+        return ingestions.stream().map(this::ingest).toList();
+    }
+
+    @Override
     public synchronized boolean add(SuppressionEntry e) {
         String key = entryKey(e.address(), e.list(), e.campaign());
         if (entries.containsKey(key)) {

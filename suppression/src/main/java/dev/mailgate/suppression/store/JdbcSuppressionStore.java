@@ -63,6 +63,35 @@ public final class JdbcSuppressionStore implements SuppressionStore {
         }, jdbcUrl.startsWith("jdbc:h2:"));
     }
 
+    /** Idle connections kept for reuse when the store opened them itself (a server round trip each saved). */
+    private final java.util.concurrent.BlockingQueue<Connection> idle = new java.util.concurrent.LinkedBlockingQueue<>(8);
+    private volatile boolean closed;
+
+    private Connection borrow() throws SQLException {
+        Connection c;
+        while ((c = idle.poll()) != null) {
+            if (c.isValid(2)) {
+                return c;
+            }
+            quietly(c);
+        }
+        return connections.get();
+    }
+
+    private void giveBack(Connection c, boolean healthy) {
+        if (!healthy || closed || !idle.offer(c)) {
+            quietly(c);
+        }
+    }
+
+    private static void quietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already broken
+        }
+    }
+
     /** A store on the application's connection pool (recommended for PostgreSQL: a connection per operation). */
     public static JdbcSuppressionStore open(javax.sql.DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -110,36 +139,56 @@ public final class JdbcSuppressionStore implements SuppressionStore {
 
     @Override
     public IngestResult ingest(Ingestion in) {
+        return ingestAll(List.of(in)).get(0);
+    }
+
+    @Override
+    public List<IngestResult> ingestAll(List<Ingestion> ingestions) {
         return run(c -> {
-            try (PreparedStatement p = c.prepareStatement("insert into mg_event (event_key, seen_at) values (?, ?)")) {
-                p.setString(1, in.eventKey());
-                p.setTimestamp(2, Timestamp.from(in.at()));
-                p.executeUpdate();
-            } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    c.rollback();
+            List<IngestResult> results = new ArrayList<>(ingestions.size());
+            for (Ingestion in : ingestions) {
+                results.add(apply(c, in));
+            }
+            return results;
+        });
+    }
+
+    /**
+     * One event inside the caller's transaction. The key is looked up before it is inserted, so that a replay is
+     * recognized without an error (which would abort a PostgreSQL transaction); two instances inserting the same
+     * key at once still collide on the primary key, and the retried transaction then sees it.
+     */
+    private static IngestResult apply(Connection c, Ingestion in) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("select 1 from mg_event where event_key = ?")) {
+            q.setString(1, in.eventKey());
+            try (ResultSet r = q.executeQuery()) {
+                if (r.next()) {
                     return IngestResult.DUPLICATE;
                 }
-                throw e;
             }
-            String address = SuppressionEntry.key(in.address());
-            for (EventClass klass : in.resetCounts()) {
-                try (PreparedStatement p = c.prepareStatement("delete from mg_counter where address = ? and klass = ?")) {
-                    p.setString(1, address);
-                    p.setString(2, klass.name());
-                    p.executeUpdate();
-                }
+        }
+        try (PreparedStatement p = c.prepareStatement("insert into mg_event (event_key, seen_at) values (?, ?)")) {
+            p.setString(1, in.eventKey());
+            p.setTimestamp(2, Timestamp.from(in.at()));
+            p.executeUpdate();
+        }
+        String address = SuppressionEntry.key(in.address());
+        for (EventClass klass : in.resetCounts()) {
+            try (PreparedStatement p = c.prepareStatement("delete from mg_counter where address = ? and klass = ?")) {
+                p.setString(1, address);
+                p.setString(2, klass.name());
+                p.executeUpdate();
             }
-            int count = 0;
-            if (in.counted().isPresent()) {
-                count = increment(c, address, in.counted().get().name(), in.at(), in.at().minus(in.window()));
-            }
-            boolean added = false;
-            if (in.entry().isPresent() && (in.counted().isEmpty() || count >= in.threshold())) {
-                added = insertEntry(c, in.entry().get());
-            }
-            return new IngestResult(false, count, added);
-        });
+        }
+        int count = 0;
+        if (in.counted().isPresent()) {
+            count = increment(c, address, in.counted().get().name(), in.at(), in.at().minus(in.window()));
+        }
+        boolean added = false;
+        if (in.entry().isPresent() && (in.counted().isEmpty() || count >= in.threshold())) {
+            added = insertEntry(c, in.entry().get());
+        }
+        return new IngestResult(false, count, added);
     }
 
     /** Counts one event: a count whose window started before {@code expired} starts again at 1. */
@@ -345,6 +394,11 @@ public final class JdbcSuppressionStore implements SuppressionStore {
 
     @Override
     public void close() {
+        closed = true;
+        Connection c;
+        while ((c = idle.poll()) != null) {
+            quietly(c);
+        }
         if (keeper != null) {
             try {
                 keeper.close();
@@ -368,20 +422,29 @@ public final class JdbcSuppressionStore implements SuppressionStore {
     private <T> T run(Work<T> work) {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try (Connection c = connections.get()) {
+            Connection c = null;
+            boolean healthy = false;
+            try {
+                c = borrow();
                 c.setAutoCommit(false);
                 try {
                     T result = work.in(c);
                     c.commit();
+                    healthy = true;
                     return result;
                 } catch (SQLException e) {
                     c.rollback();
+                    healthy = true;
                     throw e;
                 }
             } catch (SQLException e) {
                 last = e;
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState()) && !SERIALIZATION_FAILURE.equals(e.getSQLState())) {
                     break;
+                }
+            } finally {
+                if (c != null) {
+                    giveBack(c, healthy);
                 }
             }
         }

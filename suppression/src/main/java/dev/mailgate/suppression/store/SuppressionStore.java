@@ -18,6 +18,14 @@ public interface SuppressionStore extends AutoCloseable {
     /** Applies one event's effect atomically; an event key seen before changes nothing. */
     IngestResult ingest(Ingestion ingestion);
 
+    /**
+     * Applies several events in one transaction where the store has them (one commit instead of one per event:
+     * what makes a shared database keep up with a busy webhook), with the same once-per-key guarantee.
+     */
+    default List<IngestResult> ingestAll(List<Ingestion> ingestions) {
+        return ingestions.stream().map(this::ingest).toList();
+    }
+
     /** Adds an entry (an operator's, an import's); false when the address is already on that list in that scope. */
     boolean add(SuppressionEntry entry);
 

@@ -54,6 +54,17 @@ class StoreContractTest {
         }
 
         @Test
+        void aBatchIsOneTransactionWithTheSameOncePerKeyGuarantee() {
+            try (SuppressionStore s = store(false)) {
+                List<IngestResult> results = s.ingestAll(List.of(soft("b1", JANE, T0), soft("b2", JANE, T0), soft("b1", JANE, T0),
+                        soft("b3", JANE, T0)));
+                assertThat(results).extracting(IngestResult::duplicate).containsExactly(false, false, true, false);
+                assertThat(results).extracting(IngestResult::added).containsExactly(false, false, false, true);
+                assertThat(s.count(JANE, EventClass.SOFT)).isEqualTo(3);
+            }
+        }
+
+        @Test
         void countsOutsideTheWindowStartAgainAndDeliveriesReset() {
             try (SuppressionStore s = store(false)) {
                 s.ingest(soft("a", JANE, T0));
