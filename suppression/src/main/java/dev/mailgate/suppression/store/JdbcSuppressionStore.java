@@ -54,9 +54,10 @@ public final class JdbcSuppressionStore implements SuppressionStore {
     /** Opens (and creates or migrates) the store at a JDBC URL. */
     public static JdbcSuppressionStore open(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        String url = durable(jdbcUrl);
         return new JdbcSuppressionStore(jdbcUrl, () -> {
             try {
-                return DriverManager.getConnection(jdbcUrl, user, password);
+                return DriverManager.getConnection(url, user, password);
             } catch (SQLException e) {
                 throw new StoreException("cannot connect to " + jdbcUrl + ": " + e.getMessage(), e);
             }
@@ -90,6 +91,18 @@ public final class JdbcSuppressionStore implements SuppressionStore {
         } catch (SQLException ignored) {
             // already broken
         }
+    }
+
+    /**
+     * H2 writes committed transactions to its file in the background (up to half a second later by default), so a
+     * killed process loses acknowledged changes; {@code WRITE_DELAY=0} writes at commit. Added unless the URL sets
+     * it itself (CrashSafetyTest kills a JVM mid-ingestion to hold this).
+     */
+    static String durable(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+            return url + ";WRITE_DELAY=0";
+        }
+        return url;
     }
 
     /** A store on the application's connection pool (recommended for PostgreSQL: a connection per operation). */
