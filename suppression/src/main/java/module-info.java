@@ -2,8 +2,10 @@
 module dev.mailgate.suppression {
     requires transitive dev.mailgate.core;
     requires transitive java.sql;
+    requires java.net.http;
 
     exports dev.mailgate.suppression;
     exports dev.mailgate.suppression.store;
     exports dev.mailgate.suppression.unsubscribe;
+    exports dev.mailgate.suppression.callback;
 }

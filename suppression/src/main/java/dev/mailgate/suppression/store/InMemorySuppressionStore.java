@@ -24,6 +24,8 @@ public final class InMemorySuppressionStore implements SuppressionStore {
     private final Map<String, Counter> counters = new HashMap<>();
     private final Map<String, SuppressionEntry> entries = new LinkedHashMap<>();
     private final List<AuditRecord> audit = new ArrayList<>();
+    private final Map<Long, Object[]> outbox = new LinkedHashMap<>(); // id -> {destination, payload, attempts, failed}
+    private long outboxIds;
 
     private static String entryKey(EmailAddress a, SuppressionList list, Optional<String> campaign) {
         return SuppressionEntry.key(a) + "|" + list + "|" + campaign.orElse("");
@@ -119,6 +121,40 @@ public final class InMemorySuppressionStore implements SuppressionStore {
     public synchronized List<AuditRecord> audit(EmailAddress address) {
         String key = SuppressionEntry.key(address);
         return audit.stream().filter(r -> r.address().equals(key)).toList();
+    }
+
+    @Override
+    public synchronized void outboxAdd(String destination, List<byte[]> payloads) {
+        for (byte[] p : payloads) {
+            outbox.put(++outboxIds, new Object[] {destination, p.clone(), 0, false});
+        }
+    }
+
+    @Override
+    public synchronized List<OutboxItem> outboxPending(String destination, int max) {
+        return outbox.entrySet().stream().filter(e -> e.getValue()[0].equals(destination) && !(boolean) e.getValue()[3]).limit(max)
+                .map(e -> new OutboxItem(e.getKey(), destination, ((byte[]) e.getValue()[1]).clone(), (int) e.getValue()[2])).toList();
+    }
+
+    @Override
+    public synchronized void outboxDelivered(List<Long> ids) {
+        ids.forEach(outbox::remove);
+    }
+
+    @Override
+    public synchronized void outboxAttempted(List<Long> ids, boolean failed, String error) {
+        for (Long id : ids) {
+            Object[] row = outbox.get(id);
+            if (row != null) {
+                row[2] = (int) row[2] + 1;
+                row[3] = failed;
+            }
+        }
+    }
+
+    @Override
+    public synchronized int outboxCount(String destination, boolean failed) {
+        return (int) outbox.values().stream().filter(r -> r[0].equals(destination) && (boolean) r[3] == failed).count();
     }
 
     @Override

@@ -48,6 +48,21 @@ public interface SuppressionStore extends AutoCloseable {
 
     List<AuditRecord> audit(EmailAddress address);
 
+    /** Puts events (each encoded alone) in the durable outbox of a callback destination. */
+    void outboxAdd(String destination, List<byte[]> payloads);
+
+    /** The oldest pending items of a destination, at most {@code max}. */
+    List<OutboxItem> outboxPending(String destination, int max);
+
+    /** Items delivered: gone from the outbox. */
+    void outboxDelivered(List<Long> ids);
+
+    /** Items not delivered: another attempt counted, and when {@code failed} they are kept aside, not retried. */
+    void outboxAttempted(List<Long> ids, boolean failed, String error);
+
+    /** How many items of a destination are pending, and how many were given up as failed. */
+    int outboxCount(String destination, boolean failed);
+
     @Override
     void close();
 }
