@@ -6,14 +6,17 @@ import dev.mailgate.cloudmailin.CloudMailinConfig;
 import dev.mailgate.cloudmailin.CloudMailinTransport;
 import dev.mailgate.cloudmailin.CloudMailinWebhookCodec;
 import dev.mailgate.core.address.EmailAddress;
-import dev.mailgate.core.event.BounceClass;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.message.EmailMessage;
+import dev.mailgate.core.suppression.SuppressionList;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.webhook.BasicAuthenticator;
 import dev.mailgate.core.webhook.WebhookHandler;
 import dev.mailgate.core.webhook.WebhookRequest;
 import dev.mailgate.core.webhook.WebhookResponse;
+import dev.mailgate.suppression.SuppressionPolicy;
+import dev.mailgate.suppression.Suppressions;
+import dev.mailgate.suppression.store.InMemorySuppressionStore;
 import dev.mailgate.testing.smtp.ServerAction;
 import dev.mailgate.testing.smtp.TestCertificates;
 import dev.mailgate.testing.smtp.TestSmtpServer;
@@ -31,13 +34,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CloudMailin outbound (transactional mail only) with its event webhook, on embedded servers: a STARTTLS SMTP
  * server answers "250 Thanks! Queued as: ..." like CloudMailin, the JDK's {@code HttpServer} receives the webhook
- * through Mailgate's {@link WebhookHandler}, and the events are matched to the sends by the Queued-as id. Hard
- * bounces go to a suppression set here (the suppression module's policy takes that place when it lands).
+ * through Mailgate's {@link WebhookHandler}, and the events are matched to the sends by the Queued-as id and fed
+ * to the suppression policy ({@link Suppressions}): the hard bounce suppresses its address.
  *
  * <p>Run: {@code ./mvnw -q -pl examples -am package -DskipTests exec:java -Ddemo.mainClass=dev.mailgate.examples.CloudMailinExample}
  */
@@ -100,17 +102,13 @@ public final class CloudMailinExample {
                     + "; MAIL FROM:<" + cloudmailin.messages().get(0).mailFrom() + ">");
 
             // 2. The webhook endpoint: Basic auth (two passwords accepted while rotating), events to the application.
-            Set<String> suppressed = ConcurrentHashMap.newKeySet();
+            Suppressions suppressions = new Suppressions(new InMemorySuppressionStore(), SuppressionPolicy.defaults());
             List<MailEvent> events = new ArrayList<>();
             WebhookHandler handler = WebhookHandler.builder(new CloudMailinWebhookCodec())
                     .authenticator(BasicAuthenticator.of(java.util.Map.of("cloudmailin", "webhook-secret", "cloudmailin-next", "rotated")))
                     .listener(batch -> {
-                        for (MailEvent e : batch) {
-                            events.add(e);
-                            if (e instanceof MailEvent.Bounced b && b.bounceClass() == BounceClass.HARD) {
-                                b.recipient().map(EmailAddress::address).ifPresent(suppressed::add);
-                            }
-                        }
+                        events.addAll(batch);
+                        suppressions.ingestAll(batch);   // the policy decides; a retried POST was already de-duplicated
                     }).build();
             HttpServer http = mount(handler, "/webhooks/cloudmailin");
             try {
@@ -129,6 +127,8 @@ public final class CloudMailinExample {
                     out.println("event " + e.type() + " for " + e.recipient().map(EmailAddress::address).orElse("?")
                             + (ours ? " (matches the send)" : ""));
                 }
+                Set<String> suppressed = new java.util.TreeSet<>();
+                suppressions.store().list(SuppressionList.SUPPRESSED).forEach(e -> suppressed.add(e.address().address()));
                 out.println("suppressed: " + suppressed);
                 return new Summary(receipt.providerMessageId().orElse(""), statuses, List.copyOf(events), Set.copyOf(suppressed));
             } finally {
