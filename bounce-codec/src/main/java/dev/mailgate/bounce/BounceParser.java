@@ -121,8 +121,7 @@ public final class BounceParser {
 
         Optional<MimePart> feedback = FeedbackReader.reportPart(root);
         if (feedback.isPresent() || isReport(headers, "feedback-report") || looksLikeNonMimeFeedback(headers, split[0])) {
-            FeedbackReader.Result r = FeedbackReader.read(feedback.map(MimePart::text).orElse(split[0]), originalHeaders,
-                    null);
+            FeedbackReader.Result r = FeedbackReader.read(feedback.map(MimePart::text).orElse(split[0]), originalHeaders);
             List<BounceRecipient> recipients = new ArrayList<>();
             for (Finding f : r.findings()) {
                 recipients.add(recipient(f, Verdict.COMPLAINT, BounceReason.FEEDBACK));

@@ -1,7 +1,7 @@
 package dev.mailgate.cloudmailin;
 
+import dev.mailgate.core.address.DomainNames;
 import dev.mailgate.core.address.EmailAddress;
-import dev.mailgate.core.address.InvalidAddressException;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.util.Objects;
@@ -80,15 +80,7 @@ public final class CloudMailinConfig {
     }
 
     static String domain(String domain) {
-        String d = domain.strip();
-        if (d.endsWith(".")) {
-            d = d.substring(0, d.length() - 1);
-        }
-        try {
-            return EmailAddress.parse("postmaster@" + d).normalizedDomain();
-        } catch (InvalidAddressException e) {
-            throw new IllegalArgumentException("\"" + domain + "\" is not a valid domain: " + e.getMessage(), e);
-        }
+        return DomainNames.normalize(domain);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.mailgate.episerver;
 
+import dev.mailgate.core.address.DomainNames;
 import dev.mailgate.core.address.EmailAddress;
-import dev.mailgate.core.address.InvalidAddressException;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.util.Objects;
@@ -86,16 +86,7 @@ public final class EpiserverConfig {
 
     /** Lower-case ASCII form of a domain; a blank or malformed one is refused. */
     static String domain(String domain) {
-        String d = domain.strip();
-        if (d.endsWith(".")) {
-            d = d.substring(0, d.length() - 1);
-        }
-        try {
-            EmailAddress probe = EmailAddress.parse("postmaster@" + d);
-            return probe.normalizedDomain();
-        } catch (InvalidAddressException e) {
-            throw new IllegalArgumentException("\"" + domain + "\" is not a valid domain: " + e.getMessage(), e);
-        }
+        return DomainNames.normalize(domain);
     }
 
     @Override

@@ -43,10 +43,13 @@ public final class JdbcSuppressionStore implements SuppressionStore {
     private final String url;
     /** Held open for the store's life: an embedded H2 database closes with its last connection. */
     private final Connection keeper;
+    /** Whether connections are ours to keep for reuse (not when they come from the application's pool). */
+    private final boolean reuse;
 
-    private JdbcSuppressionStore(String url, Supplier<Connection> connections, boolean keepOne) {
+    private JdbcSuppressionStore(String url, Supplier<Connection> connections, boolean keepOne, boolean reuse) {
         this.url = url;
         this.connections = connections;
+        this.reuse = reuse;
         this.keeper = keepOne ? connections.get() : null;
         migrate();
     }
@@ -61,7 +64,7 @@ public final class JdbcSuppressionStore implements SuppressionStore {
             } catch (SQLException e) {
                 throw new StoreException("cannot connect to " + jdbcUrl + ": " + e.getMessage(), e);
             }
-        }, jdbcUrl.startsWith("jdbc:h2:"));
+        }, jdbcUrl.startsWith("jdbc:h2:"), true);
     }
 
     /** Idle connections kept for reuse when the store opened them itself (a server round trip each saved). */
@@ -80,7 +83,7 @@ public final class JdbcSuppressionStore implements SuppressionStore {
     }
 
     private void giveBack(Connection c, boolean healthy) {
-        if (!healthy || closed || !idle.offer(c)) {
+        if (!healthy || closed || !reuse || !idle.offer(c)) {
             quietly(c);
         }
     }
@@ -114,7 +117,7 @@ public final class JdbcSuppressionStore implements SuppressionStore {
             } catch (SQLException e) {
                 throw new StoreException("cannot get a connection: " + e.getMessage(), e);
             }
-        }, false);
+        }, false, false);
     }
 
     public static JdbcSuppressionStore open(String jdbcUrl) {
@@ -131,6 +134,10 @@ public final class JdbcSuppressionStore implements SuppressionStore {
                     if (r.next()) {
                         version = r.getInt(1);
                     }
+                }
+                if (version > SCHEMA_VERSION) {
+                    throw new SQLException("the database has schema version " + version + ", newer than this Mailgate's "
+                            + SCHEMA_VERSION + "; upgrade Mailgate before using it");
                 }
                 if (version < 1) {
                     s.execute("create table if not exists mg_entry (address varchar(320) not null, list varchar(16) not null, "

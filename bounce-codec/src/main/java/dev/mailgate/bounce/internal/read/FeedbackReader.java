@@ -36,7 +36,7 @@ public final class FeedbackReader {
      * @param reportFields the fields of the feedback-report part (empty for the older non-MIME reports)
      * @param original the headers of the reported message
      */
-    public static Result read(String reportFields, HeaderList original, String reportingMta) {
+    public static Result read(String reportFields, HeaderList original) {
         HeaderList fields = HeaderList.parseFields(reportFields);
         List<String> recipients = new ArrayList<>();
         for (String rcpt : fields.all("Original-Rcpt-To")) {
@@ -60,7 +60,7 @@ public final class FeedbackReader {
         Optional<String> type = fields.first("Feedback-Type").map(t -> t.strip().toLowerCase(Locale.ROOT));
         String diagnostic = Replies.collapse(type.map(t -> "Feedback-Type: " + t).orElse("")
                 + fields.first("User-Agent").map(a -> " User-Agent: " + a).orElse(""));
-        Optional<String> source = fields.first("Reporting-MTA").map(Replies::typed).or(() -> Optional.ofNullable(reportingMta));
+        Optional<String> source = fields.first("Reporting-MTA").map(Replies::typed);
         List<Finding> out = new ArrayList<>();
         for (String r : recipients) {
             out.add(new Finding(r, Optional.empty(), OptionalInt.empty(), diagnostic, "", Optional.empty(), Optional.empty(),

@@ -114,13 +114,12 @@ public final class PlainTextReader {
         }
         List<String> addresses = new ArrayList<>(firstSeen.keySet());
         List<Finding> out = new ArrayList<>();
-        String lowerText = notification.toLowerCase(Locale.ROOT);
         // the whole notification is the last resort of the classifier; its start says what happened
         String around = Replies.collapse(notification.length() > 2048 ? notification.substring(0, 2048) : notification);
         for (String address : addresses) {
-            String block = bestBlock(notification, lowerText, address, addresses);
+            String block = bestBlock(notification, address, addresses);
             String reply = replyIn(block);
-            out.add(Finding.of(originalCase(notification, lowerText, address), reply, "").withContext(Replies.collapse(block) + " " + around));
+            out.add(Finding.of(originalCase(notification, address), reply, "").withContext(Replies.collapse(block) + " " + around));
         }
         return out;
     }
@@ -129,11 +128,11 @@ public final class PlainTextReader {
      * The text about one address: from a mention of it to the next mention of another address. Many formats list the
      * addresses first and explain each further down, so the mention followed by a quoted reply is preferred.
      */
-    private static String bestBlock(String text, String lowerText, String address, List<String> all) {
+    private static String bestBlock(String text, String address, List<String> all) {
         String first = null;
         int from = 0;
         while (true) {
-            int start = lowerText.indexOf(address, from);
+            int start = indexOfIgnoreCase(text, address, from);
             if (start < 0) {
                 break;
             }
@@ -142,7 +141,7 @@ public final class PlainTextReader {
                 if (other.equals(address) || address.contains(other) ) {
                     continue;
                 }
-                int o = lowerText.indexOf(other, start + address.length());
+                int o = indexOfIgnoreCase(text, other, start + address.length());
                 if (o >= 0 && o < end) {
                     end = o;
                 }
@@ -184,20 +183,27 @@ public final class PlainTextReader {
                 || before.endsWith("by ") || before.contains("return-path"));
     }
 
-    private static String originalCase(String text, String lowerText, String lower) {
-        int i = lowerText.indexOf(lower);
+    private static String originalCase(String text, String lower) {
+        int i = indexOfIgnoreCase(text, lower, 0);
         return i < 0 ? lower : Replies.address(text.substring(i, i + lower.length()));
     }
 
-    /** Case-insensitive search without lower-casing (and copying) the whole text. */
     static int indexOfIgnoreCase(String text, String what) {
+        return indexOfIgnoreCase(text, what, 0);
+    }
+
+    /**
+     * Case-insensitive search without lower-casing (and copying) the whole text, and with indexes into the text
+     * itself (lower-casing can change a string's length, e.g. for a dotted capital I).
+     */
+    static int indexOfIgnoreCase(String text, String what, int from) {
         int n = what.length();
         if (n == 0) {
-            return 0;
+            return from;
         }
         char lower = Character.toLowerCase(what.charAt(0));
         char upper = Character.toUpperCase(what.charAt(0));
-        for (int i = 0; i + n <= text.length(); i++) {
+        for (int i = Math.max(0, from); i + n <= text.length(); i++) {
             char c = text.charAt(i);
             if ((c == lower || c == upper) && text.regionMatches(true, i, what, 0, n)) {
                 return i;

@@ -48,15 +48,11 @@ public final class SesNotificationReader {
         switch (type) {
             case "bounce" -> {
                 JsonNode b = n.path("bounce");
-                boolean permanent = b.path("bounceType").asText("").equalsIgnoreCase("Permanent");
                 String context = b.path("bounceType").asText("") + " " + b.path("bounceSubType").asText("");
                 for (JsonNode r : b.path("bouncedRecipients")) {
                     String diagnostic = Replies.collapse(Replies.typed(r.path("diagnosticCode").asText("")));
                     Optional<EnhancedStatusCode> status = text(r.path("status")).flatMap(EnhancedStatusCode::find)
                             .or(() -> Replies.status(diagnostic));
-                    if (status.isEmpty() && !permanent) {
-                        status = Optional.empty();
-                    }
                     out.add(new Finding(Replies.address(r.path("emailAddress").asText("")), status, Replies.replyCode(diagnostic),
                             diagnostic, context, text(r.path("action")), Optional.empty(), text(b.path("reportingMTA")).map(Replies::typed),
                             Optional.empty()));
