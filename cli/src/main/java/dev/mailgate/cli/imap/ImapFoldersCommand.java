@@ -6,14 +6,15 @@ import dev.mailgate.bounce.imap.ImapBounceConfig;
 import dev.mailgate.bounce.imap.ImapSecurity;
 import dev.mailgate.bounce.imap.ProcessedMessages;
 import dev.mailgate.cli.ExitCodes;
+import dev.mailgate.cli.SecretOptions;
 import dev.mailgate.core.MailException;
-import dev.mailgate.smtp.SmtpConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,17 +37,12 @@ public final class ImapFoldersCommand implements Callable<Integer> {
     @Option(names = "--user", required = true, description = "the user name")
     String user;
 
-    @Option(names = "--password", description = "the password (prefer --password-env)")
-    String password;
+    @Mixin
+    SecretOptions secrets;
 
-    @Option(names = "--password-env", paramLabel = "VARIABLE", description = "read the password from this environment variable")
-    String passwordEnv;
 
-    @Option(names = "--trust-store", description = "a PKCS12/JKS file of trusted certificates (a private CA)")
-    String trustStore;
 
-    @Option(names = "--trust-store-password", defaultValue = "", description = "its password")
-    String trustStorePassword;
+
 
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json")
     String format;
@@ -62,11 +58,7 @@ public final class ImapFoldersCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            String secret = passwordEnv != null ? System.getenv(passwordEnv) : password;
-            if (secret == null) {
-                throw new IllegalArgumentException(passwordEnv != null ? "environment variable " + passwordEnv + " is not set"
-                        : "--password or --password-env is required");
-            }
+            String secret = secrets.password().orElseThrow(() -> new IllegalArgumentException("--password or --password-env is required"));
             ImapSecurity mode = switch (security.toLowerCase(Locale.ROOT)) {
                 case "ssl", "tls", "implicit" -> ImapSecurity.IMPLICIT_TLS;
                 case "starttls" -> ImapSecurity.STARTTLS;
@@ -78,9 +70,7 @@ public final class ImapFoldersCommand implements Callable<Integer> {
             if (port > 0) {
                 b.port(port);
             }
-            if (trustStore != null) {
-                b.sslContext(SmtpConfig.trustStore(trustStore, trustStorePassword));
-            }
+            secrets.trust().ifPresent(b::sslContext);
             List<String> folders;
             try (BounceMailboxPoller poller = BounceMailboxPoller.create(b.build(), BounceParser.create(), (r, e) -> {
             }, ProcessedMessages.inMemory())) {

@@ -1,6 +1,7 @@
 package dev.mailgate.cli.smtp;
 
 import dev.mailgate.cli.ExitCodes;
+import dev.mailgate.cli.SecretOptions;
 import dev.mailgate.core.MailException;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.message.EmailMessage;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,11 +35,10 @@ public final class SmtpTestCommand implements Callable<Integer> {
     @Option(names = "--user", description = "the user name, if the server requires authentication")
     String user;
 
-    @Option(names = "--password", description = "the password (prefer --password-env: command lines end up in shell history)")
-    String password;
 
-    @Option(names = "--password-env", paramLabel = "VARIABLE", description = "read the password from this environment variable")
-    String passwordEnv;
+
+    @Mixin
+    SecretOptions secrets;
 
     @Option(names = "--to", description = "send a test message to this address")
     String to;
@@ -45,11 +46,7 @@ public final class SmtpTestCommand implements Callable<Integer> {
     @Option(names = "--from", description = "the test message's From (default: --user when it is an address)")
     String from;
 
-    @Option(names = "--trust-store", description = "a PKCS12/JKS file of trusted certificates (a private CA)")
-    String trustStore;
 
-    @Option(names = "--trust-store-password", defaultValue = "", description = "its password")
-    String trustStorePassword;
 
     @Option(names = "--timeout", defaultValue = "15", description = "seconds to wait for each step (default 15)")
     int timeoutSeconds;
@@ -72,15 +69,10 @@ public final class SmtpTestCommand implements Callable<Integer> {
                 b.port(port);
             }
             if (user != null) {
-                String secret = passwordEnv != null ? System.getenv(passwordEnv) : password;
-                if (secret == null) {
-                    throw new IllegalArgumentException(passwordEnv != null ? "environment variable " + passwordEnv + " is not set" : "--user needs --password or --password-env");
-                }
+                String secret = secrets.password().orElseThrow(() -> new IllegalArgumentException("--user needs --password or --password-env"));
                 b.credentials(user, secret);
             }
-            if (trustStore != null) {
-                b.sslContext(SmtpConfig.trustStore(trustStore, trustStorePassword));
-            }
+            secrets.trust().ifPresent(b::sslContext);
             config = b.build();
             if (to != null) {
                 String sender = from != null ? from : user;

@@ -1,9 +1,11 @@
 package dev.mailgate.cli.suppression;
 
+import dev.mailgate.cli.SecretOptions;
 import dev.mailgate.core.suppression.SuppressionList;
 import dev.mailgate.suppression.store.JdbcSuppressionStore;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every {@code suppression} subcommand shares: which store, which list, which scope. */
@@ -14,8 +16,8 @@ public final class StoreOptions {
     @Option(names = "--user", description = "the database user (PostgreSQL)")
     String user;
 
-    @Option(names = "--password-env", paramLabel = "VARIABLE", description = "read the database password from this environment variable")
-    String passwordEnv;
+    @Mixin
+    SecretOptions secrets;
 
     @Option(names = "--list", defaultValue = "suppressed", description = "suppressed (default) or unsubscribed")
     String list;
@@ -24,7 +26,7 @@ public final class StoreOptions {
     String scope;
 
     JdbcSuppressionStore open() {
-        return JdbcSuppressionStore.open(store, user, passwordEnv == null ? null : System.getenv(passwordEnv));
+        return JdbcSuppressionStore.open(store, user, secrets.password().orElse(null));
     }
 
     SuppressionList list() {
