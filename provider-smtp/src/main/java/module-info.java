@@ -1,7 +1,8 @@
 /** The SMTP transport and the generic-SMTP callback codec. */
 module dev.mailgate.smtp {
     requires transitive dev.mailgate.core;
-    requires com.fasterxml.jackson.databind;
+    // transitive: JsonPayloads takes an ObjectMapper and returns a JsonNode
+    requires transitive com.fasterxml.jackson.databind;
 
     exports dev.mailgate.smtp;
     exports dev.mailgate.smtp.callback;

@@ -19,7 +19,7 @@ import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.EventDetails;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.transport.EnhancedStatusCode;
-import java.io.IOException;
+import dev.mailgate.smtp.callback.JsonPayloads;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -80,18 +80,7 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
 
     @Override
     public List<MailEvent> decode(byte[] payload, Instant receivedAt) {
-        if (payload.length > MAX_PAYLOAD) {
-            throw new CallbackFormatException(FORMAT, "$", "payload of " + payload.length + " bytes exceeds " + MAX_PAYLOAD, null);
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "$" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new CallbackFormatException(FORMAT, where, "malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new CallbackFormatException(FORMAT, "$", "unreadable payload: " + e.getMessage(), e);
-        }
+        JsonNode root = JsonPayloads.read(FORMAT, JSON, payload, MAX_PAYLOAD);
         if (root == null || !root.isObject()) {
             throw new CallbackFormatException(FORMAT, "$", "expected an object {\"events\": [...]}", null);
         }

@@ -18,7 +18,6 @@ import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.EventDetails;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.event.UnsubscribeScope;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,18 +84,7 @@ public final class GenericSmtpCallbackCodec implements CallbackCodec {
 
     @Override
     public List<MailEvent> decode(byte[] payload, Instant receivedAt) {
-        if (payload.length > MAX_PAYLOAD) {
-            throw new CallbackFormatException(FORMAT, "$", "payload of " + payload.length + " bytes exceeds the limit of " + MAX_PAYLOAD, null);
-        }
-        JsonNode root;
-        try {
-            root = LENIENT.readTree(payload);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "$" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new CallbackFormatException(FORMAT, where, "malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new CallbackFormatException(FORMAT, "$", "unreadable payload: " + e.getMessage(), e);
-        }
+        JsonNode root = JsonPayloads.read(FORMAT, LENIENT, payload, MAX_PAYLOAD);
         if (root == null || !root.isArray()) {
             throw new CallbackFormatException(FORMAT, "$", "expected a JSON array of {\"event\", \"data\"} objects", null);
         }

@@ -1,0 +1,35 @@
+package dev.mailgate.smtp.callback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailgate.core.event.CallbackFormatException;
+import java.io.IOException;
+
+/**
+ * Reads the JSON body of a provider callback or webhook the one way every JSON codec does: a size bound first (a
+ * hostile payload cannot exhaust memory), then a parse whose errors name the place ({@code line 3, column 7}).
+ */
+public final class JsonPayloads {
+    private JsonPayloads() {
+    }
+
+    /**
+     * @param format the codec's format id, for the error
+     * @return the root node; null for an empty payload
+     * @throws CallbackFormatException over the size bound or not JSON, saying where
+     */
+    public static JsonNode read(String format, ObjectMapper mapper, byte[] payload, int maxBytes) {
+        if (payload.length > maxBytes) {
+            throw new CallbackFormatException(format, "$", "payload of " + payload.length + " bytes exceeds the limit of " + maxBytes, null);
+        }
+        try {
+            return mapper.readTree(payload);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "$" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new CallbackFormatException(format, where, "malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new CallbackFormatException(format, "$", "unreadable payload: " + e.getMessage(), e);
+        }
+    }
+}
