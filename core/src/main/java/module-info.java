@@ -8,6 +8,7 @@ module dev.mailgate.core {
 
     exports dev.mailgate.core;
     exports dev.mailgate.core.address;
+    exports dev.mailgate.core.dkim;
     exports dev.mailgate.core.message;
     exports dev.mailgate.core.mime;
     exports dev.mailgate.core.validation;

@@ -7,6 +7,7 @@ module dev.mailgate.testing {
 
     exports dev.mailgate.testing;
     exports dev.mailgate.testing.smtp;
+    exports dev.mailgate.testing.dkim;
 
     provides dev.mailgate.core.spi.MailProvider with dev.mailgate.testing.RecordingProvider;
 }

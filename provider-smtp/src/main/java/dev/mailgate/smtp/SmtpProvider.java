@@ -1,10 +1,18 @@
 package dev.mailgate.smtp;
 
+import dev.mailgate.core.dkim.DkimException;
+import dev.mailgate.core.dkim.DkimKeys;
+import dev.mailgate.core.dkim.DkimSigner;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
 import dev.mailgate.core.spi.MailProvider;
+import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.smtp.callback.GenericSmtpCallbackCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +35,10 @@ public final class SmtpProvider implements MailProvider {
             ConfigKey.optional("connect-timeout-ms", "30000", "the connect timeout"),
             ConfigKey.optional("command-timeout-ms", "300000", "the wait for each reply (RFC 5321 section 4.5.3.2)"),
             ConfigKey.optional("trust-store", null, "a PKCS12/JKS file of trusted certificates (a private CA)"),
-            ConfigKey.optional("trust-store-password", "", "its password"));
+            ConfigKey.optional("trust-store-password", "", "its password"),
+            ConfigKey.optional("dkim-domain", null, "sign with DKIM for this domain (d=); needs dkim-selector and dkim-key-file"),
+            ConfigKey.optional("dkim-selector", null, "the DKIM selector (s=) the public key is published under"),
+            ConfigKey.optional("dkim-key-file", null, "a PEM file with the RSA or Ed25519 private key"));
 
     @Override
     public String id() {
@@ -41,7 +52,35 @@ public final class SmtpProvider implements MailProvider {
 
     @Override
     public Transport createTransport(Map<String, String> config) {
-        return SmtpTransport.create(SmtpConfig.fromMap(config));
+        SmtpConfig smtp = SmtpConfig.fromMap(config);
+        SmtpTransport.Builder builder = SmtpTransport.builder(smtp);
+        dkimSigner(config).ifPresent(builder::dkim);
+        return builder.build();
+    }
+
+    /** The signer the dkim-* keys describe: all three or none. */
+    static java.util.Optional<DkimSigner> dkimSigner(Map<String, String> config) {
+        List<String> keys = List.of("dkim-domain", "dkim-selector", "dkim-key-file");
+        long given = keys.stream().filter(config::containsKey).count();
+        if (given == 0) {
+            return java.util.Optional.empty();
+        }
+        for (String key : keys) {
+            if (!config.containsKey(key)) {
+                throw new ProviderConfigException(ID, key, "required when any dkim-* key is set");
+            }
+        }
+        String pem;
+        try {
+            pem = Files.readString(Path.of(config.get("dkim-key-file")), StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            throw new ProviderConfigException(ID, "dkim-key-file", "cannot read " + config.get("dkim-key-file") + ": " + e.getMessage());
+        }
+        try {
+            return java.util.Optional.of(DkimSigner.builder(config.get("dkim-domain"), config.get("dkim-selector"), DkimKeys.fromPem(pem)).build());
+        } catch (DkimException e) {
+            throw new ProviderConfigException(ID, "dkim-key-file", e.getMessage());
+        }
     }
 
     @Override

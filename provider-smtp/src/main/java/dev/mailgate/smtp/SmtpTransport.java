@@ -2,6 +2,7 @@ package dev.mailgate.smtp;
 
 import dev.mailgate.core.MailException;
 import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.dkim.DkimSigner;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.message.Envelope;
 import dev.mailgate.core.message.OutboundMessage;
@@ -55,6 +56,7 @@ public final class SmtpTransport implements Transport {
     private final Executor executor;
     private final Clock clock;
     private final UnaryOperator<OutboundMessage> preparer;
+    private final DkimSigner signer;
     private volatile boolean closed;
 
     private SmtpTransport(Builder b) {
@@ -66,6 +68,7 @@ public final class SmtpTransport implements Transport {
         this.validator = MessageValidator.of(CoreRules.defaults()).and(b.rules);
         this.executor = b.executor;
         this.preparer = b.preparer;
+        this.signer = b.signer;
     }
 
     /** A transport with the core rules, the standard writer and the shared async pool. */
@@ -96,10 +99,13 @@ public final class SmtpTransport implements Transport {
         boolean smtpUtf8 = needsSmtpUtf8(outbound);
         RenderedMessage rendered = (smtpUtf8 ? writer.withSmtpUtf8(true) : writer).render(outbound);
         validator.requireValid(rendered);
-        DotStuffing wire = DotStuffing.encode(rendered.content());
+        // The signature covers the exact bytes that are sent; dot-stuffing is undone by the receiver before it verifies.
+        java.nio.ByteBuffer content = signer == null ? rendered.content() : java.nio.ByteBuffer.wrap(signer.sign(rendered.content()));
+        long size = content.remaining();
+        DotStuffing wire = DotStuffing.encode(content);
         Envelope envelope = rendered.envelope();
         return new Prepared(message, envelope.mailFrom().orElse(null), envelope.recipients(), wire.data(),
-                rendered.size(), smtpUtf8, wire.eightBit(), rendered.messageId());
+                size, smtpUtf8, wire.eightBit(), rendered.messageId());
     }
 
     /**
@@ -330,6 +336,7 @@ public final class SmtpTransport implements Transport {
         private Executor executor = Transport.defaultExecutor();
         private Clock clock = Clock.systemUTC();
         private UnaryOperator<OutboundMessage> preparer = UnaryOperator.identity();
+        private DkimSigner signer;
 
         private Builder(SmtpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -365,6 +372,15 @@ public final class SmtpTransport implements Transport {
          */
         public Builder preparer(UnaryOperator<OutboundMessage> preparer) {
             this.preparer = Objects.requireNonNull(preparer, "preparer");
+            return this;
+        }
+
+        /**
+         * Signs every message with DKIM after it is rendered and checked, so the signature covers exactly the bytes
+         * the server receives.
+         */
+        public Builder dkim(DkimSigner signer) {
+            this.signer = Objects.requireNonNull(signer, "signer");
             return this;
         }
 
