@@ -4,6 +4,7 @@ module dev.mailgate.cli {
     requires dev.mailgate.smtp;
     requires dev.mailgate.bounce;
     requires dev.mailgate.suppression;
+    requires dev.mailgate.deliverability;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
 
@@ -16,4 +17,5 @@ module dev.mailgate.cli {
     opens dev.mailgate.cli.validate to info.picocli;
     opens dev.mailgate.cli.webhook to info.picocli;
     opens dev.mailgate.cli.suppression to info.picocli;
+    opens dev.mailgate.cli.dns to info.picocli;
 }

@@ -8,6 +8,7 @@ module dev.mailgate.testing {
     exports dev.mailgate.testing;
     exports dev.mailgate.testing.smtp;
     exports dev.mailgate.testing.dkim;
+    exports dev.mailgate.testing.dns;
 
     provides dev.mailgate.core.spi.MailProvider with dev.mailgate.testing.RecordingProvider;
 }

@@ -1,6 +1,7 @@
 package dev.mailgate.cli;
 
 import dev.mailgate.cli.bounce.BounceCommand;
+import dev.mailgate.cli.dns.DnsCommand;
 import dev.mailgate.cli.imap.ImapCommand;
 import dev.mailgate.cli.render.RenderCommand;
 import dev.mailgate.cli.smtp.SmtpCommand;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Command;
 
 /** {@code mailgate}: the root command; each job is a subcommand. */
 @Command(name = "mailgate", mixinStandardHelpOptions = true, versionProvider = MailgateCommand.Version.class,
-        description = "Validate, render and send e-mail; decode provider callbacks and bounces.",
-        subcommands = {RenderCommand.class, ValidateCommand.class, SmtpCommand.class, BounceCommand.class, ImapCommand.class, WebhookCommand.class, SuppressionCommand.class,
+        description = "Validate, render and send e-mail; decode provider callbacks and bounces; check a domain's DNS.",
+        subcommands = {RenderCommand.class, ValidateCommand.class, SmtpCommand.class, BounceCommand.class, ImapCommand.class, WebhookCommand.class, SuppressionCommand.class, DnsCommand.class,
             CommandLine.HelpCommand.class})
 public final class MailgateCommand {
 

@@ -2,12 +2,19 @@ package dev.mailgate.cli.smtp;
 
 import dev.mailgate.cli.ExitCodes;
 import dev.mailgate.cli.SecretOptions;
+import dev.mailgate.cli.dns.DnsCheckCommand;
 import dev.mailgate.core.MailException;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.message.EmailMessage;
+import dev.mailgate.deliverability.DnsHealthCheck;
+import dev.mailgate.deliverability.SendingSetup;
+import dev.mailgate.deliverability.TestEmailCheck;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.SmtpDiagnostics;
 import dev.mailgate.smtp.TlsMode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -48,6 +55,16 @@ public final class SmtpTestCommand implements Callable<Integer> {
 
 
 
+    @Option(names = "--check-dns", description = {"also check the DNS of the From domain: SPF for the server's address (right when it is",
+        "your own gateway), DKIM with --selector, DMARC, MX and blocklists (see 'mailgate dns check')"})
+    boolean checkDns;
+
+    @Option(names = "--selector", description = "with --check-dns: the DKIM selector")
+    String selector;
+
+    @Option(names = "--dns-server", description = "with --check-dns: host[:port] of the DNS server (default: /etc/resolv.conf)")
+    String dnsServer;
+
     @Option(names = "--timeout", defaultValue = "15", description = "seconds to wait for each step (default 15)")
     int timeoutSeconds;
 
@@ -87,6 +104,33 @@ public final class SmtpTestCommand implements Callable<Integer> {
             err.println("mailgate smtp test: " + e.getMessage());
             err.flush();
             return ExitCodes.INVALID_INPUT;
+        }
+        if (checkDns) {
+            TestEmailCheck.Report both;
+            try {
+                String sender = from != null ? from : user;
+                if (sender == null) {
+                    throw new IllegalArgumentException("--check-dns needs --from (or a --user that is an address) for the domain to check");
+                }
+                SendingSetup.Builder setup = SendingSetup.forDomain(EmailAddress.parse(sender).domain());
+                if (selector != null) {
+                    setup.selector(selector);
+                }
+                try {
+                    setup.ip(InetAddress.getByName(host));
+                } catch (UnknownHostException e) {
+                    // the SMTP report says so; SPF is then audited without an IP
+                }
+                DnsHealthCheck check = DnsHealthCheck.using(DnsCheckCommand.resolver(dnsServer, Duration.ofSeconds(2)));
+                both = TestEmailCheck.run(config, message, check, setup.build());
+            } catch (MailException | IllegalArgumentException | IOException e) {
+                err.println("mailgate smtp test: " + e.getMessage());
+                err.flush();
+                return ExitCodes.INVALID_INPUT;
+            }
+            out.print(both.format());
+            out.flush();
+            return both.success() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
         SmtpDiagnostics.Report report = SmtpDiagnostics.run(config, message);
         out.print(report.format());

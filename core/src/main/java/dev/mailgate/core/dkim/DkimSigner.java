@@ -83,6 +83,19 @@ public final class DkimSigner {
         return new Builder(domain, selector, key);
     }
 
+    /**
+     * A selector as DNS and the {@code s=} tag take it: lower case, letters, digits, hyphens and dots (RFC 6376
+     * section 3.1).
+     *
+     * @throws DkimException naming the bad selector
+     */
+    public static String selector(String selector) {
+        if (selector == null || !SELECTOR.matcher(selector).matches()) {
+            throw new DkimException("invalid DKIM selector \"" + Builder.printable(String.valueOf(selector)) + "\": letters, digits, hyphens and dots only (RFC 6376 section 3.1)");
+        }
+        return selector.toLowerCase(Locale.ROOT);
+    }
+
     public String domain() {
         return domain;
     }
@@ -339,10 +352,7 @@ public final class DkimSigner {
             } catch (IllegalArgumentException e) {
                 throw new DkimException("invalid DKIM signing domain: " + e.getMessage(), e);
             }
-            if (!SELECTOR.matcher(selector).matches()) {
-                throw new DkimException("invalid DKIM selector \"" + printable(selector) + "\": letters, digits, hyphens and dots only (RFC 6376 section 3.1)");
-            }
-            this.selector = selector.toLowerCase(Locale.ROOT);
+            this.selector = selector(selector);
             DkimAlgorithm algorithm = DkimKeys.algorithmOf(key);
             int bits = DkimKeys.keyBits(key);
             if (algorithm == DkimAlgorithm.RSA_SHA256 && (bits < 1024 || bits > 4096)) {
