@@ -345,13 +345,15 @@ public final class EmailMessage implements OutboundMessage {
          * Adds a custom header. Names must be printable ASCII without ':'; values must not contain line breaks or
          * other control characters (the writer folds long values itself). Non-ASCII values are encoded per
          * RFC 2047. Fields with their own method (From, Subject, Message-ID, Content-*, ...) are refused here.
+         * Leading and trailing white space is removed: on the wire it is either syntax (the space after the colon) or
+         * something relays and parsers drop, so a value that kept it would not read back the same.
          */
         public Builder header(String name, String value) {
             Objects.requireNonNull(name, "header name");
             Objects.requireNonNull(value, "header value");
             HeaderChecks.checkName(name);
             HeaderChecks.checkValue("header " + name, value, name.length() + 2);
-            headers.add(new Header(name, value));
+            headers.add(new Header(name, value.strip()));
             return this;
         }
 
