@@ -92,6 +92,8 @@ public record Attachment(Optional<String> fileName, String contentType, ContentS
         if (id.isEmpty()) {
             throw new InvalidHeaderException("content id", "must not be empty");
         }
+        // "Content-ID: <" + id + ">" is one unfoldable word: it must fit a line (RFC 5322 section 2.1.1).
+        HeaderChecks.checkValue("content id", id, "Content-ID: <".length() + 1);
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             if (c <= 32 || c >= 127 || c == '<' || c == '>' || c == '"' || c == '\\' || c == '(' || c == ')' || c == ',') {
