@@ -121,6 +121,17 @@ final class SmtpConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * RFC 5321 section 3.8: 421 to any command means the server is closing the channel, typically for a moment
+     * (overload, restart). That is a transient connection failure, retried on a fresh connection, and not a sign
+     * about the server's extensions (an EHLO answered 421 must not be taken as "no STARTTLS").
+     */
+    private void closingCheck(String command, SmtpReply reply) {
+        if (reply.code() == 421) {
+            throw new ConnectionException(config.host + ":" + config.port + " is closing the connection (" + command + " answered " + reply + ")", null);
+        }
+    }
+
     private void streams() throws IOException {
         in = new ReplyReader(socket.getInputStream());
         out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
@@ -128,6 +139,7 @@ final class SmtpConnection implements AutoCloseable {
 
     private void ehlo() throws IOException {
         SmtpReply reply = command("EHLO " + config.heloName);
+        closingCheck("EHLO", reply);
         if (reply.isPositive()) {
             extensions = Extensions.parse(reply);
             return;
@@ -147,6 +159,7 @@ final class SmtpConnection implements AutoCloseable {
                     new TlsFailure(null));
         }
         SmtpReply reply = command("STARTTLS");
+        closingCheck("STARTTLS", reply);
         if (reply.code() != 220) {
             throw new ConnectionException(where + " refused STARTTLS: " + reply + "; refusing to continue unencrypted", new TlsFailure(null));
         }
