@@ -9,6 +9,7 @@ module dev.mailgate.testing {
     exports dev.mailgate.testing.smtp;
     exports dev.mailgate.testing.dkim;
     exports dev.mailgate.testing.dns;
+    exports dev.mailgate.testing.net;
 
     provides dev.mailgate.core.spi.MailProvider with dev.mailgate.testing.RecordingProvider;
 }
