@@ -84,6 +84,12 @@ final class PostgresCluster implements AutoCloseable {
         }
     }
 
+    /** Restarts the server ("-m fast": open connections are terminated), as an operator or a failover would. */
+    void restart() throws IOException, InterruptedException {
+        pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-m", "fast",
+                "-l", dir.resolve("log").toString(), "restart"));
+    }
+
     @Override
     public void close() throws Exception {
         pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop"));
