@@ -227,13 +227,20 @@ public final class BounceMailboxPoller implements AutoCloseable {
             return;
         }
         IMAPFolder f = folder;
-        ScheduledFuture<?> wake = waker.schedule(() -> {
+        // Any command on the folder from another thread ends the IDLE (Angus aborts it with DONE to run it). Not
+        // getMessageCount(): on an open folder it answers from its cache, and only pings the server when the last
+        // command is over a second old, so a short interval never woke the IDLE and mail that arrived between the
+        // pass and the IDLE waited for the next arrival. Repeated, in case the first wake comes before the IDLE.
+        ScheduledFuture<?> wake = waker.scheduleWithFixedDelay(() -> {
             try {
-                f.getMessageCount();
+                f.doCommand(protocol -> {
+                    protocol.noop();
+                    return null;
+                });
             } catch (MessagingException | RuntimeException ignored) {
                 // the IDLE ends either way
             }
-        }, config.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }, config.pollInterval.toMillis(), config.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         try {
             f.idle(true);
         } catch (MessagingException e) {

@@ -151,14 +151,27 @@ public final class TestSmtpServer implements AutoCloseable {
 
     private ServerAction scripted(String command) {
         for (Script s : scripts) {
-            if (command.regionMatches(true, 0, s.prefix, 0, s.prefix.length()) && s.remaining.getAndDecrement() > 0) {
+            if (command.regionMatches(true, 0, s.prefix, 0, s.prefix.length()) && s.fires() && s.remaining.getAndDecrement() > 0) {
                 return s.action;
             }
         }
         return null;
     }
 
-    private record Script(String prefix, ServerAction action, AtomicInteger remaining) {
+    /** Connections open right now (for leak checks: zero after the client closed its pool). */
+    public int openConnections() {
+        return open.size();
+    }
+
+    private record Script(String prefix, ServerAction action, AtomicInteger remaining, double probability, java.util.Random random) {
+        boolean fires() {
+            if (probability >= 1) {
+                return true;
+            }
+            synchronized (random) {
+                return random.nextDouble() < probability;
+            }
+        }
     }
 
     /** One SMTP session. */
@@ -465,6 +478,7 @@ public final class TestSmtpServer implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
+            open.remove(socket); // the TLS socket, after an upgrade
             socket.close();
         }
     }
@@ -545,7 +559,16 @@ public final class TestSmtpServer implements AutoCloseable {
 
         /** The next {@code times} commands starting with {@code prefix} get {@code action}. */
         public Builder on(String prefix, ServerAction action, int times) {
-            scripts.add(new Script(prefix, action, new AtomicInteger(times)));
+            scripts.add(new Script(prefix, action, new AtomicInteger(times), 1, null));
+            return this;
+        }
+
+        /**
+         * Commands starting with {@code prefix} get {@code action} with this probability, from a seeded random
+         * sequence: a flaky peer for soak tests.
+         */
+        public Builder onRandomly(String prefix, ServerAction action, double probability, long seed) {
+            scripts.add(new Script(prefix, action, new AtomicInteger(Integer.MAX_VALUE), probability, new java.util.Random(seed)));
             return this;
         }
 
