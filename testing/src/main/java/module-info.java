@@ -10,6 +10,7 @@ module dev.mailgate.testing {
     exports dev.mailgate.testing.dkim;
     exports dev.mailgate.testing.dns;
     exports dev.mailgate.testing.net;
+    exports dev.mailgate.testing.db;
 
     provides dev.mailgate.core.spi.MailProvider with dev.mailgate.testing.RecordingProvider;
 }

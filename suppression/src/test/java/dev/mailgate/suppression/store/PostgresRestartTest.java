@@ -1,5 +1,6 @@
 package dev.mailgate.suppression.store;
 
+import dev.mailgate.testing.db.PostgresCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailgate.core.address.EmailAddress;

@@ -1,4 +1,4 @@
-package dev.mailgate.suppression.store;
+package dev.mailgate.testing.db;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * {@code initdb} into a temporary directory, {@code pg_ctl start} on a free port on 127.0.0.1, trust auth; run as
  * the unprivileged {@code postgres} user when the build runs as root (PostgreSQL refuses to run as root).
  */
-final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements AutoCloseable {
     private final Path dir;
     private final Path bin;
     private final int port;
@@ -28,7 +28,8 @@ final class PostgresCluster implements AutoCloseable {
         this.asPostgres = asPostgres;
     }
 
-    static PostgresCluster start() throws IOException, InterruptedException {
+    /** Creates and starts a cluster; {@link #close()} stops it and deletes its files. */
+    public static PostgresCluster start() throws IOException, InterruptedException {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "mailgate-pg-");
@@ -48,7 +49,8 @@ final class PostgresCluster implements AutoCloseable {
         return c;
     }
 
-    String jdbcUrl() {
+    /** {@code jdbc:postgresql://127.0.0.1:<port>/postgres?user=mailgate}, trust authentication. */
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=mailgate";
     }
 
@@ -85,7 +87,7 @@ final class PostgresCluster implements AutoCloseable {
     }
 
     /** Restarts the server ("-m fast": open connections are terminated), as an operator or a failover would. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-m", "fast",
                 "-l", dir.resolve("log").toString(), "restart"));
     }
