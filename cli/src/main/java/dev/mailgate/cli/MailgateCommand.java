@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
 /** {@code mailgate}: the root command; each job is a subcommand. */
 @Command(name = "mailgate", mixinStandardHelpOptions = true, versionProvider = MailgateCommand.Version.class,
         description = "Validate, render and send e-mail; decode provider callbacks and bounces; check a domain's DNS.",
+        footer = {"", "Exit codes (every subcommand): 0 success; 1 invalid input or a failed check (the message says what",
+            "and where); 2 usage error (unknown option, missing argument); 3 'dns check' found a failing check.",
+            "Most subcommands take --format json for machine-readable output; see 'mailgate help <command>'."},
         subcommands = {RenderCommand.class, ValidateCommand.class, SmtpCommand.class, BounceCommand.class, ImapCommand.class, WebhookCommand.class, SuppressionCommand.class, DnsCommand.class,
             CommandLine.HelpCommand.class})
 public final class MailgateCommand {

@@ -52,6 +52,35 @@ public final class BounceParseCommand implements Callable<Integer> {
     record Parsed(String name, BounceReport report) {
     }
 
+    @picocli.CommandLine.Option(names = "--progress", description = "print a progress line on standard error every 1,000 messages (big mboxes)")
+    boolean progress;
+
+    /** Counts parsed messages and reports every 1,000 with the rate, when asked to. */
+    private final class Progress {
+        private final PrintWriter err;
+        private final long start = System.nanoTime();
+        private int count;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        void parsed() {
+            count++;
+            if (progress && count % 1000 == 0) {
+                report();
+            }
+        }
+
+        void report() {
+            double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+            err.printf(Locale.ROOT, "parsed %,d messages (%,.0f/s)%n", count, count / seconds);
+            err.flush();
+        }
+    }
+
+    private Progress progressLine;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -63,6 +92,7 @@ public final class BounceParseCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         BounceParser parser = BounceParser.create();
+        progressLine = new Progress(err);
         List<Parsed> parsed = new ArrayList<>();
         boolean allRead = true;
         for (Path input : inputs) {
@@ -78,6 +108,9 @@ public final class BounceParseCommand implements Callable<Integer> {
                 err.println("mailgate bounce parse: cannot read " + input + ": " + e.getMessage());
                 allRead = false;
             }
+        }
+        if (progress) {
+            progressLine.report();
         }
         if (fmt.equals("tsv")) {
             writeTsv(out, parsed);
@@ -97,15 +130,17 @@ public final class BounceParseCommand implements Callable<Integer> {
         }
     }
 
-    private static void read(BounceParser parser, String name, Path file, List<Parsed> out) throws IOException {
+    private void read(BounceParser parser, String name, Path file, List<Parsed> out) throws IOException {
         byte[] data = Files.readAllBytes(file);
         List<byte[]> messages = Mbox.split(data);
         if (messages.size() <= 1) {
             out.add(new Parsed(name, parser.parse(data)));
+            progressLine.parsed();
             return;
         }
         for (int i = 0; i < messages.size(); i++) {
             out.add(new Parsed(name + "#" + (i + 1), parser.parse(messages.get(i))));
+            progressLine.parsed();
         }
     }
 

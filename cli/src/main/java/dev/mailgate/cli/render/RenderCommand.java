@@ -20,7 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code mailgate render message.json}: prints the rendered .eml. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Render a message described in JSON as an RFC 5322 .eml on standard output.",
-            "The JSON format is described in cli/README.md. '-' reads the JSON from standard input."})
+            "The JSON format is described in cli/README.md. '-' reads the JSON from standard input."},
+        footer = {"", "Examples:",
+            "  mailgate render message.json > message.eml",
+            "  echo '{\"from\":\"a@example.com\",\"to\":[\"b@example.org\"],\"subject\":\"Hi\",\"text\":\"Hello\"}' | mailgate render -",
+            "", "Exit codes: 0 rendered, 1 invalid JSON or message (the error names the JSON path), 2 usage error."})
 public final class RenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MESSAGE_JSON", description = "the message JSON file, or - for standard input")
     String input;

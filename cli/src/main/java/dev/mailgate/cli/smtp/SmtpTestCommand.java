@@ -28,7 +28,12 @@ import picocli.CommandLine.Spec;
 /** {@code mailgate smtp test}: the seeds' "Send a test email", as a step-by-step report. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Connect to an SMTP server and report each step: DNS, TCP, greeting, EHLO, TLS, AUTH;",
-            "with --to, also send a test message. Exit code 0 only when everything asked for succeeded."})
+            "with --to, also send a test message. Exit code 0 only when everything asked for succeeded."},
+        footer = {"", "Examples:",
+            "  mailgate smtp test --host smtp.example.com --user news@example.com --password-env SMTP_PASSWORD",
+            "  mailgate smtp test --host smtp.example.com --port 465 --tls implicit --user news@example.com \\",
+            "      --password-env SMTP_PASSWORD --to me@example.com --check-dns --selector s1 --format json",
+            "", "Exit codes: 0 every step passed, 1 a step failed or the input was invalid, 2 usage error."})
 public final class SmtpTestCommand implements Callable<Integer> {
     @Option(names = "--host", required = true, description = "the SMTP server")
     String host;
@@ -65,6 +70,9 @@ public final class SmtpTestCommand implements Callable<Integer> {
     @Option(names = "--dns-server", description = "with --check-dns: host[:port] of the DNS server (default: /etc/resolv.conf)")
     String dnsServer;
 
+    @Option(names = "--format", defaultValue = "text", description = "text (default) or json ({success, steps[{name, status, detail, hint}], dns})")
+    String format;
+
     @Option(names = "--timeout", defaultValue = "15", description = "seconds to wait for each step (default 15)")
     int timeoutSeconds;
 
@@ -78,6 +86,9 @@ public final class SmtpTestCommand implements Callable<Integer> {
         SmtpConfig config;
         Optional<EmailMessage> message = Optional.empty();
         try {
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new IllegalArgumentException("--format must be text or json, was " + format);
+            }
             TlsMode mode = TlsMode.parse(tls);
             Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
             SmtpConfig.Builder b = SmtpConfig.builder(host).tlsMode(mode).connectTimeout(timeout).commandTimeout(timeout)
@@ -128,13 +139,37 @@ public final class SmtpTestCommand implements Callable<Integer> {
                 err.flush();
                 return ExitCodes.INVALID_INPUT;
             }
-            out.print(both.format());
+            out.print(format.equals("json") ? json(both.smtp(), both.dns()) : both.format());
             out.flush();
             return both.success() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
         SmtpDiagnostics.Report report = SmtpDiagnostics.run(config, message);
-        out.print(report.format());
+        out.print(format.equals("json") ? json(report, null) : report.format());
         out.flush();
         return report.success() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+    }
+
+    private static String json(SmtpDiagnostics.Report report, dev.mailgate.deliverability.HealthReport dns) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+        root.put("success", report.success() && (dns == null || dns.worst() != dev.mailgate.deliverability.Finding.Status.FAIL));
+        root.put("tookMillis", report.took().toMillis());
+        com.fasterxml.jackson.databind.node.ArrayNode steps = root.putArray("steps");
+        for (SmtpDiagnostics.Step step : report.steps()) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = steps.addObject().put("name", step.name()).put("status", step.status().name())
+                    .put("detail", step.detail());
+            step.hint().ifPresent(h -> n.put("hint", h));
+        }
+        report.receipt().flatMap(r -> r.providerMessageId()).ifPresent(id -> root.put("queueId", id));
+        if (dns != null) {
+            com.fasterxml.jackson.databind.node.ObjectNode d = root.putObject("dns").put("domain", dns.domain()).put("status", dns.worst().name());
+            com.fasterxml.jackson.databind.node.ArrayNode findings = d.putArray("findings");
+            for (dev.mailgate.deliverability.Finding f : dns.findings()) {
+                com.fasterxml.jackson.databind.node.ObjectNode n = findings.addObject().put("check", f.check()).put("status", f.status().name())
+                        .put("summary", f.summary());
+                f.fix().ifPresent(fix -> n.put("fix", fix));
+            }
+        }
+        return root.toPrettyString() + System.lineSeparator();
     }
 }

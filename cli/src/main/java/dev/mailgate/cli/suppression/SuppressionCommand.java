@@ -51,7 +51,8 @@ public final class SuppressionCommand {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Put addresses on a list (an operator's entry, kept in the audit trail).")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Put addresses on a list (an operator's entry, kept in the audit trail).",
+            footer = {"", "Example:", "  mailgate suppression add --store jdbc:h2:file:./suppressions --list unsubscribed --scope campaign:nov-2026 --reason \"asked by phone\" jane@example.org"})
     static final class Add implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -78,7 +79,8 @@ public final class SuppressionCommand {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Take addresses off a list, with a reason kept in the audit trail.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Take addresses off a list, with a reason kept in the audit trail.",
+            footer = {"", "Example:", "  mailgate suppression remove --store jdbc:h2:file:./suppressions --reason \"mailbox fixed, confirmed by the customer\" jane@example.org"})
     static final class Remove implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -106,7 +108,8 @@ public final class SuppressionCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print a list: tsv (default) or json (one object per line).")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print a list: tsv (default) or json (one object per line).",
+            footer = {"", "Example:", "  mailgate suppression list --store jdbc:postgresql://db/mail --user mail --password-env PGPASSWORD --list suppressed --format json"})
     static final class ListEntries implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -144,7 +147,8 @@ public final class SuppressionCommand {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = "Add the entries of a CSV file (header: " + SuppressionCsv.HEADER + ").")
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Add the entries of a CSV file (header: " + SuppressionCsv.HEADER + ").",
+            footer = {"", "Example:", "  mailgate suppression import --store jdbc:h2:file:./suppressions old-platform-export.csv"})
     static final class Import implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -166,7 +170,8 @@ public final class SuppressionCommand {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a list as CSV (to standard output, or -o FILE).")
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a list as CSV (to standard output, or -o FILE).",
+            footer = {"", "Example:", "  mailgate suppression export --store jdbc:h2:file:./suppressions --list unsubscribed -o unsubscribed.csv"})
     static final class Export implements Callable<Integer> {
         @Mixin
         StoreOptions store;

@@ -56,6 +56,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "any other provider setting")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--format", defaultValue = "text", description = "text (default) or json (one object per file: file, ok, violations[{rule, field, message}])")
+    String format;
+
     @Parameters(arity = "1..*", paramLabel = "FILE.eml", description = "the messages to check")
     List<Path> files;
 
@@ -69,6 +72,9 @@ public final class ValidateCommand implements Callable<Integer> {
         MessageValidator validator;
         Optional<EmailAddress> envelope;
         try {
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new IllegalArgumentException("--format must be text or json, was " + format);
+            }
             MailProvider p = Mailgate.provider(provider).orElseThrow(() -> new IllegalArgumentException("no provider \"" + provider
                     + "\"; available: " + Mailgate.providers().stream().map(MailProvider::id).sorted().toList()));
             Map<String, String> config = new LinkedHashMap<>(settings);
@@ -86,16 +92,29 @@ public final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         boolean clean = true;
+        boolean json = format.equals("json");
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         for (Path file : files) {
+            com.fasterxml.jackson.databind.node.ObjectNode line = mapper.createObjectNode().put("file", file.toString());
+            com.fasterxml.jackson.databind.node.ArrayNode found = line.putArray("violations");
             try {
                 RawMessage message = RawMessage.forValidation(Files.readAllBytes(file), envelope);
                 for (Violation v : validator.validate(MimeWriter.standard().render(message))) {
-                    out.println(file + ": " + v.ruleId() + ": " + v.message());
-                    clean = false;
+                    found.addObject().put("rule", v.ruleId()).put("field", v.field()).put("message", v.message());
+                    if (!json) {
+                        out.println(file + ": " + v.ruleId() + ": " + v.message());
+                    }
                 }
             } catch (IOException | InvalidHeaderException e) {
-                out.println(file + ": unreadable: " + e.getMessage());
-                clean = false;
+                line.put("error", "unreadable: " + e.getMessage());
+                if (!json) {
+                    out.println(file + ": unreadable: " + e.getMessage());
+                }
+            }
+            boolean ok = found.isEmpty() && !line.has("error");
+            clean &= ok;
+            if (json) {
+                out.println(line.put("ok", ok).toString());
             }
         }
         out.flush();

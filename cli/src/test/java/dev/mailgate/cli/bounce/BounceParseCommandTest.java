@@ -78,6 +78,24 @@ class BounceParseCommandTest {
     }
 
     @Test
+    void aBigMboxShowsProgressOnStandardError() throws Exception {
+        byte[] one = Files.readAllBytes(fixture("multi-recipient-dsn.eml"));
+        Path mbox = dir.resolve("big.mbox");
+        try (var out = Files.newOutputStream(mbox)) {
+            for (int i = 0; i < 2_100; i++) {
+                out.write("From MAILER-DAEMON Mon Nov 23 10:00:00 2026\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(one);
+                out.write('\n');
+            }
+        }
+        int code = run("bounce", "parse", "--progress", mbox.toString());
+        assertThat(code).as(cli.err()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.err().lines().toList()).hasSize(3).first().asString().startsWith("parsed 1,000 messages (");
+        assertThat(cli.err()).contains("parsed 2,100 messages");
+        assertThat(lines()).hasSize(1 + 2_100 * 3);
+    }
+
+    @Test
     void anUnreadableInputIsReportedAndTheOthersStillPrinted() throws Exception {
         int code = run("bounce", "parse", dir.resolve("missing.eml").toString(), fixture("delayed-dsn.eml").toString());
 

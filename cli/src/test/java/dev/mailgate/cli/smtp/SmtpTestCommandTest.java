@@ -27,6 +27,21 @@ class SmtpTestCommandTest {
     }
 
     @Test
+    void jsonReportsEachStep() throws Exception {
+        try (TestSmtpServer server = TestSmtpServer.builder().build().start()) {
+            int code = run("smtp", "test", "--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--tls", "none",
+                    "--to", "me@example.com", "--from", "me@example.com", "--format", "json");
+            assertThat(code).as(cli.out() + cli.err()).isZero();
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out());
+            assertThat(root.get("success").asBoolean()).isTrue();
+            assertThat(root.get("queueId").asText()).isEqualTo("Q1");
+            java.util.List<String> names = new java.util.ArrayList<>();
+            root.get("steps").forEach(s -> names.add(s.get("name").asText() + "=" + s.get("status").asText()));
+            assertThat(names).contains("connect=PASSED", "tls=SKIPPED", "send=PASSED");
+        }
+    }
+
+    @Test
     void failureGivesANonZeroExitAndAHint() throws Exception {
         try (TestSmtpServer server = TestSmtpServer.builder().build().start()) {
             int code = run("smtp", "test", "--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--timeout", "2");

@@ -6,6 +6,7 @@ import dev.mailgate.cli.ExitCodes;
 import dev.mailgate.cli.CliRun;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValidateCommandTest {
@@ -37,6 +38,23 @@ class ValidateCommandTest {
                 .extracting(l -> l.substring(broken.length() + 2, l.indexOf(':', broken.length() + 2)))
                 .containsExactly("episerver.message-id", "episerver.from-sending-domain", "episerver.no-cc-bcc", "episerver.subject",
                         "episerver.no-return-path");
+    }
+
+    @Test
+    void jsonGivesOneObjectPerFile() throws Exception {
+        String broken = fixture("many-broken.eml");
+        int code = run("validate", "--provider", "episerver", "--sending-domain", "news.example.com", "--format", "json", fixture("valid.eml"), broken);
+        assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : cli.out().lines().toList()) {
+            lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+        }
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("ok").asBoolean()).isTrue();
+        assertThat(lines.get(1).get("ok").asBoolean()).isFalse();
+        assertThat(lines.get(1).get("file").asText()).isEqualTo(broken);
+        assertThat(lines.get(1).get("violations")).hasSize(5);
+        assertThat(lines.get(1).get("violations").get(0).get("rule").asText()).isEqualTo("episerver.message-id");
     }
 
     @Test
