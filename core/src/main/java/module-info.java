@@ -18,6 +18,8 @@ module dev.mailgate.core {
     exports dev.mailgate.core.webhook;
     exports dev.mailgate.core.spi;
     exports dev.mailgate.core.interop;
+    // The SMTP client's dot-stuffing scans with the same eight-octets-at-a-time searches as the writer.
+    exports dev.mailgate.core.internal to dev.mailgate.smtp;
 
     uses dev.mailgate.core.spi.MailProvider;
 }

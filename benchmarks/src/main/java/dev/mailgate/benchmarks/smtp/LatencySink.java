@@ -80,10 +80,9 @@ final class LatencySink implements AutoCloseable {
                     if (data) {
                         // Message content: find the next LF with a tight scan; only a line's first two octets
                         // matter (is it the "." terminator?).
-                        int j = i;
-                        while (j < n && buf[j] != '\n') {
-                            j++;
-                        }
+                        // Eight octets per step, as a production server's scanner would: a byte-at-a-time sink sharing
+                        // the two cores charged large messages for the harness's own slowness.
+                        int j = dev.mailgate.core.internal.ByteScan.indexOfLf(buf, i, n);
                         for (int k = i; k < j && lineLength + (k - i) < 2; k++) {
                             line[lineLength + (k - i)] = buf[k];
                         }

@@ -59,6 +59,38 @@ public final class ByteScan {
         return i;
     }
 
+    /** The index of the first CR or LF in {@code a[from, to)}, or {@code to}. */
+    public static int indexOfCrOrLf(byte[] a, int from, int to) {
+        int i = from;
+        long cr = ONES * '\r';
+        long lf = ONES * '\n';
+        while (i + 8 <= to) {
+            long w = (long) LONGS.get(a, i);
+            if (hasZeroByte(w ^ cr) || hasZeroByte(w ^ lf)) {
+                break;
+            }
+            i += 8;
+        }
+        while (i < to && a[i] != '\r' && a[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether any octet of {@code a[from, to)} is 0x80 or above. */
+    public static boolean anyEightBit(byte[] a, int from, int to) {
+        long bits = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            bits |= (long) LONGS.get(a, i);
+        }
+        int tail = 0;
+        for (; i < to; i++) {
+            tail |= a[i];
+        }
+        return (bits & HIGHS) != 0 || tail < 0;
+    }
+
     /** Whether any byte of {@code w} is zero (the classic bit trick; exact, no false positives). */
     private static boolean hasZeroByte(long w) {
         return ((w - ONES) & ~w & HIGHS) != 0;

@@ -1,5 +1,6 @@
 package dev.mailgate.core.mime;
 
+import dev.mailgate.core.internal.ByteScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
@@ -71,10 +72,8 @@ enum TransferEncoding {
     static void writeSoftBreaksOnly(byte[] data, int n, MimeOutput out) throws IOException {
         int i = 0;
         while (i < n) {
-            int lineEnd = i;
-            while (lineEnd < n && data[lineEnd] != '\r') {
-                lineEnd++;
-            }
+            // Canonical text has CRLF only, so the first CR or LF is the end of the line.
+            int lineEnd = ByteScan.indexOfCrOrLf(data, i, n);
             boolean trailingSpace = lineEnd > i && (data[lineEnd - 1] == ' ' || data[lineEnd - 1] == '\t');
             int literalEnd = trailingSpace ? lineEnd - 1 : lineEnd;
             while (literalEnd - i > QP_LINE - 1) {
