@@ -25,7 +25,6 @@ import dev.mailgate.smtp.SmtpTransport;
 import dev.mailgate.suppression.SuppressionPolicy;
 import dev.mailgate.suppression.Suppressions;
 import dev.mailgate.suppression.store.InMemorySuppressionStore;
-import dev.mailgate.testing.smtp.ReceivedMessage;
 import dev.mailgate.testing.smtp.ServerAction;
 import dev.mailgate.testing.smtp.TestCertificates;
 import dev.mailgate.testing.smtp.TestSmtpServer;
@@ -191,7 +190,7 @@ class SoakTest {
         poller.close();
         http.stop(0);
         transport.close();
-        List<String> stored = smtp.messages().stream().map(SoakTest::messageId).toList();
+        List<String> stored = smtp.messages().stream().map(m -> m.messageId().orElseThrow()).toList();
         Thread.sleep(500);
         int serverConnectionsAfterClose = smtp.openConnections();
         smtp.close();
@@ -272,12 +271,6 @@ class SoakTest {
         try (var s = Files.list(Path.of("/proc/self/fd"))) {
             return s.count();
         }
-    }
-
-    private static String messageId(ReceivedMessage m) {
-        String c = m.contentAsString();
-        int i = c.indexOf("Message-ID: <");
-        return c.substring(i + 13, c.indexOf('>', i));
     }
 
     private static byte[] sample(String name) throws IOException {

@@ -193,8 +193,8 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
         } catch (DateTimeParseException e) {
             try {
                 return Optional.of(Instant.ofEpochSecond(Long.parseLong(value.strip())));
-            } catch (NumberFormatException n) {
-                return Optional.empty(); // an unreadable optional time is not a reason to refuse the event
+            } catch (NumberFormatException | java.time.DateTimeException n) {
+                return Optional.empty(); // an unreadable (or out-of-range) optional time is not a reason to refuse the event
             }
         }
     }

@@ -8,9 +8,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.mailgate.bounce.BounceParser;
 import dev.mailgate.testing.net.FaultProxy;
-import jakarta.mail.Folder;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
@@ -71,21 +69,6 @@ class BounceMailboxFaultTest {
     }
 
     private static int count(String folder) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", GREENMAIL.getImap().getPort(), "bounces", "s3cret");
-        try {
-            Folder f = store.getFolder(folder);
-            if (!f.exists()) {
-                return 0;
-            }
-            f.open(Folder.READ_ONLY);
-            try {
-                return f.getMessageCount() - f.getDeletedMessageCount();
-            } finally {
-                f.close(false);
-            }
-        } finally {
-            store.close();
-        }
+        return BounceMailboxPollerTest.count(GREENMAIL.getImap().getPort(), folder);
     }
 }

@@ -224,9 +224,14 @@ class BounceMailboxPollerTest {
     }
 
     private static int count(String folder) throws Exception {
+        return count(GREENMAIL.getImap().getPort(), folder);
+    }
+
+    /** Messages in a folder of the test user, not counting those marked deleted; 0 when the folder does not exist. */
+    static int count(int port, String folder) throws Exception {
         Properties p = new Properties();
         Store store = Session.getInstance(p).getStore("imap");
-        store.connect("127.0.0.1", GREENMAIL.getImap().getPort(), "bounces", "s3cret");
+        store.connect("127.0.0.1", port, "bounces", "s3cret");
         try {
             Folder f = store.getFolder(folder);
             if (!f.exists()) {

@@ -58,6 +58,8 @@ public final class SuppressionCommand {
         StoreOptions store;
         @Option(names = "--reason", defaultValue = "added by an operator", description = "why, for the audit trail")
         String reason;
+        @Option(names = "--format", defaultValue = "text", description = "text (default) or json (one {address, added} per line)")
+        String format;
         @Parameters(arity = "1..*", paramLabel = "ADDRESS")
         List<String> addresses;
         @Spec
@@ -70,7 +72,7 @@ public final class SuppressionCommand {
                     for (String a : addresses) {
                         boolean added = s.add(new SuppressionEntry(EmailAddress.parse(a), store.list(), store.campaign(), reason, "operator",
                                 Instant.now()));
-                        spec.commandLine().getOut().println((added ? "added " : "already listed ") + a);
+                        spec.commandLine().getOut().println(line(format, a, "added", added, added ? "added " : "already listed "));
                     }
                 }
                 spec.commandLine().getOut().flush();
@@ -86,6 +88,8 @@ public final class SuppressionCommand {
         StoreOptions store;
         @Option(names = "--reason", required = true, description = "why, for the audit trail")
         String reason;
+        @Option(names = "--format", defaultValue = "text", description = "text (default) or json (one {address, removed} per line)")
+        String format;
         @Parameters(arity = "1..*", paramLabel = "ADDRESS")
         List<String> addresses;
         @Spec
@@ -98,7 +102,7 @@ public final class SuppressionCommand {
                 try (JdbcSuppressionStore s = store.open()) {
                     for (String a : addresses) {
                         boolean removed = s.remove(EmailAddress.parse(a), store.list(), store.campaign(), reason, "operator");
-                        spec.commandLine().getOut().println((removed ? "removed " : "not listed ") + a);
+                        spec.commandLine().getOut().println(line(format, a, "removed", removed, removed ? "removed " : "not listed "));
                         all &= removed;
                     }
                 }
@@ -152,6 +156,8 @@ public final class SuppressionCommand {
     static final class Import implements Callable<Integer> {
         @Mixin
         StoreOptions store;
+        @Option(names = "--format", defaultValue = "text", description = "text (default) or json ({file, added})")
+        String format;
         @Parameters(paramLabel = "FILE.csv")
         Path file;
         @Spec
@@ -162,7 +168,9 @@ public final class SuppressionCommand {
             return guarded(spec, "import", () -> {
                 try (JdbcSuppressionStore s = store.open(); var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     int added = SuppressionCsv.importInto(s, in);
-                    spec.commandLine().getOut().println(added + " entries added");
+                    spec.commandLine().getOut().println(format.equals("json")
+                            ? new ObjectMapper().createObjectNode().put("file", file.toString()).put("added", added).toString()
+                            : added + " entries added");
                 }
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
@@ -195,5 +203,13 @@ public final class SuppressionCommand {
                 return ExitCodes.OK;
             });
         }
+    }
+
+    /** One result line: text as before, or a JSON object {address, <what>: true|false}. */
+    static String line(String format, String address, String what, boolean done, String text) {
+        if (!format.equals("json")) {
+            return text + address;
+        }
+        return new ObjectMapper().createObjectNode().put("address", address).put(what, done).toString();
     }
 }

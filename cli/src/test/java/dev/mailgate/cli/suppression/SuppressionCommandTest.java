@@ -63,4 +63,20 @@ class SuppressionCommandTest {
         assertThat(url.run("suppression", "list", "--store", "jdbc:nope:x")).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(url.err()).contains("cannot connect");
     }
+
+    @Test
+    void jsonOutputForAddRemoveAndImport() throws Exception {
+        CliRun add = new CliRun();
+        assertThat(add.run("suppression", "add", "--store", store(), "--format", "json", "jane@example.org", "jane@example.org")).isEqualTo(ExitCodes.OK);
+        assertThat(add.out().lines().toList()).containsExactly("{\"address\":\"jane@example.org\",\"added\":true}",
+                "{\"address\":\"jane@example.org\",\"added\":false}");
+        CliRun remove = new CliRun();
+        assertThat(remove.run("suppression", "remove", "--store", store(), "--reason", "fixed", "--format", "json", "jane@example.org")).isEqualTo(ExitCodes.OK);
+        assertThat(remove.out().strip()).isEqualTo("{\"address\":\"jane@example.org\",\"removed\":true}");
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("import", ".csv");
+        java.nio.file.Files.writeString(csv, dev.mailgate.suppression.SuppressionCsv.HEADER + "\nkim@example.org,suppressed,,bounce,import,2026-11-23T10:00:00Z\n");
+        CliRun imp = new CliRun();
+        assertThat(imp.run("suppression", "import", "--store", store(), "--format", "json", csv.toString())).as(imp.err()).isEqualTo(ExitCodes.OK);
+        assertThat(imp.out().strip()).isEqualTo("{\"file\":\"" + csv + "\",\"added\":1}");
+    }
 }

@@ -137,7 +137,12 @@ public final class GenericSmtpCallbackCodec implements CallbackCodec {
                 throw new CallbackFormatException(FORMAT, path + ".ts", "expected epoch seconds, got " + ts, null);
             }
             long seconds = ts.isTextual() ? parseSeconds(ts.asText(), path) : ts.asLong();
-            details.occurredAt(Instant.ofEpochSecond(seconds));
+            try {
+                details.occurredAt(Instant.ofEpochSecond(seconds));
+            } catch (java.time.DateTimeException ex) {
+                // Found by fuzzing: a number that fits a long but not an Instant.
+                throw new CallbackFormatException(FORMAT, path + ".ts", "epoch seconds " + seconds + " are out of range", ex);
+            }
         }
         EventDetails d = details.build();
         return switch (kind) {

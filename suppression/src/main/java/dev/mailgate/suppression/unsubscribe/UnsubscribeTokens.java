@@ -104,7 +104,7 @@ public final class UnsubscribeTokens {
         Instant expires;
         try {
             expires = Instant.ofEpochSecond(Long.parseLong(f[4]));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.DateTimeException e) {
             throw new InvalidTokenException("malformed unsubscribe token: expiry");
         }
         if (clock.instant().isAfter(expires)) {

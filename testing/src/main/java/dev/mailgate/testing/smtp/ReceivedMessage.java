@@ -22,6 +22,20 @@ public record ReceivedMessage(String mailFrom, String mailParameters, List<Strin
         rcptParameters = List.copyOf(rcptParameters);
     }
 
+    /** The Message-ID header's value without angle brackets, if the content has one in its header block. */
+    public java.util.Optional<String> messageId() {
+        String c = contentAsString();
+        int headerEnd = c.indexOf("\r\n\r\n");
+        String head = "\r\n" + (headerEnd < 0 ? c : c.substring(0, headerEnd));
+        int i = head.toLowerCase(java.util.Locale.ROOT).indexOf("\r\nmessage-id:");
+        if (i < 0) {
+            return java.util.Optional.empty();
+        }
+        int start = head.indexOf('<', i);
+        int end = start < 0 ? -1 : head.indexOf('>', start);
+        return start < 0 || end < 0 ? java.util.Optional.empty() : java.util.Optional.of(head.substring(start + 1, end));
+    }
+
     public String contentAsString() {
         return new String(content, StandardCharsets.UTF_8);
     }
