@@ -79,19 +79,15 @@ public final class UdpDnsResolver implements DnsResolver {
                     if (DnsWire.truncated(buffer, packet.getLength())) {
                         return overTcp(query, id, name, type);
                     }
-                    try {
+                    if (DnsWire.answers(buffer, packet.getLength(), id, name, type)) {
                         return DnsWire.parse(buffer, packet.getLength(), id, name, type);
-                    } catch (DnsException e) {
-                        // A datagram for another question (late or spoofed) is dropped; keep waiting for ours.
-                        if (!e.getMessage().startsWith("response id") && !e.getMessage().startsWith("response answers")) {
-                            throw e;
-                        }
-                        long left = (deadline - System.nanoTime()) / 1_000_000;
-                        if (left <= 0) {
-                            throw new SocketTimeoutException();
-                        }
-                        socket.setSoTimeout((int) left);
                     }
+                    // A datagram for another question (late or spoofed) is dropped; keep waiting for ours.
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        throw new SocketTimeoutException();
+                    }
+                    socket.setSoTimeout((int) left);
                 }
             } catch (SocketTimeoutException e) {
                 last = new DnsException("no answer from the DNS server " + server + " for " + name + " " + type + " within " + timeout.toMillis() + " ms", e);

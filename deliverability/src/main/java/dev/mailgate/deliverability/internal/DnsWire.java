@@ -48,6 +48,23 @@ public final class DnsWire {
     }
 
     /**
+     * Whether a datagram is a response to {@code query(id, name, type)}: its id, QR bit and question match. Anything
+     * else (a late answer to an earlier try, a spoofed or garbled datagram) is not ours to read.
+     */
+    public static boolean answers(byte[] m, int length, int id, String name, DnsType type) {
+        try {
+            Reader r = new Reader(m, length);
+            if (r.u16() != id || (r.u16() & 0x8000) == 0 || r.u16() != 1) {
+                return false;
+            }
+            r.pos = 12;
+            return r.name().equals(normalize(name)) && r.u16() == type.code();
+        } catch (DnsException e) {
+            return false;
+        }
+    }
+
+    /**
      * Reads a response to {@code query(id, name, type)}. Answers to another question or id are refused (a spoofed or
      * stale datagram), as are malformed messages; SERVFAIL and REFUSED are errors, NXDOMAIN is an answer.
      */

@@ -35,6 +35,16 @@ class DnsWireTest {
     }
 
     @Test
+    void onlyTheAnswerToOurQuestionIsOurs() {
+        byte[] m = hex(GOOD);
+        assertThat(DnsWire.answers(m, m.length, 0x1234, "EXAMPLE.com.", DnsType.A)).isTrue();
+        assertThat(DnsWire.answers(m, m.length, 0x1235, "example.com", DnsType.A)).as("another id").isFalse();
+        assertThat(DnsWire.answers(m, m.length, 0x1234, "example.org", DnsType.A)).as("another name").isFalse();
+        assertThat(DnsWire.answers(m, m.length, 0x1234, "example.com", DnsType.TXT)).as("another type").isFalse();
+        assertThat(DnsWire.answers(m, 5, 0x1234, "example.com", DnsType.A)).as("garbled").isFalse();
+    }
+
+    @Test
     void pointerLoopsAndOverrunsAreMalformed() {
         byte[] loop = hex(GOOD.replace("c00c0001000100", "c02d0001000100") + "c02d");
         assertThatThrownBy(() -> DnsWire.parse(loop, loop.length, 0x1234, "example.com", DnsType.A)).isInstanceOf(DnsException.class)
