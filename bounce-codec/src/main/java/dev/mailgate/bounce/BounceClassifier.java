@@ -22,6 +22,6 @@ public final class BounceClassifier {
         Optional<EnhancedStatusCode> s = status.or(() -> Replies.status(diagnostic));
         boolean temporary = s.map(EnhancedStatusCode::isTransient)
                 .orElse(Replies.replyCode(diagnostic).stream().anyMatch(c -> c / 100 == 4));
-        return Classifier.reason(s, diagnostic, "", temporary, true, Replies.command(diagnostic));
+        return Classifier.reason(s, diagnostic, "", temporary, true, Replies.command(diagnostic), "", Replies.replyCode(diagnostic));
     }
 }

@@ -10,6 +10,7 @@ import dev.mailgate.bounce.internal.read.AddressScan;
 import dev.mailgate.bounce.internal.read.DsnReader;
 import dev.mailgate.bounce.internal.read.FeedbackReader;
 import dev.mailgate.bounce.internal.read.Finding;
+import dev.mailgate.bounce.internal.read.ListRefusalReader;
 import dev.mailgate.bounce.internal.read.PlainTextReader;
 import dev.mailgate.bounce.internal.read.Replies;
 import dev.mailgate.bounce.internal.read.SesNotificationReader;
@@ -154,6 +155,15 @@ public final class BounceParser {
         boolean bounceSigns = looksLikeBounce(headers, subject, root);
         if (!bounceSigns && isAutoReply(headers, subject)) {
             String from = firstAddress(headers.firstOrEmpty("From")).orElse("");
+            // an automatic answer that the mailbox is abandoned ("This inbox is no longer in use") is a disabled
+            // mailbox, not a vacation: the address will not be read
+            String said = Replies.collapse(split[0].length() > 2048 ? split[0].substring(0, 2048) : split[0]);
+            BounceReason abandoned = BounceClassifier.reason(Optional.empty(), said);
+            if (!from.isEmpty() && (abandoned == BounceReason.SUSPEND || abandoned == BounceReason.HAS_MOVED)) {
+                Finding f = Finding.of(from, said, "");
+                return ctx.report(ReportFormat.AUTO_REPLY, List.of(recipient(f, Verdict.ofFailure(abandoned, Optional.empty()), abandoned)),
+                        Optional.empty(), Optional.empty(), Optional.empty());
+            }
             Finding f = Finding.of(from, "", "");
             List<BounceRecipient> recipients = from.isEmpty() ? List.of() : List.of(recipient(f, Verdict.AUTO_REPLY, BounceReason.VACATION));
             return ctx.report(ReportFormat.AUTO_REPLY, recipients, Optional.empty(), Optional.empty(), Optional.empty());
@@ -179,6 +189,11 @@ public final class BounceParser {
             }
             return ctx.report(ReportFormat.PLAIN_TEXT, List.of(), Optional.empty(), Optional.empty(),
                     Optional.of("looks like a bounce but names no failed recipient"));
+        }
+        Optional<Finding> listRefusal = ListRefusalReader.read(headers, subject, split[0]);
+        if (listRefusal.isPresent()) {
+            return ctx.report(ReportFormat.PLAIN_TEXT, List.of(recipient(listRefusal.get(), Verdict.SOFT, BounceReason.REJECTED)),
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
         return ctx.report(ReportFormat.NOT_RECOGNIZED, List.of(), Optional.empty(), Optional.empty(),
                 Optional.of("not a bounce, complaint or auto-reply"));
@@ -229,12 +244,11 @@ public final class BounceParser {
             }
             boolean temporary = f.status().map(EnhancedStatusCode::isTransient)
                     .orElse(f.replyCode().isPresent() && f.replyCode().getAsInt() / 100 == 4);
-            // the notification's words count only in Postfix's precise form; a transcript mentions many commands
             Optional<String> command = Replies.command(f.diagnostic())
-                    .or(() -> f.context().contains("(in reply to") ? Replies.command(f.context()) : Optional.empty())
+                    .or(() -> Replies.notificationCommand(f.context()))
                     .or(() -> Replies.transcriptCommand(f.context(), f.diagnostic()));
             BounceReason reason = Classifier.reason(f.status(), f.diagnostic(), f.context(), temporary, !action.equals("delayed"),
-                    command);
+                    command, f.remoteMta().orElse(""), f.replyCode());
             reason = FormatHints.corrected(f.recipient(), f.diagnostic(), reason);
             if (reason == BounceReason.USER_UNKNOWN && filteringGateway) {
                 reason = BounceReason.FILTERED;

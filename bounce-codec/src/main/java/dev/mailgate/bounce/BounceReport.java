@@ -52,6 +52,18 @@ public record BounceReport(ReportFormat format, List<BounceRecipient> recipients
     }
 
     /**
+     * What the report is as a whole, for showing one that names nobody: a feedback report is still a complaint and
+     * an auto-reply still an auto-reply (ARF reports often redact the recipient); anything else is unknown.
+     */
+    public Verdict verdictWithoutRecipient() {
+        return switch (format) {
+            case FEEDBACK_REPORT -> Verdict.COMPLAINT;
+            case AUTO_REPLY -> Verdict.AUTO_REPLY;
+            default -> Verdict.UNKNOWN;
+        };
+    }
+
+    /**
      * The report as core events, one per recipient: {@code HARD}/{@code SOFT} failures become
      * {@link MailEvent.Bounced} (or {@link MailEvent.Deferred} when temporary), complaints
      * {@link MailEvent.Complained}, auto-replies {@link MailEvent.AutoReplied}, success notices

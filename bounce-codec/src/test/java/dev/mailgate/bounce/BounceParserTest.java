@@ -138,6 +138,71 @@ class BounceParserTest {
         assertThat(parser.parse("Subject: x".getBytes(StandardCharsets.US_ASCII)).format()).isEqualTo(ReportFormat.NOT_RECOGNIZED);
     }
 
+    @Test
+    void aMailingListsRefusalOfAPostIsARejectionOfTheSenderForTheList() throws IOException {
+        BounceReport report = parser.parse(sample("lhost-fml-02.eml"));
+
+        assertThat(report.recipients()).singleElement().satisfies(r -> {
+            assertThat(r.recipient()).isEqualTo("neko-nyaan@example.org");
+            assertThat(r.verdict()).isEqualTo(Verdict.SOFT);
+            assertThat(r.reason()).isEqualTo(BounceReason.REJECTED);
+            assertThat(r.diagnostic()).contains("not a member of this mailing list");
+        });
+    }
+
+    @Test
+    void anAutoReplyThatTheMailboxIsAbandonedIsASuspendedMailboxNotAVacation() throws IOException {
+        BounceReport abandoned = parser.parse(sample("rfc3834-06.eml"));
+        assertThat(abandoned.recipients()).singleElement().satisfies(r -> {
+            assertThat(r.verdict()).isEqualTo(Verdict.SOFT);
+            assertThat(r.reason()).isEqualTo(BounceReason.SUSPEND);
+        });
+
+        BounceReport vacation = parser.parse(sample("rfc3834-02.eml"));
+        assertThat(vacation.recipients()).singleElement().satisfies(r -> {
+            assertThat(r.verdict()).isEqualTo(Verdict.AUTO_REPLY);
+            assertThat(r.reason()).isEqualTo(BounceReason.VACATION);
+        });
+    }
+
+    @Test
+    void aFailedAddressIsTheRecipientEvenWhenItIsAlsoTheSender() throws IOException {
+        // a test message sent to oneself: 1&1 lists the address under "The following address(es) failed:"
+        BounceReport report = parser.parse(sample("lhost-einsundeins-03.eml"));
+
+        assertThat(report.recipients()).extracting(BounceRecipient::recipient).containsExactly("xxxx@xxxx.fr");
+        assertThat(report.recipients().get(0).reason()).as("Orange's code 506").isEqualTo(BounceReason.SPAM_DETECTED);
+    }
+
+    @Test
+    void aDeliveryToAFileIsAttributedToTheAddressItWasGeneratedBy() throws IOException {
+        BounceReport report = parser.parse(sample("lhost-exim-60.eml"));
+
+        assertThat(report.recipients()).singleElement().satisfies(r -> {
+            assertThat(r.recipient()).isEqualTo("nyaan%gol.com@q002.kijitora.gol.com");
+            assertThat(r.reason()).as("mailbox is full: retry timeout exceeded").isEqualTo(BounceReason.MAILBOX_FULL);
+        });
+    }
+
+    @Test
+    void aRelaysSummaryCodeGivesWayToTheReceiversOwn() throws IOException {
+        // Amazon SES: "5.1.0 - Unknown address error 550-'5.2.2 <kijitora@example.jp>... Mailbox Full'"
+        BounceRecipient r = parser.parse(sample("lhost-amazonses-03.eml")).recipients().get(0);
+
+        assertThat(r.status()).contains(EnhancedStatusCode.parse("5.2.2"));
+        assertThat(r.reason()).isEqualTo(BounceReason.MAILBOX_FULL);
+    }
+
+    /** A message of the sample corpus (sisimai's set-of-emails, real formats). */
+    static byte[] sample(String name) throws IOException {
+        try (InputStream in = BounceParserTest.class.getResourceAsStream("/bounce-samples/emails/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing sample " + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+
     static byte[] fixture(String name) throws IOException {
         try (InputStream in = BounceParserTest.class.getResourceAsStream("/bounces/" + name)) {
             if (in == null) {

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusTest {
     /**
-     * Floors at the agreement reached (README of this module has the table); they fail on any regression. The
-     * issue's targets (class 98 %, reason 92 %, recipient 99 %) are not reached yet: see the module README.
+     * Floors at the agreement reached (README of this module has the table); they fail on any regression. Class and
+     * reason meet the issue's targets (98 %, 92 %); recipient stays below 99 % on four rows whose expected address
+     * is not the one the message names (the module README lists them).
      */
-    private static final double CLASS_TARGET = 0.90;
-    private static final double REASON_TARGET = 0.845;
-    private static final double RECIPIENT_TARGET = 0.975;
-    private static final double STATUS_TARGET = 0.95;
+    private static final double CLASS_TARGET = 0.98;
+    private static final double REASON_TARGET = 0.92;
+    private static final double RECIPIENT_TARGET = 0.985;
+    private static final double STATUS_TARGET = 0.965;
 
     record Expected(String file, int idx, String verdict, String reason, String status, String recipient, String module) {
     }
@@ -86,8 +87,14 @@ class CorpusTest {
         Optional<BounceRecipient> match = got.stream().filter(r -> r.recipient().equalsIgnoreCase(e.recipient)).findFirst();
         BounceRecipient r = match.orElse(got.size() >= e.idx ? got.get(e.idx - 1) : null);
         if (r == null) {
-            misses.add(e.file + "#" + e.idx + "\tno recipient found (" + report.format() + ", " + report.problem().orElse("") + ")");
-            return new Score(1, 0, 0, 0, 0);
+            // scored as `mailgate bounce parse` prints it: a complaint that names nobody is still a complaint
+            Verdict v = report.verdictWithoutRecipient();
+            String reason = v == Verdict.COMPLAINT ? "feedback" : v == Verdict.AUTO_REPLY ? "vacation" : "";
+            boolean verdict = v.id().equals(e.verdict);
+            boolean reasonOk = reason.equals(e.reason);
+            misses.add(e.file + "#" + e.idx + "\tno recipient found (" + report.format() + ", " + report.problem().orElse("")
+                    + "), class " + v.id());
+            return new Score(1, verdict ? 1 : 0, reasonOk ? 1 : 0, e.status.isEmpty() ? 1 : 0, 0);
         }
         String status = r.effectiveStatus().map(Object::toString).orElse("");
         boolean verdict = r.verdict().id().equals(e.verdict);

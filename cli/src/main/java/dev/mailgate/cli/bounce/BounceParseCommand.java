@@ -148,7 +148,7 @@ public final class BounceParseCommand implements Callable<Integer> {
         out.print("#file\trecipient\tclass\treason\tstatus\tdiagnostic\n");
         for (Parsed p : parsed) {
             if (p.report.recipients().isEmpty()) {
-                Verdict v = verdictWithoutRecipient(p.report);
+                Verdict v = p.report.verdictWithoutRecipient();
                 out.print(String.join("\t", cell(p.name), "", v.id(), v == Verdict.UNKNOWN ? "" : reasonOf(v), "",
                         cell(p.report.problem().orElse(""))) + "\n");
                 continue;
@@ -166,7 +166,7 @@ public final class BounceParseCommand implements Callable<Integer> {
         for (Parsed p : parsed) {
             if (p.report.recipients().isEmpty()) {
                 ObjectNode row = base(json, p);
-                Verdict v = verdictWithoutRecipient(p.report);
+                Verdict v = p.report.verdictWithoutRecipient();
                 row.putNull("recipient");
                 row.put("class", v.id());
                 if (v != Verdict.UNKNOWN) {
@@ -209,15 +209,6 @@ public final class BounceParseCommand implements Callable<Integer> {
         p.report.feedbackType().ifPresent(t -> row.put("feedbackType", t));
         p.report.problem().ifPresent(pr -> row.put("problem", pr));
         return row;
-    }
-
-    /** A complaint or auto-reply that names nobody is still one; anything else without a recipient is unknown. */
-    private static Verdict verdictWithoutRecipient(BounceReport report) {
-        return switch (report.format()) {
-            case FEEDBACK_REPORT -> Verdict.COMPLAINT;
-            case AUTO_REPLY -> Verdict.AUTO_REPLY;
-            default -> Verdict.UNKNOWN;
-        };
     }
 
     private static String reasonOf(Verdict v) {

@@ -3,12 +3,14 @@ package dev.mailgate.bounce.internal.classify;
 import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.transport.EnhancedStatusCode;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
  * Decides the reason of one failed recipient from what the report carried. The order, and so which wins when the
  * status code and the words disagree:
  * <ol>
+ * <li>a receiving host's published code table, when the reply comes from one ({@link ReceivingHosts});</li>
  * <li>the remote server's words in the diagnostic ({@link ReasonText}) win: status codes are often generic or wrong
  *     for the case (MTAs answer {@code 5.2.1} or {@code 5.1.1} to every refused RCPT, "550 5.1.1 ... has sent to too
  *     many recipients this hour" is a rate limit), while the words are specific;</li>
@@ -24,6 +26,15 @@ import java.util.regex.Pattern;
  * ({@code Action: failed} with a 4.x.x status) is {@code expired}.
  */
 public final class Classifier {
+    /**
+     * A mail store's own statement that it searched its directory: Domino "not listed in Domino Directory",
+     * Exchange "The recipient name is not recognized" (its code 000C05A6 "Unknown Recipient"), Exchange Online
+     * "the address couldn't be found", an MMS gateway's "No valid recipients".
+     */
+    private static final Pattern DIRECTORY_LOOKUP = Pattern.compile(
+            "(?i)not listed in (the )?(domino )?directory|recipient name is not recognized|\\(000c05a6\\)|unknown recipient|"
+                    + "couldn't be found|could not be found|no valid recipients?");
+    private static final Pattern MAILER_EXIT_TEXT = Pattern.compile("(?i)[245]\\d\\d <[^>]*>\\.\\.\\. service unavailable\\b");
     private static final Pattern TIMED_OUT = Pattern.compile("(?i)timed out|timeout|not reachable|establish an smtp connection");
 
     private Classifier() {
@@ -32,25 +43,79 @@ public final class Classifier {
     /**
      * @param temporary the failure was reported as temporary (4.x.x status, or a 4xx reply without status)
      * @param gaveUp the reporting MTA stopped trying (anything but {@code Action: delayed})
+     * @param remoteMta the refusing MTA's name, empty when the report does not say (see {@link ReceivingHosts})
      */
     public static BounceReason reason(Optional<EnhancedStatusCode> status, String diagnostic, String context, boolean temporary,
-            boolean gaveUp, Optional<String> command) {
-        BounceReason reason = ReasonText.find(diagnostic)
+            boolean gaveUp, Optional<String> command, String remoteMta, OptionalInt replyCode) {
+        Optional<BounceReason> byHost = ReceivingHosts.reasonOf(remoteMta, diagnostic, replyCode, status, command);
+        if (byHost.isPresent()) {
+            return byHost.get();
+        }
+        // Sendmail's "554 <addr>... Service unavailable" is its text for a local mailer's exit status
+        // (EX_UNAVAILABLE); the mailer's own line in the transcript above it ("mail.local: unknown user") says why
+        BounceReason reason = (MAILER_EXIT_TEXT.matcher(diagnostic).lookingAt() ? ReasonText.find(context) : Optional.<BounceReason>empty())
+                .or(() -> ReasonText.find(diagnostic))
                 .or(() -> status.flatMap(StatusReason::of))
                 .or(() -> ReasonText.find(context))
                 .orElse(BounceReason.ON_HOLD);
-        // a server that accepted the recipient at RCPT and then says "user unknown" to the content did not fail to
-        // find the mailbox: a filter refused the message (and the same words to MAIL FROM are about the sender)
-        boolean saysMailbox = status.map(s -> s.subject() == 1 && s.detail() == 1).orElse(false);
-        // a security/policy status (x.7.x) with "user unknown" words: the refusal is a policy, not a missing mailbox
-        if (reason == BounceReason.USER_UNKNOWN && status.map(s -> s.subject() == 7).orElse(false)) {
-            return BounceReason.FILTERED;
+        // "user unknown" proves the mailbox missing when the status says so (x.1.0, x.1.1, x.1.3) or when it answered
+        // RCPT TO, the command that names the mailbox. Said to the content (DATA) by a server that had accepted the
+        // recipient, or with a security/policy status (x.7.x), it is a filter's refusal; said to MAIL FROM it is about
+        // the sender; said to the greeting it refuses the connecting host. (A report that names no command and no
+        // status keeps the words: most MTAs that leave both out mean what they say.)
+        boolean saysMailbox = status.map(s -> s.subject() == 1 && (s.detail() == 0 || s.detail() == 1 || s.detail() == 3))
+                .orElse(false);
+        String answered = command.orElse("");
+        if (reason == BounceReason.USER_UNKNOWN && !saysMailbox && !answered.equals("RCPT")) {
+            switch (answered) {
+                case "MAIL" -> {
+                    return BounceReason.REJECTED;
+                }
+                case "HELO", "EHLO", "CONNECT" -> {
+                    return BounceReason.BLOCKED;
+                }
+                case "DATA" -> {
+                    return BounceReason.FILTERED;
+                }
+                default -> {
+                    if (status.map(s -> s.subject() == 7).orElse(false)) {
+                        return BounceReason.FILTERED;
+                    }
+                    // no reply, no command, no status beyond "failed": a gateway's summary line ("addr [User
+                    // unknown]") that cannot know whether the mailbox or its own filter refused -- unless the
+                    // words say the system looked the address up in its own directory
+                    if (replyCode.isEmpty() && status.map(s -> s.subject() == 0 && s.detail() == 0).orElse(true)
+                            && !DIRECTORY_LOOKUP.matcher(diagnostic).find()) {
+                        return BounceReason.FILTERED;
+                    }
+                }
+            }
         }
-        if (reason == BounceReason.USER_UNKNOWN && command.filter("DATA"::equals).isPresent() && !saysMailbox) {
-            return BounceReason.FILTERED;
+        // refused at the greeting, the words are about the connecting host ("Invalid domain name" is our HELO name);
+        // refused at MAIL FROM, a missing domain is the sender's
+        if (answered.equals("HELO") || answered.equals("EHLO") || answered.equals("CONNECT")) {
+            if (reason == BounceReason.HOST_UNKNOWN || reason == BounceReason.ON_HOLD) {
+                return BounceReason.BLOCKED;
+            }
         }
-        if (reason == BounceReason.USER_UNKNOWN && command.filter("MAIL"::equals).isPresent() && !saysMailbox) {
+        if (answered.equals("MAIL") && reason == BounceReason.HOST_UNKNOWN) {
             return BounceReason.REJECTED;
+        }
+        // nothing in the words or the status: the stage that refused still tells whose fault it was
+        if (reason == BounceReason.ON_HOLD) {
+            if (answered.equals("MAIL")) {
+                return BounceReason.REJECTED;
+            }
+            if (answered.equals("HELO") || answered.equals("EHLO") || answered.equals("CONNECT")) {
+                return BounceReason.BLOCKED;
+            }
+            // RFC 3463 classes that say enough on their own: x.7.x security or policy, x.6.x media
+            if (status.map(s -> s.subject() == 7).orElse(false)) {
+                return BounceReason.SECURITY_ERROR;
+            }
+            if (status.map(s -> s.subject() == 6).orElse(false)) {
+                return BounceReason.CONTENT_ERROR;
+            }
         }
         if (temporary && reason == BounceReason.HOST_UNKNOWN) {
             return BounceReason.NETWORK_ERROR;

@@ -82,6 +82,9 @@ final class ReasonText {
                     "sending this from a different address"),
             e(BounceReason.FAILED_STARTTLS, "does not support tls"),
             e(BounceReason.HOST_UNKNOWN, "^\\d{3} [a-z0-9-]+(\\.[a-z0-9-]+)+ does not exist"),
+            // "The account or domain may not exist, they may be blacklisted, or missing the proper dns entries":
+            // the first possibility named is the one the server checked
+            e(BounceReason.HOST_UNKNOWN, "account or domain may not exist"),
             e(BounceReason.HAS_MOVED, "not our customer", "user not local; please try"),
             e(BounceReason.FILTERED, "badrcptto"),
             e(BounceReason.SUSPEND, "temporar(y|ily) locked"),
@@ -89,7 +92,7 @@ final class ReasonText {
             e(BounceReason.USER_UNKNOWN, "bad destination mailbox address"),
             e(BounceReason.SYSTEM_ERROR, "upstream error"),
             e(BounceReason.EXPIRED, "did not accept our requests to connect", "delivery failed \\d+ attempts",
-                    "all hosts have been failing", "retry timeout exceeded", "could not be delivered for \\d+ (days|hours)"),
+                    "all hosts have been failing", "could not be delivered for \\d+ (days|hours)"),
             e(BounceReason.MAILBOX_FULL,
                     "mailbox (is )?full", "mailbox full", "mail ?box.{0,20}(full|over ?quota|exceeded|size limit)",
                     "over ?quota", "quota (exceeded|violation|full)", "exceeded (storage|quota)|storage quota",
@@ -110,9 +113,12 @@ final class ReasonText {
                     "(disabled|suspended|inactive|deactivated|locked|closed|expired) (account|mailbox|user|address|recipient)",
                     "has been disabled", "is disabled", "is inactive", "not active", "is not in service", "service suspended",
                     "mailbox (is )?(currently suspended|temporarily disabled)",
-                    "boite du destinataire archivee", "recipient suspend"),
+                    "boite du destinataire archivee", "recipient suspend", "(inbox|mailbox|address|account) .{0,40}no longer in use",
+                    "is no longer (monitored|active|in use)"),
             e(BounceReason.HAS_MOVED, "has been replaced by", "address has moved", "has moved to", "no longer (valid|uses this|receives)"),
             e(BounceReason.NO_RELAYING,
+                    // Amazon SES refuses to relay for an identity the account has not verified
+                    "email address is not verified",
                     "relay(ing)? (access |not )?(denied|permitted|prohibited|not allowed)", "not (a )?(permitted|allowed) (to )?relay",
                     "we do not relay", "unable to relay", "relay not permitted", "not our customer", "no relaying",
                     "relaying mail to .+ is not allowed", "insecure mail relay", "relay access denied", "is not permitted to relay",
@@ -129,7 +135,7 @@ final class ReasonText {
                     "cannot resolve your (address|hostname)", "client host .{0,60}(ptr|rejected: cannot find)",
                     "no (reverse|dns) (record|entry) for", "ip name lookup failed", "unresolvable (address|client)",
                     "hostname does not resolve", "not have a reverse", "resolve.{0,20}your ip", "cannot find your reverse hostname",
-                    "does not have a ptr", "no mx or a record for your (domain|hostname)"),
+                    "does not have a ptr", "no mx or a record for your (domain|hostname)", "mismatches client ip"),
             e(BounceReason.NOT_COMPLIANT_RFC,
                     "not (rfc|standard)[- ]?(5322|2822|822)? ?compliant", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822",
                     "duplicate (header|message-id)", "multiple (from|to|subject|date|message-id) (headers|fields)", "multiple addresses in from",
@@ -249,7 +255,8 @@ final class ReasonText {
                     "configuration error", "temporary local (problem|failure|error)", "local (error|problem)", "i/o error",
                     "resources? (temporarily )?unavailable", "service (is )?(temporarily |currently )?(unavailable|not available)",
                     "out of memory", "processing error", "mailbox (is )?locked", "unexpected error",
-                    "remote server (error|problem)", "error in processing", "requested action aborted: (local|error)"),
+                    "remote server (error|problem)", "error in processing", "requested action aborted: (local|error)",
+                    "could not load"),
             e(BounceReason.SYNTAX_ERROR, "syntax error", "improper sequence", "command unrecognized", "unrecognized command", "bad sequence",
                     "invalid command", "command not (implemented|recognized)", "line too long"));
 

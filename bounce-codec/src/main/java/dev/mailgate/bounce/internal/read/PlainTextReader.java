@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,10 +100,17 @@ public final class PlainTextReader {
                 firstSeen.putIfAbsent(p.toLowerCase(Locale.ROOT), at);
             }
         }
+        // the address a failure list names first is a recipient even when it is the sender's own (a test
+        // message sent to oneself): it is not excluded
+        Set<String> notExcluded = firstListed(notification).map(a -> {
+            Set<String> rest = new java.util.HashSet<>(excluded);
+            rest.remove(a);
+            return rest;
+        }).orElse(excluded);
         if (firstSeen.isEmpty()) {
             for (AddressScan.Found found : AddressScan.all(notification)) {
                 String address = Replies.address(found.address());
-                if (isCandidate(address, excluded, notification, found.start())) {
+                if (isCandidate(address, notExcluded, notification, found.start())) {
                     firstSeen.putIfAbsent(address.toLowerCase(Locale.ROOT), found.start());
                 }
             }
@@ -118,11 +126,44 @@ public final class PlainTextReader {
         String around = Replies.collapse(notification.length() > 2048 ? notification.substring(0, 2048) : notification);
         for (String address : addresses) {
             String block = bestBlock(notification, address, addresses);
-            String reply = replyIn(block);
+            String reply = statusLineOf(notification, address).orElseGet(() -> replyIn(block));
             out.add(Finding.of(originalCase(notification, address), reply, "").withContext(Replies.collapse(block) + " " + around));
         }
         return out;
     }
+
+    private static final Pattern FAILURE_LIST = Pattern.compile(
+            "(?i)following address(?:\\(es\\)|es)?\\s+(?:failed|had permanent fatal errors)[^\\n]*\\n(?:[ \\t]*\\n)*[ \\t]*<?([^\\s<>@]+@[^\\s<>:]+)");
+
+    /** The first address under Exim's "The following address(es) failed:" or Sendmail's "... had permanent fatal errors". */
+    private static Optional<String> firstListed(String text) {
+        int at = indexOfIgnoreCase(text, "following address", 0);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        Matcher m = FAILURE_LIST.matcher(text).region(at, text.length());
+        return m.find() ? Optional.of(Replies.address(m.group(1)).toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    /**
+     * Sendmail's per-recipient status line, {@code 554 <user@example.org>... Remote protocol error: ...}: the reply
+     * for that address is on its own line, whatever the transcript around it quotes for others.
+     */
+    private static Optional<String> statusLineOf(String text, String address) {
+        for (int at = indexOfIgnoreCase(text, address, 0); at >= 0; at = indexOfIgnoreCase(text, address, at + 1)) {
+            int lineStart = text.lastIndexOf('\n', at) + 1;
+            int lineEnd = text.indexOf('\n', at);
+            String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+            Matcher m = STATUS_LINE.matcher(line);
+            if (m.lookingAt() && m.group(1).equalsIgnoreCase(address)) {
+                return Optional.of(Replies.collapse(line));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code 554 <addr>... text}: reply code, the address (bracketed or not), three dots. */
+    private static final Pattern STATUS_LINE = Pattern.compile("[ \\t]*[245]\\d\\d[ -]<?([^\\s<>]+@[^\\s<>]+?)>?\\.\\.\\.");
 
     /**
      * The text about one address: from a mention of it to the next mention of another address. Many formats list the

@@ -24,6 +24,18 @@ public final class Replies {
         return found;
     }
 
+    private static final Pattern REPLY_STATUS = Pattern.compile("(?<![\\d.])[245]\\d\\d[ -]['\"(#]?([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
+
+    /**
+     * The enhanced code that follows a reply code ({@code 550 5.2.2}, {@code 550-'5.2.2}, {@code 550 #5.1.0}): the
+     * receiver's own, where a relaying service puts its summary code first (Amazon SES "5.1.0 - Unknown address
+     * error 550-'5.2.2 ...'").
+     */
+    public static Optional<EnhancedStatusCode> replyStatus(String text) {
+        Matcher m = REPLY_STATUS.matcher(text);
+        return m.find() ? EnhancedStatusCode.find(m.group(1)) : Optional.empty();
+    }
+
     /** The first reply code that starts a reply (see {@link #REPLY_CODE}); 2xx only in a short text. */
     public static OptionalInt replyCode(String text) {
         int n = text.length();
@@ -127,6 +139,39 @@ public final class Replies {
         return Optional.ofNullable(best).map(c -> c.toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * The command named by a notification's own sentence about the reply, in the forms that name exactly one: Postfix
+     * "(in reply to RCPT TO command)", Exim "SMTP error from remote mail server after EHLO ...:" (or "after initial
+     * connection"), qmail "Connected to ... but my name was rejected" (HELO), and 1&amp;1's "SMTP error from remote server for TEXT command" (its name for the message text,
+     * DATA). Other words of a notification are not read: a transcript mentions many commands.
+     */
+    public static Optional<String> notificationCommand(String context) {
+        String lower = context.toLowerCase(Locale.ROOT);
+        int exim = lower.indexOf("smtp error from remote mail server after ");
+        if (exim >= 0) {
+            String rest = lower.substring(exim + "smtp error from remote mail server after ".length());
+            return rest.startsWith("initial connection") ? Optional.of("CONNECT") : command("after " + rest);
+        }
+        // qmail: "Connected to 192.0.2.1 but my name was rejected." (HELO) / "... but sender was rejected." (MAIL)
+        if (lower.contains("but my name was rejected")) {
+            return Optional.of("HELO");
+        }
+        if (lower.contains("but sender was rejected")) {
+            return Optional.of("MAIL");
+        }
+        if (lower.contains("but greeting failed")) {
+            return Optional.of("CONNECT");
+        }
+        Matcher oneAndOne = FOR_COMMAND.matcher(lower);
+        if (oneAndOne.find()) {
+            String named = oneAndOne.group(1);
+            return Optional.of(named.equals("text") ? "DATA" : named.toUpperCase(Locale.ROOT));
+        }
+        return lower.contains("(in reply to") ? command(lower) : Optional.empty();
+    }
+
+    private static final Pattern FOR_COMMAND = Pattern.compile("smtp error from remote server for (text|data|rcpt|mail|helo|ehlo) command");
+
     private static final Pattern TRANSCRIPT_COMMAND = Pattern.compile("(?i)>>> ?(data|rcpt(?: to)?|mail(?: from)?)\\b");
 
     /**
@@ -138,7 +183,9 @@ public final class Replies {
             return Optional.empty();
         }
         int at = transcript.indexOf(reply.substring(0, Math.min(20, reply.length())));
-        if (at <= 0) {
+        // only a reply the transcript quotes from the server ("<<< 550 ...") answered the command before it; the
+        // MTA's own status lines below a transcript ("554 <addr>... Host unknown") may be about another session
+        if (at <= 0 || !transcript.substring(Math.max(0, at - 5), at).contains("<<<")) {
             return Optional.empty();
         }
         Matcher m = TRANSCRIPT_COMMAND.matcher(transcript.substring(0, at));

@@ -2,6 +2,7 @@ package dev.mailgate.bounce.internal.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailgate.bounce.internal.read.Replies;
 import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.transport.EnhancedStatusCode;
 import java.util.Optional;
@@ -15,7 +16,17 @@ class ClassifierTest {
 
     private static BounceReason reason(String status, String diagnostic) {
         return Classifier.reason(status == null ? Optional.empty() : status(status), diagnostic, "",
-                status != null && status.startsWith("4"), true, Optional.empty());
+                status != null && status.startsWith("4"), true, Optional.empty(), "", Replies.replyCode(diagnostic));
+    }
+
+    /** A permanent failure as a report gives it: status (or null), the reply, the notification, the command answered. */
+    private static BounceReason failed(String status, String diagnostic, String context, String command) {
+        return failedAt(status, diagnostic, context, command, "");
+    }
+
+    private static BounceReason failedAt(String status, String diagnostic, String context, String command, String remoteMta) {
+        return Classifier.reason(status == null ? Optional.empty() : status(status), diagnostic, context, false, true,
+                Optional.ofNullable(command), remoteMta, Replies.replyCode(diagnostic));
     }
 
     @Test
@@ -34,33 +45,89 @@ class ClassifierTest {
     }
 
     @Test
-    void anAmbiguousStatusAndSilentWordsAreOnHold() {
-        assertThat(reason("5.7.1", "550 5.7.1 go away")).isEqualTo(BounceReason.ON_HOLD);
+    void silentWordsAndNoStatusAreOnHold() {
         assertThat(reason(null, "")).isEqualTo(BounceReason.ON_HOLD);
+        assertThat(reason("5.0.0", "550 go away")).isEqualTo(BounceReason.ON_HOLD);
+    }
+
+    @Test
+    void silentWordsUnderASecurityOrMediaStatusSayThatClass() {
+        assertThat(reason("5.7.1", "550 5.7.1 go away")).isEqualTo(BounceReason.SECURITY_ERROR);
+        assertThat(reason("5.6.0", "554 5.6.0 go away")).isEqualTo(BounceReason.CONTENT_ERROR);
+    }
+
+    @Test
+    void silentWordsTakeTheStageThatRefused() {
+        assertThat(failed("5.0.0", "550 Rejected", "", "EHLO")).isEqualTo(BounceReason.BLOCKED);
+        assertThat(failed("5.0.0", "550 Rejected", "", "CONNECT")).isEqualTo(BounceReason.BLOCKED);
+        assertThat(failed("5.1.0", "553 5.1.0 neko.example.com E2110", "", "MAIL")).isEqualTo(BounceReason.REJECTED);
+        assertThat(failed("5.0.0", "550 Rejected", "", "RCPT")).isEqualTo(BounceReason.ON_HOLD);
+    }
+
+    @Test
+    void aMissingDomainAtTheGreetingIsOursAndAtMailFromTheSenders() {
+        assertThat(failed("5.0.0", "501 5.0.0 Invalid domain name", "", "HELO")).isEqualTo(BounceReason.BLOCKED);
+        assertThat(failed("5.0.0", "550 Domain does not exist", "", "MAIL")).isEqualTo(BounceReason.REJECTED);
+        assertThat(failed("5.0.0", "550 Domain does not exist", "", "RCPT")).isEqualTo(BounceReason.HOST_UNKNOWN);
+    }
+
+    @Test
+    void aSummaryWithoutReplyOrStatusIsNotProofOfAMissingMailbox() {
+        assertThat(failed(null, "kijitora@example.org [User unknown]", "", null)).isEqualTo(BounceReason.FILTERED);
+        assertThat(failed(null, "550 <kijitora@example.org>... User unknown", "", null)).as("the server's own reply")
+                .isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(failed(null, "The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient", "", null))
+                .as("a store that looked in its directory").isEqualTo(BounceReason.USER_UNKNOWN);
+    }
+
+    @Test
+    void sendmailsServiceUnavailableDefersToTheMailersOwnLine() {
+        assertThat(failed("5.5.0", "554 <kijitora@example.net>... Service unavailable",
+                "----- Transcript of session follows ----- mail.local: unknown user: kijitora", null))
+                .isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(failed("5.5.0", "554 <kijitora@example.net>... Service unavailable", "", null)).isEqualTo(BounceReason.SYSTEM_ERROR);
     }
 
     @Test
     void theNotificationTextIsTheLastResort() {
-        assertThat(Classifier.reason(Optional.empty(), "", "The recipient's mailbox is full and cannot accept messages", false, true,
-                Optional.empty())).isEqualTo(BounceReason.MAILBOX_FULL);
+        assertThat(failed(null, "", "The recipient's mailbox is full and cannot accept messages", null))
+                .isEqualTo(BounceReason.MAILBOX_FULL);
     }
 
     @Test
     void userUnknownInReplyToDataIsAFilterAndToMailFromIsAboutTheSender() {
-        assertThat(Classifier.reason(Optional.empty(), "550 Unknown user", "", false, true, Optional.of("DATA")))
-                .isEqualTo(BounceReason.FILTERED);
-        assertThat(Classifier.reason(Optional.empty(), "550 Unknown user", "", false, true, Optional.of("MAIL")))
-                .isEqualTo(BounceReason.REJECTED);
-        assertThat(Classifier.reason(Optional.empty(), "550 Unknown user", "", false, true, Optional.of("RCPT")))
+        assertThat(failed(null, "550 Unknown user", "", "DATA")).isEqualTo(BounceReason.FILTERED);
+        assertThat(failed(null, "550 Unknown user", "", "MAIL")).isEqualTo(BounceReason.REJECTED);
+        assertThat(failed(null, "550 Unknown user", "", "RCPT")).isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(failed("5.1.1", "550 5.1.1 Unknown user", "", "DATA")).as("an explicit 5.1.1 is believed")
                 .isEqualTo(BounceReason.USER_UNKNOWN);
-        assertThat(Classifier.reason(status("5.1.1"), "550 5.1.1 Unknown user", "", false, true, Optional.of("DATA")))
-                .as("an explicit 5.1.1 is believed").isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(failed(null, "550 Unknown user", "", "EHLO")).as("refused at the greeting").isEqualTo(BounceReason.BLOCKED);
     }
 
     @Test
     void aBlocklistNamedSpamhausIsABlockNotSpam() {
         assertThat(reason("5.7.1", "554 5.7.1 Client host [192.0.2.1] blocked using zen.spamhaus.org")).isEqualTo(BounceReason.BLOCKED);
         assertThat(reason("5.7.1", "550 5.7.1 Message rejected as spam")).isEqualTo(BounceReason.SPAM_DETECTED);
+    }
+
+    @Test
+    void receivingHostsWithPublishedCodesAreReadByTheirTables() {
+        assertThat(failed("5.2.0", "550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]", "", null)).isEqualTo(BounceReason.SPAM_DETECTED);
+        assertThat(failed("4.2.0", "421 4.2.0 Service refuse. Service refused, please try later. OFR005_505 [505]", "", null))
+                .isEqualTo(BounceReason.SYSTEM_ERROR);
+        assertThat(failed("5.7.1", "554 5.7.1 <host[192.0.2.1]:49309>: Client host rejected: #216 lpn LPN000_630", "", null))
+                .as("the code beats the words").isEqualTo(BounceReason.POLICY_VIOLATION);
+        assertThat(failed("5.1.0", "550 5.1.0 <x@example.com> sender rejected. AUP#In-1310", "", null))
+                .isEqualTo(BounceReason.TOO_MANY_CONNECTIONS);
+        assertThat(failed("5.1.0", "550 5.1.0 sender rejected. AUP#CXBL-1000", "", null)).isEqualTo(BounceReason.BLOCKED);
+        assertThat(failedAt("5.0.0", "554 email rejected due to security policies - MCSpamSignature.sa.2.2", "", null,
+                "service222.mimecast.com")).isEqualTo(BounceReason.VIRUS_DETECTED);
+        assertThat(failed("5.0.0", "554 email rejected due to security policies - MCSpamSignature.sa.2.2", "", null))
+                .as("the same words from another host").isEqualTo(BounceReason.SPAM_DETECTED);
+        assertThat(failedAt("5.0.0", "550 Unknown user kijitora@docomo.example.ne.jp", "", "DATA", "mfsmax.docomo.ne.jp"))
+                .as("docomo's sender filter answers after DATA").isEqualTo(BounceReason.REJECTED);
+        assertThat(failedAt("5.1.1", "550 Unknown user kijitora@docomo.example.ne.jp", "", "RCPT", "mfsmax.docomo.ne.jp"))
+                .isEqualTo(BounceReason.USER_UNKNOWN);
     }
 
     @Test
@@ -72,10 +139,10 @@ class ClassifierTest {
     void temporaryFailuresAreNotProofOfABadAddress() {
         assertThat(reason("4.4.3", "DNS Error: domain name not found")).isEqualTo(BounceReason.NETWORK_ERROR);
         assertThat(reason("5.1.2", "Host unknown")).isEqualTo(BounceReason.HOST_UNKNOWN);
-        assertThat(Classifier.reason(status("4.4.1"), "connect to mx: Connection timed out", "", true, true, Optional.empty()))
-                .as("given up").isEqualTo(BounceReason.EXPIRED);
-        assertThat(Classifier.reason(status("4.4.1"), "connect to mx: Connection timed out", "", true, false, Optional.empty()))
-                .as("still retrying").isEqualTo(BounceReason.NETWORK_ERROR);
+        assertThat(Classifier.reason(status("4.4.1"), "connect to mx: Connection timed out", "", true, true, Optional.empty(), "",
+                java.util.OptionalInt.empty())).as("given up").isEqualTo(BounceReason.EXPIRED);
+        assertThat(Classifier.reason(status("4.4.1"), "connect to mx: Connection timed out", "", true, false, Optional.empty(), "",
+                java.util.OptionalInt.empty())).as("still retrying").isEqualTo(BounceReason.NETWORK_ERROR);
     }
 
     @Test

@@ -1,0 +1,140 @@
+package dev.mailgate.bounce.internal.classify;
+
+import dev.mailgate.core.event.BounceReason;
+import dev.mailgate.core.transport.EnhancedStatusCode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Receiving systems that publish their own error codes, or whose replies mean something else than their words: their
+ * tables decide before the general rules. The tables are the operators' published code lists as the sisimai
+ * classifier's {@code Sisimai::Rhost::*} modules (BSD 2-Clause) collect them; a host is recognized by the code
+ * format only it writes, or by the name of the refusing MTA.
+ */
+final class ReceivingHosts {
+    private ReceivingHosts() {
+    }
+
+    /**
+     * Orange and La Poste end every refusal with their code, {@code OFR005_505 [505]}, {@code LPN007_102},
+     * {@code OFR_999}; the last three digits are the reason. Codes that Orange uses for several reasons are left out.
+     */
+    private static final Pattern ORANGE_CODE = Pattern.compile("\\b(?:ofr|lpn|ouk)[a-z]*\\d*_(\\d{3})\\b");
+    private static final Map<String, BounceReason> ORANGE = Map.ofEntries(
+            Map.entry("101", BounceReason.BLOCKED), Map.entry("102", BounceReason.BLOCKED), Map.entry("103", BounceReason.BLOCKED),
+            Map.entry("104", BounceReason.TOO_MANY_CONNECTIONS), Map.entry("108", BounceReason.BLOCKED),
+            Map.entry("305", BounceReason.SECURITY_ERROR), Map.entry("401", BounceReason.BLOCKED),
+            Map.entry("402", BounceReason.SECURITY_ERROR), Map.entry("403", BounceReason.REJECTED),
+            Map.entry("405", BounceReason.REJECTED), Map.entry("415", BounceReason.REJECTED),
+            Map.entry("416", BounceReason.USER_UNKNOWN), Map.entry("417", BounceReason.MAILBOX_FULL),
+            Map.entry("418", BounceReason.USER_UNKNOWN), Map.entry("420", BounceReason.SUSPEND),
+            Map.entry("421", BounceReason.REJECTED), Map.entry("426", BounceReason.SUSPEND),
+            Map.entry("505", BounceReason.SYSTEM_ERROR), Map.entry("506", BounceReason.SPAM_DETECTED),
+            Map.entry("510", BounceReason.BLOCKED), Map.entry("514", BounceReason.MESSAGE_TOO_BIG),
+            Map.entry("517", BounceReason.POLICY_VIOLATION), Map.entry("630", BounceReason.POLICY_VIOLATION),
+            Map.entry("999", BounceReason.BLOCKED));
+
+    /** Spectrum (Charter) cites its acceptable-use code, {@code AUP#In-1310}, from a documented table of ranges. */
+    private static final Pattern SPECTRUM_CODE = Pattern.compile("aup#[a-z-]*(\\d{4})");
+
+    private record Range(int from, int to, BounceReason reason) {
+    }
+
+    private static final List<Range> SPECTRUM = List.of(
+            new Range(1000, 1000, BounceReason.BLOCKED), new Range(1010, 1010, BounceReason.REJECTED),
+            new Range(1020, 1080, BounceReason.REJECTED), new Range(1090, 1090, BounceReason.SYSTEM_ERROR),
+            new Range(1100, 1150, BounceReason.BLOCKED), new Range(1160, 1190, BounceReason.POLICY_VIOLATION),
+            new Range(1200, 1250, BounceReason.BLOCKED), new Range(1260, 1260, BounceReason.NETWORK_ERROR),
+            new Range(1300, 1490, BounceReason.TOO_MANY_CONNECTIONS), new Range(1500, 1520, BounceReason.REJECTED),
+            new Range(1530, 1530, BounceReason.MESSAGE_TOO_BIG), new Range(1540, 1550, BounceReason.TOO_MANY_CONNECTIONS),
+            new Range(1560, 1560, BounceReason.POLICY_VIOLATION));
+
+    private record Reply(int code, String words, BounceReason reason) {
+    }
+
+    /** Mimecast's documented rejection texts, each with the reply code it comes with. */
+    private static final List<Reply> MIMECAST = List.of(
+            new Reply(421, "sender address blocked", BounceReason.BLOCKED),
+            new Reply(451, "ip temporarily blacklisted", BounceReason.BLOCKED),
+            new Reply(550, "local ct ip reputation", BounceReason.BLOCKED),
+            new Reply(550, "spf sender invalid - envelope rejected", BounceReason.BLOCKED),
+            new Reply(550, "dkim sender invalid - envelope rejected", BounceReason.BLOCKED),
+            new Reply(550, "dmarc sender invalid - envelope rejected", BounceReason.BLOCKED),
+            new Reply(554, "maximum email size exceeded", BounceReason.MESSAGE_TOO_BIG),
+            new Reply(554, "mail loop detected", BounceReason.NETWORK_ERROR),
+            new Reply(451, "open relay not allowed", BounceReason.NO_RELAYING),
+            new Reply(451, "account inbounds disabled", BounceReason.NOT_ACCEPT),
+            new Reply(550, "anti-spoofing policy - inbound not allowed", BounceReason.POLICY_VIOLATION),
+            new Reply(550, "rejected by header-based anti-spoofing policy", BounceReason.POLICY_VIOLATION),
+            new Reply(550, "message bounced due to content examination policy", BounceReason.POLICY_VIOLATION),
+            new Reply(554, "host network not allowed", BounceReason.POLICY_VIOLATION),
+            new Reply(550, "administrative prohibition envelope blocked", BounceReason.REJECTED),
+            new Reply(550, "envelope blocked", BounceReason.REJECTED),
+            new Reply(550, "blocked senders", BounceReason.REJECTED),
+            new Reply(550, "block policy for envelope from address", BounceReason.REJECTED),
+            new Reply(535, "incorrect authentication data", BounceReason.SECURITY_ERROR),
+            new Reply(553, "this route requires", BounceReason.SECURITY_ERROR),
+            new Reply(554, "configuration is invalid for this certificate", BounceReason.SECURITY_ERROR),
+            new Reply(451, "unable to process", BounceReason.SYSTEM_ERROR),
+            new Reply(451, "message ended early", BounceReason.SYSTEM_ERROR),
+            new Reply(451, "account service is temporarily unavailable", BounceReason.TOO_MANY_CONNECTIONS),
+            new Reply(452, "too many recipients", BounceReason.TOO_MANY_CONNECTIONS),
+            new Reply(550, "exceeding outbound thread limit", BounceReason.TOO_MANY_CONNECTIONS),
+            new Reply(501, "invalid address", BounceReason.USER_UNKNOWN),
+            new Reply(503, "user unknown", BounceReason.USER_UNKNOWN),
+            new Reply(550, "invalid recipient", BounceReason.USER_UNKNOWN),
+            // Mimecast's attachment and signature scanning ("MCSpamSignature", "MCVirusSignature") answers this
+            new Reply(554, "email rejected due to security policies", BounceReason.VIRUS_DETECTED));
+
+    /**
+     * The reason a receiving host's own table gives, if the reply comes from such a host and its table knows it.
+     *
+     * @param remoteMta the refusing MTA's name, lower or mixed case, empty when the report does not say
+     * @param command the SMTP command the reply answered, when known
+     */
+    static Optional<BounceReason> reasonOf(String remoteMta, String diagnostic, OptionalInt replyCode,
+            Optional<EnhancedStatusCode> status, Optional<String> command) {
+        String lower = diagnostic.toLowerCase(Locale.ROOT);
+        Matcher orange = ORANGE_CODE.matcher(lower);
+        if (lower.indexOf('_') >= 0 && orange.find() && ORANGE.containsKey(orange.group(1))) {
+            return Optional.of(ORANGE.get(orange.group(1)));
+        }
+        Matcher spectrum = SPECTRUM_CODE.matcher(lower);
+        if (lower.contains("aup#") && spectrum.find()) {
+            int code = Integer.parseInt(spectrum.group(1));
+            return SPECTRUM.stream().filter(r -> code >= r.from && code <= r.to).map(Range::reason).findFirst();
+        }
+        String host = remoteMta.toLowerCase(Locale.ROOT);
+        if (host.endsWith(".mimecast.com") && replyCode.isPresent()) {
+            int code = replyCode.getAsInt();
+            return MIMECAST.stream().filter(r -> r.code == code && lower.contains(r.words)).map(Reply::reason).findFirst();
+        }
+        if (host.endsWith("docomo.ne.jp")) {
+            return docomo(lower, status, command);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * NTT docomo answers "550 Unknown user" both to RCPT for a missing mailbox and, after DATA, when the recipient's
+     * own settings refuse the sender (domain or address filtering): the latter is a refusal of the sender.
+     */
+    private static Optional<BounceReason> docomo(String lower, Optional<EnhancedStatusCode> status, Optional<String> command) {
+        if (lower.contains("552 too much mail data")) {
+            return Optional.of(BounceReason.MAILBOX_FULL);
+        }
+        if (lower.contains("552 too many recipients")) {
+            return Optional.of(BounceReason.TOO_MANY_CONNECTIONS);
+        }
+        boolean generic = status.map(s -> s.subject() == 0 && s.detail() == 0).orElse(true);
+        if (generic && command.filter("DATA"::equals).isPresent()) {
+            return Optional.of(BounceReason.REJECTED);
+        }
+        return Optional.empty();
+    }
+}
