@@ -66,7 +66,9 @@ public final class ByteScan {
         long lf = ONES * '\n';
         while (i + 8 <= to) {
             long w = (long) LONGS.get(a, i);
-            if (hasZeroByte(w ^ cr) || hasZeroByte(w ^ lf)) {
+            // one cheap test first: no octet below 0x0E means neither CR (0x0D) nor LF (0x0A); a tab or other
+            // control octet then costs the exact test
+            if (hasLess(w, 0x0E) && (hasZeroByte(w ^ cr) || hasZeroByte(w ^ lf))) {
                 break;
             }
             i += 8;
@@ -96,7 +98,11 @@ public final class ByteScan {
         return ((w - ONES) & ~w & HIGHS) != 0;
     }
 
-    /** Whether any byte of {@code w}, all below 0x80, is less than {@code n} (n ≤ 128). */
+    /**
+     * Whether any byte of {@code w} is less than {@code n} (n ≤ 128). Exact for bytes below 0x80; a byte of 0x80 or
+     * above is never reported (its high bit masks it), and a borrow only reaches a higher byte after a lower one
+     * already matched, so the answer for the word is exact too.
+     */
     private static boolean hasLess(long w, int n) {
         return ((w - ONES * n) & ~w & HIGHS) != 0;
     }

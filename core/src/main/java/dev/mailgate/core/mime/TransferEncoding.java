@@ -74,39 +74,59 @@ enum TransferEncoding {
         while (i < n) {
             // Canonical text has CRLF only, so the first CR or LF is the end of the line.
             int lineEnd = ByteScan.indexOfCrOrLf(data, i, n);
-            boolean trailingSpace = lineEnd > i && (data[lineEnd - 1] == ' ' || data[lineEnd - 1] == '\t');
+            int length = lineEnd - i;
+            boolean trailingSpace = length > 0 && (data[lineEnd - 1] == ' ' || data[lineEnd - 1] == '\t');
             int literalEnd = trailingSpace ? lineEnd - 1 : lineEnd;
+            // Written straight into the sink's buffer, a reservation per run of full lines: 75 octets and a soft
+            // break ("=" CRLF) each.
             while (literalEnd - i > QP_LINE - 1) {
-                softBreakAfter(data, i, QP_LINE - 1, out);
-                i += QP_LINE - 1;
-            }
-            if (trailingSpace) {
-                if (literalEnd - i + 3 > QP_LINE - 1) {
-                    softBreakAfter(data, i, literalEnd - i, out);
-                    i = literalEnd;
+                int lines = Math.min((literalEnd - i - 1) / (QP_LINE - 1), SOFT_LINES_PER_RESERVATION);
+                out.reserve(lines * (QP_LINE + 2));
+                byte[] enc = out.buffer();
+                int p = out.position();
+                for (int k = 0; k < lines; k++) {
+                    System.arraycopy(data, i, enc, p, QP_LINE - 1);
+                    p += QP_LINE - 1;
+                    enc[p++] = '=';
+                    enc[p++] = '\r';
+                    enc[p++] = '\n';
+                    i += QP_LINE - 1;
                 }
-                out.write(data, i, literalEnd - i);
+                out.advanceTo(p);
+            }
+            // the rest of the line (< 76 octets), an encoded trailing space and the hard break
+            out.reserve(2 * QP_LINE + 8);
+            byte[] enc = out.buffer();
+            int p = out.position();
+            if (trailingSpace && literalEnd - i + 3 > QP_LINE - 1) {
+                System.arraycopy(data, i, enc, p, literalEnd - i);
+                p += literalEnd - i;
+                enc[p++] = '=';
+                enc[p++] = '\r';
+                enc[p++] = '\n';
+                i = literalEnd;
+            }
+            System.arraycopy(data, i, enc, p, literalEnd - i);
+            p += literalEnd - i;
+            if (trailingSpace) {
                 int b = data[literalEnd];
-                out.write('=');
-                out.write(HEX[b >> 4]);
-                out.write(HEX[b & 0xF]);
-            } else {
-                out.write(data, i, literalEnd - i);
+                enc[p++] = '=';
+                enc[p++] = HEX[b >> 4];
+                enc[p++] = HEX[b & 0xF];
             }
             i = lineEnd;
             if (i < n) {
                 // A CR in canonical text is always the start of CRLF.
-                out.crlf();
+                enc[p++] = '\r';
+                enc[p++] = '\n';
                 i += 2;
             }
+            out.advanceTo(p);
         }
     }
 
-    private static void softBreakAfter(byte[] data, int from, int length, MimeOutput out) throws IOException {
-        out.write(data, from, length);
-        out.write('=');
-        out.crlf();
-    }
+    /** Soft-broken lines written per reservation of the sink's buffer (about 1.2 KB). */
+    private static final int SOFT_LINES_PER_RESERVATION = 16;
 
     /** Input octets encoded per reservation of the sink's buffer. */
     private static final int QP_CHUNK = 1024;

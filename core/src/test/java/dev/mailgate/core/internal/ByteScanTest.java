@@ -10,8 +10,10 @@ class ByteScanTest {
     @Test
     void agreesWithPlainLoopsOnRandomInput() {
         Random r = new Random(42);
-        byte[] alphabet = {'a', 'Z', ' ', '.', '=', '\t', '\r', '\n', 0, 0x1F, 0x7E, 0x7F, (byte) 0x80, (byte) 0xC3, (byte) 0xFF, '_'};
-        for (int round = 0; round < 20_000; round++) {
+        // around CR and LF too (0x09, 0x0B, 0x0C, 0x0E pass indexOfCrOrLf's first, cheaper test but not the exact one)
+        byte[] alphabet = {'a', 'Z', ' ', '.', '=', '\t', '\r', '\n', 0, 0x0B, 0x0C, 0x0E, 0x1F, 0x7E, 0x7F, (byte) 0x80, (byte) 0x8D,
+            (byte) 0x8A, (byte) 0xC3, (byte) 0xFF, '_'};
+        for (int round = 0; round < 200_000; round++) {
             byte[] a = new byte[r.nextInt(40)];
             for (int i = 0; i < a.length; i++) {
                 // Mostly ordinary letters, so that long clean runs (the fast path) occur.
@@ -21,6 +23,8 @@ class ByteScanTest {
             int to = from + (a.length - from == 0 ? 0 : r.nextInt(a.length - from + 1));
             assertThat(ByteScan.indexOfLf(a, from, to)).isEqualTo(plainIndexOfLf(a, from, to));
             assertThat(ByteScan.skipPrintableExceptEquals(a, from, to)).isEqualTo(plainSkip(a, from, to));
+            assertThat(ByteScan.indexOfCrOrLf(a, from, to)).isEqualTo(plainIndexOfCrOrLf(a, from, to));
+            assertThat(ByteScan.anyEightBit(a, from, to)).isEqualTo(plainAnyEightBit(a, from, to));
         }
     }
 
@@ -31,6 +35,24 @@ class ByteScanTest {
             }
         }
         return to;
+    }
+
+    private static int plainIndexOfCrOrLf(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] == '\r' || a[i] == '\n') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private static boolean plainAnyEightBit(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int plainSkip(byte[] a, int from, int to) {

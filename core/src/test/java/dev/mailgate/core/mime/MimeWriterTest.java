@@ -88,7 +88,7 @@ class MimeWriterTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "line of {0} octets + \"{1}\"")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-        "999|' '", "1000|'\t'", "1046|' '", "1047|' '", "1048|'\t'", "1049|' '", "1050|' '", "1051|' '", "1122|' '", "1123|''", "2000|''"})
+        "999|' '", "1000|'\t'", "1046|' '", "1047|' '", "1048|'\t'", "1049|' '", "1050|' '", "1051|' '", "1122|' '", "1123|''", "1200|''", "1201|' '", "1275|' '", "2000|''", "100000|' '"})
     void longAsciiLinesSurviveQuotedPrintableWithTrailingWhitespace(int length, String tail) throws Exception {
         String line = "abcdefghij".repeat(length / 10 + 1).substring(0, length) + tail;
         String text = line + "\n" + line + "\nend " + tail;

@@ -23,8 +23,9 @@ public record DotStuffing(byte[] data, boolean eightBit) {
         // is then sent from this one copy.
         byte[] src = new byte[n + tail];
         content.duplicate().get(src, 0, n);
-        int clean = cleanScan(src, n);
-        if (clean != DIRTY) {
+        boolean eightBit = ByteScan.anyEightBit(src, 0, n);
+        int firstFix = firstFix(src, n);
+        if (firstFix == CLEAN) {
             int p = n;
             if (tail == 5) {
                 src[p++] = '\r';
@@ -33,68 +34,81 @@ public record DotStuffing(byte[] data, boolean eightBit) {
             src[p++] = '.';
             src[p++] = '\r';
             src[p] = '\n';
-            return new DotStuffing(src, clean < 0);
+            return new DotStuffing(src, eightBit);
         }
+        // Only the places that need a change are touched: runs of good lines between them are copied in bulk (a
+        // quoted-printable body with a soft break before a '.' has one such place every few hundred lines).
         byte[] out = new byte[n + (n >> 6) + 16];
         int p = 0;
-        int i = 0;
-        boolean lineStart = true;
-        while (i < n) {
+        int runStart = 0;
+        int i = firstFix;
+        if (firstFix == 0 && n > 0 && src[0] == '.') {
+            out[p++] = '.';
+        }
+        while (true) {
             int j = ByteScan.indexOfCrOrLf(src, i, n);
-            int needed = (j - i) + 3;
-            if (out.length - p < needed + 8) {
-                out = Arrays.copyOf(out, Math.max(out.length + (out.length >> 1), p + needed + 8 + (n - j)));
-            }
-            if (j > i && src[i] == '.') {
-                out[p++] = '.';
-            }
-            System.arraycopy(src, i, out, p, j - i);
-            p += j - i;
             if (j == n) {
-                lineStart = j == i;
                 break;
             }
+            boolean crlf = src[j] == '\r' && j + 1 < n && src[j + 1] == '\n';
+            int next = crlf ? j + 2 : j + 1;
+            boolean dot = next < n && src[next] == '.';
+            if (crlf && !dot) {
+                i = next;
+                continue;
+            }
+            int run = j - runStart;
+            if (out.length - p < run + 3 + 5) {
+                out = Arrays.copyOf(out, Math.max(out.length + (out.length >> 1), p + run + 3 + 5 + (n - j)));
+            }
+            System.arraycopy(src, runStart, out, p, run);
+            p += run;
             out[p++] = '\r';
             out[p++] = '\n';
-            j += src[j] == '\r' && j + 1 < n && src[j + 1] == '\n' ? 2 : 1;
-            i = j;
-            lineStart = true;
+            if (dot) {
+                out[p++] = '.';
+            }
+            runStart = next;
+            i = next;
         }
-        if (out.length - p < 5) {
-            out = Arrays.copyOf(out, p + 5);
+        int run = n - runStart;
+        if (out.length - p < run + 5) {
+            out = Arrays.copyOf(out, p + run + 5);
         }
-        if (!lineStart) {
+        System.arraycopy(src, runStart, out, p, run);
+        p += run;
+        // a last line without a line break gets one before the terminator (empty content gets none)
+        if (n > 0 && src[n - 1] != '\n' && src[n - 1] != '\r') {
             out[p++] = '\r';
             out[p++] = '\n';
         }
         out[p++] = '.';
         out[p++] = '\r';
         out[p++] = '\n';
-        return new DotStuffing(p == out.length ? out : Arrays.copyOf(out, p), ByteScan.anyEightBit(src, 0, n));
+        return new DotStuffing(p == out.length ? out : Arrays.copyOf(out, p), eightBit);
     }
 
-    private static final int DIRTY = 1;
+    private static final int CLEAN = -1;
 
     /**
-     * Checks that every line break is CRLF and no line starts with '.'. Returns -1 when an octet is 8-bit, 0 when
-     * none is, or {@link #DIRTY} when the content needs stuffing or repair. The searches look at eight octets per
-     * step, so a clean message (lines of ~76 octets) costs little more than the copy.
+     * Where the content first needs a change: 0 when it starts with '.', else the index of the first line break
+     * that is not CRLF or is followed by '.'; {@link #CLEAN} when there is none. The searches look at eight octets
+     * per step, so a clean message (lines of ~76 octets) costs little more than the copy.
      */
-    static int cleanScan(byte[] src, int n) {
+    static int firstFix(byte[] src, int n) {
         if (n > 0 && src[0] == '.') {
-            return DIRTY;
+            return 0;
         }
         int i = 0;
         while (true) {
             int j = ByteScan.indexOfCrOrLf(src, i, n);
             if (j == n) {
-                break;
+                return CLEAN;
             }
             if (src[j] != '\r' || j + 1 >= n || src[j + 1] != '\n' || j + 2 < n && src[j + 2] == '.') {
-                return DIRTY;
+                return j;
             }
             i = j + 2;
         }
-        return ByteScan.anyEightBit(src, 0, n) ? -1 : 0;
     }
 }
