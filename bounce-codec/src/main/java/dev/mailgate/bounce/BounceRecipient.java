@@ -47,6 +47,15 @@ public record BounceRecipient(String recipient, Verdict verdict, BounceReason re
     }
 
     /**
+     * Whether the reporting MTA is still trying to deliver: {@code Action: delayed}, or, in a report without an
+     * Action field, a temporary failure. An MTA that reports {@code Action: failed} has given up and returned the
+     * message, whatever its status class (Postfix returns a 4.x.x failure after its queue lifetime).
+     */
+    public boolean isStillTrying() {
+        return action.map("delayed"::equalsIgnoreCase).orElseGet(this::isTransient);
+    }
+
+    /**
      * The reported status, or when the report carried none, the RFC 3463 code that states the reason
      * ({@code userunknown} is {@code 5.1.1}) with class 4 for a temporary failure; {@code x.0.0} when the reason
      * has no specific code. Exports use it so that every failure row has a status.

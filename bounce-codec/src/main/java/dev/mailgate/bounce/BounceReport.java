@@ -65,7 +65,8 @@ public record BounceReport(ReportFormat format, List<BounceRecipient> recipients
 
     /**
      * The report as core events, one per recipient: {@code HARD}/{@code SOFT} failures become
-     * {@link MailEvent.Bounced} (or {@link MailEvent.Deferred} when temporary), complaints
+     * {@link MailEvent.Bounced} (or {@link MailEvent.Deferred} while the MTA is still trying, see
+     * {@link BounceRecipient#isStillTrying()}), complaints
      * {@link MailEvent.Complained}, auto-replies {@link MailEvent.AutoReplied}, success notices
      * {@link MailEvent.Delivered}, and anything undetermined {@link MailEvent.Unknown} with kind
      * {@code bounce-undetermined} (one event, without recipient, when the report names none). Details carry the
@@ -79,7 +80,7 @@ public record BounceReport(ReportFormat format, List<BounceRecipient> recipients
             Diagnostic diagnostic = new Diagnostic(r.status(), r.replyCode(), r.diagnostic(), r.remoteMta());
             events.add(switch (r.verdict()) {
                 case HARD -> new MailEvent.Bounced(details, BounceClass.HARD, r.reason(), diagnostic);
-                case SOFT -> r.isTransient() ? new MailEvent.Deferred(details, r.reason(), diagnostic)
+                case SOFT -> r.isStillTrying() ? new MailEvent.Deferred(details, r.reason(), diagnostic)
                         : new MailEvent.Bounced(details, BounceClass.SOFT, r.reason(), diagnostic);
                 case COMPLAINT -> new MailEvent.Complained(details, feedbackType);
                 case AUTO_REPLY -> new MailEvent.AutoReplied(details);

@@ -34,8 +34,10 @@ public final class Classifier {
     private static final Pattern DIRECTORY_LOOKUP = Pattern.compile(
             "(?i)not listed in (the )?(domino )?directory|recipient name is not recognized|\\(000c05a6\\)|unknown recipient|"
                     + "couldn't be found|could not be found|no valid recipients?");
+    private static final Pattern X_UNIX = Pattern.compile("(?i)x-unix;");
     private static final Pattern MAILER_EXIT_TEXT = Pattern.compile("(?i)[245]\\d\\d <[^>]*>\\.\\.\\. service unavailable\\b");
-    private static final Pattern TIMED_OUT = Pattern.compile("(?i)timed out|timeout|not reachable|establish an smtp connection");
+    private static final Pattern TIMED_OUT = Pattern.compile("(?i)timed out|timeout|not reachable|establish an smtp connection|"
+            + "connection refused");
 
     private Classifier() {
     }
@@ -53,6 +55,14 @@ public final class Classifier {
         }
         // Sendmail's "554 <addr>... Service unavailable" is its text for a local mailer's exit status
         // (EX_UNAVAILABLE); the mailer's own line in the transcript above it ("mail.local: unknown user") says why
+        // A local mailer's exit text ("X-Unix; input/output error") says how the mailer failed, not why; a status
+        // that states a reason (Postfix's 5.2.2 for a mailbox over its size limit) says why
+        if (X_UNIX.matcher(diagnostic).lookingAt()) {
+            Optional<BounceReason> byStatus = status.flatMap(StatusReason::of);
+            if (byStatus.isPresent()) {
+                return byStatus.get();
+            }
+        }
         BounceReason reason = (MAILER_EXIT_TEXT.matcher(diagnostic).lookingAt() ? ReasonText.find(context) : Optional.<BounceReason>empty())
                 .or(() -> ReasonText.find(diagnostic))
                 .or(() -> status.flatMap(StatusReason::of))

@@ -90,7 +90,10 @@ final class ReasonText {
             e(BounceReason.SUSPEND, "temporar(y|ily) locked"),
             e(BounceReason.HOST_UNKNOWN, "unrouteable address", "domain is not reachable", "bad destination system address"),
             e(BounceReason.USER_UNKNOWN, "bad destination mailbox address"),
-            e(BounceReason.SYSTEM_ERROR, "upstream error"),
+            e(BounceReason.SYSTEM_ERROR, "upstream error", "temporary lookup failure"),
+            // a TCP connection the host refused is the network's failure, not a block by the host (that is said
+            // in a reply, after a connection): Postfix "connect to mx[192.0.2.1]:25: Connection refused"
+            e(BounceReason.NETWORK_ERROR, "connect to \\S+: connection refused"),
             e(BounceReason.EXPIRED, "did not accept our requests to connect", "delivery failed \\d+ attempts",
                     "all hosts have been failing", "could not be delivered for \\d+ (days|hours)"),
             e(BounceReason.MAILBOX_FULL,

@@ -111,6 +111,23 @@ class ClassifierTest {
     }
 
     @Test
+    void aLocalMailersExitTextGivesWayToAStatusThatStatesTheReason() {
+        assertThat(failed("5.2.2", "X-Unix; input/output error", "", null)).isEqualTo(BounceReason.MAILBOX_FULL);
+        assertThat(failed("5.3.0", "X-Unix; 255", "", null)).as("a status that says nothing").isEqualTo(BounceReason.MAILER_ERROR);
+    }
+
+    @Test
+    void aRefusedTcpConnectionIsTheNetworkAndExpiresWhenGivenUp() {
+        String refused = "connect to mx.example.org[192.0.2.7]:25: Connection refused";
+        assertThat(Classifier.reason(status("4.4.1"), refused, "", true, false, Optional.empty(), "", java.util.OptionalInt.empty()))
+                .isEqualTo(BounceReason.NETWORK_ERROR);
+        assertThat(Classifier.reason(status("4.4.1"), refused, "", true, true, Optional.empty(), "", java.util.OptionalInt.empty()))
+                .isEqualTo(BounceReason.EXPIRED);
+        assertThat(reason("5.7.1", "550 5.7.1 Connection refused, your IP is on our blocklist")).as("a refusal in a reply")
+                .isEqualTo(BounceReason.BLOCKED);
+    }
+
+    @Test
     void receivingHostsWithPublishedCodesAreReadByTheirTables() {
         assertThat(failed("5.2.0", "550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]", "", null)).isEqualTo(BounceReason.SPAM_DETECTED);
         assertThat(failed("4.2.0", "421 4.2.0 Service refuse. Service refused, please try later. OFR005_505 [505]", "", null))
