@@ -27,13 +27,16 @@ import java.util.regex.Pattern;
  */
 public final class Classifier {
     /**
-     * A mail store's own statement that it searched its directory: Domino "not listed in Domino Directory",
-     * Exchange "The recipient name is not recognized" (its code 000C05A6 "Unknown Recipient"), Exchange Online
-     * "the address couldn't be found", an MMS gateway's "No valid recipients".
+     * A mail store's own statement that it searched its directory: Domino "not listed in Domino Directory" and
+     * Notes "User not listed in public Name &amp; Address Book", Exchange "The recipient name is not recognized" (its
+     * code 000C05A6 "Unknown Recipient"), Exchange Online "the address couldn't be found", qmail "no mailbox here by
+     * that name", IMail "Unknown user" / "Invalid final delivery userid" at the start of its line, an MMS gateway's
+     * "No valid recipients" or "no such user here".
      */
     private static final Pattern DIRECTORY_LOOKUP = Pattern.compile(
-            "(?i)not listed in (the )?(domino )?directory|recipient name is not recognized|\\(000c05a6\\)|unknown recipient|"
-                    + "couldn't be found|could not be found|no valid recipients?");
+            "(?i)not listed in (the )?(domino )?directory|not listed in public name & address book|ディレクトリのリストにありません|"
+                    + "recipient name is not recognized|\\(000c05a6\\)|unknown recipient|couldn't be found|could not be found|"
+                    + "no valid recipients?|no mailbox here by that name|invalid final delivery userid|no such user here|^unknown user");
     private static final Pattern X_UNIX = Pattern.compile("(?i)x-unix;");
     private static final Pattern MAILER_EXIT_TEXT = Pattern.compile("(?i)[245]\\d\\d <[^>]*>\\.\\.\\. service unavailable\\b");
     private static final Pattern TIMED_OUT = Pattern.compile("(?i)timed out|timeout|not reachable|establish an smtp connection|"

@@ -78,6 +78,8 @@ class ClassifierTest {
                 .isEqualTo(BounceReason.USER_UNKNOWN);
         assertThat(failed(null, "The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient", "", null))
                 .as("a store that looked in its directory").isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(failed(null, "Sorry, no mailbox here by that name.", "", null)).as("qmail's own lookup").isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(failed(null, "Unknown user: kijitora@example.jp", "", null)).as("IMail").isEqualTo(BounceReason.USER_UNKNOWN);
     }
 
     @Test
