@@ -17,15 +17,6 @@ enum TransferEncoding {
     private static final int B64_LINE_INPUT = 57;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    /** Octets quoted-printable may leave as they are: printable ASCII except '=' (space and tab need context). */
-    private static final boolean[] QP_LITERAL = new boolean[256];
-
-    static {
-        for (int b = 33; b <= 126; b++) {
-            QP_LITERAL[b] = b != '=';
-        }
-    }
-
     final String token;
 
     TransferEncoding(String token) {
@@ -149,14 +140,12 @@ enum TransferEncoding {
                 // and copied in bulk.
                 int runEnd = Math.min(chunkEnd, i + (QP_LINE - 1 - lineLength));
                 int start = i;
-                while (i < runEnd) {
-                    int c = data[i] & 0xFF;
-                    // Space and tab are literal too, except at the end of a line (rule 3), which the slow path encodes.
-                    if (QP_LITERAL[c] || ((c == ' ' || c == '\t') && i + 1 < n && data[i + 1] != '\r')) {
-                        i++;
-                    } else {
-                        break;
-                    }
+                // printable ASCII but '=' (space included), eight octets per step; a tab, '=', a control or 8-bit
+                // octet ends the run and goes to the slow path
+                i = ByteScan.skipPrintableExceptEquals(data, i, runEnd);
+                // rule 3: a space that ends a line must be encoded, which the slow path does
+                if (i > start && data[i - 1] == ' ' && (i == n || data[i] == '\r')) {
+                    i--;
                 }
                 if (i > start) {
                     System.arraycopy(data, start, enc, p, i - start);
