@@ -195,18 +195,17 @@ class BounceParserTest {
 
     /** A message of the sample corpus (sisimai's set-of-emails, real formats). */
     static byte[] sample(String name) throws IOException {
-        try (InputStream in = BounceParserTest.class.getResourceAsStream("/bounce-samples/emails/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing sample " + name);
-            }
-            return in.readAllBytes();
-        }
+        return resource("/bounce-samples/emails/" + name);
     }
 
     static byte[] fixture(String name) throws IOException {
-        try (InputStream in = BounceParserTest.class.getResourceAsStream("/bounces/" + name)) {
+        return resource("/bounces/" + name);
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = BounceParserTest.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing fixture bounces/" + name);
+                throw new IllegalStateException("missing test resource " + path);
             }
             return in.readAllBytes();
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailgate.core.event.EventType;
 import dev.mailgate.core.event.MailEvent;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * failure calls for, and the event must point back to the message that was sent.
  */
 class PostfixBouncesTest {
-    private static final String DIR = "/bounces/postfix-3.7/";
     private static final BounceParser PARSER = BounceParser.create();
 
     record Row(String file, String recipient, String verdict, String reason, String status) {
@@ -69,11 +67,6 @@ class PostfixBouncesTest {
     }
 
     private static byte[] read(String name) throws IOException {
-        try (InputStream in = PostfixBouncesTest.class.getResourceAsStream(DIR + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing fixture " + DIR + name);
-            }
-            return in.readAllBytes();
-        }
+        return BounceParserTest.fixture("postfix-3.7/" + name);
     }
 }
