@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
  * <li>otherwise the words of the notification around it (an MTA that explains instead of quoting);</li>
  * <li>otherwise {@code onhold}: the report says it failed, but not why.</li>
  * </ol>
- * Then corrections by what the reply answered: "user unknown" in reply to DATA (after the recipient was accepted
- * at RCPT) is a filter, {@code filtered}; in reply to MAIL FROM it is about the sender, {@code rejected}. And two
- * corrections for temporary failures: a host that "does not exist" with a 4.x.x status is a DNS failure
- * ({@code networkerror}), not proof that the host is gone; and a network failure the MTA has stopped retrying
- * ({@code Action: failed} with a 4.x.x status) is {@code expired}.
+ * Then corrections by what the reply answered: a refusal at the greeting is {@code blocked} and at MAIL FROM
+ * {@code rejected} when its words were about an address or nothing; "user unknown" is a filter's refusal
+ * ({@code filtered}) unless the status or the RCPT command makes it the mailbox's; a bare x.7.x or x.6.x says
+ * {@code securityerror} or {@code contenterror}. And corrections for temporary failures: a host that "does not
+ * exist" with a 4.x.x status is a DNS failure ({@code networkerror}), not proof that the host is gone; and a
+ * network failure the MTA has stopped retrying ({@code Action: failed} with a 4.x.x status) is {@code expired}.
  */
 public final class Classifier {
     /**
@@ -56,8 +57,6 @@ public final class Classifier {
         if (byHost.isPresent()) {
             return byHost.get();
         }
-        // Sendmail's "554 <addr>... Service unavailable" is its text for a local mailer's exit status
-        // (EX_UNAVAILABLE); the mailer's own line in the transcript above it ("mail.local: unknown user") says why
         // A local mailer's exit text ("X-Unix; input/output error") says how the mailer failed, not why; a status
         // that states a reason (Postfix's 5.2.2 for a mailbox over its size limit) says why
         if (X_UNIX.matcher(diagnostic).lookingAt()) {
@@ -66,69 +65,47 @@ public final class Classifier {
                 return byStatus.get();
             }
         }
+        // Sendmail's "554 <addr>... Service unavailable" is its text for a local mailer's exit status
+        // (EX_UNAVAILABLE); the mailer's own line in the transcript above it ("mail.local: unknown user") says why
         BounceReason reason = (MAILER_EXIT_TEXT.matcher(diagnostic).lookingAt() ? ReasonText.find(context) : Optional.<BounceReason>empty())
                 .or(() -> ReasonText.find(diagnostic))
                 .or(() -> status.flatMap(StatusReason::of))
                 .or(() -> ReasonText.find(context))
                 .orElse(BounceReason.ON_HOLD);
-        // "user unknown" proves the mailbox missing when the status says so (x.1.0, x.1.1, x.1.3) or when it answered
-        // RCPT TO, the command that names the mailbox. Said to the content (DATA) by a server that had accepted the
-        // recipient, or with a security/policy status (x.7.x), it is a filter's refusal; said to MAIL FROM it is about
-        // the sender; said to the greeting it refuses the connecting host. (A report that names no command and no
-        // status keeps the words: most MTAs that leave both out mean what they say.)
+        String answered = command.orElse("");
+        // the status proves a missing mailbox by itself: x.1.0, x.1.1, x.1.3
         boolean saysMailbox = status.map(s -> s.subject() == 1 && (s.detail() == 0 || s.detail() == 1 || s.detail() == 3))
                 .orElse(false);
-        String answered = command.orElse("");
-        if (reason == BounceReason.USER_UNKNOWN && !saysMailbox && !answered.equals("RCPT")) {
-            switch (answered) {
-                case "MAIL" -> {
-                    return BounceReason.REJECTED;
-                }
-                case "HELO", "EHLO", "CONNECT" -> {
-                    return BounceReason.BLOCKED;
-                }
-                case "DATA" -> {
-                    return BounceReason.FILTERED;
-                }
-                default -> {
-                    if (status.map(s -> s.subject() == 7).orElse(false)) {
-                        return BounceReason.FILTERED;
-                    }
-                    // no reply, no command, no status beyond "failed": a gateway's summary line ("addr [User
-                    // unknown]") that cannot know whether the mailbox or its own filter refused -- unless the
-                    // words say the system looked the address up in its own directory
-                    if (replyCode.isEmpty() && status.map(s -> s.subject() == 0 && s.detail() == 0).orElse(true)
-                            && !DIRECTORY_LOOKUP.matcher(diagnostic).find()) {
-                        return BounceReason.FILTERED;
-                    }
-                }
-            }
+        // Refused before any recipient was named, the words cannot be about the recipient: at the greeting they are
+        // about the connecting host ("Invalid domain name" is our HELO name), at MAIL FROM about the sender. There
+        // "user unknown", "host unknown" and silence all say whose fault it was.
+        boolean aboutAnAddress = reason == BounceReason.USER_UNKNOWN && !saysMailbox || reason == BounceReason.HOST_UNKNOWN
+                || reason == BounceReason.ON_HOLD;
+        if (aboutAnAddress && (answered.equals("HELO") || answered.equals("EHLO") || answered.equals("CONNECT"))) {
+            return BounceReason.BLOCKED;
         }
-        // refused at the greeting, the words are about the connecting host ("Invalid domain name" is our HELO name);
-        // refused at MAIL FROM, a missing domain is the sender's
-        if (answered.equals("HELO") || answered.equals("EHLO") || answered.equals("CONNECT")) {
-            if (reason == BounceReason.HOST_UNKNOWN || reason == BounceReason.ON_HOLD) {
-                return BounceReason.BLOCKED;
-            }
-        }
-        if (answered.equals("MAIL") && reason == BounceReason.HOST_UNKNOWN) {
+        if (aboutAnAddress && answered.equals("MAIL")) {
             return BounceReason.REJECTED;
         }
-        // nothing in the words or the status: the stage that refused still tells whose fault it was
-        if (reason == BounceReason.ON_HOLD) {
-            if (answered.equals("MAIL")) {
-                return BounceReason.REJECTED;
+        // "user unknown" proves the mailbox missing when the status says so or when it answered RCPT TO, the command
+        // that names the mailbox. Said to the content (DATA) by a server that had accepted the recipient, or with a
+        // security/policy status (x.7.x), it is a filter's refusal. So is a gateway's summary line with no reply, no
+        // command and no status beyond "failed" ("addr [User unknown]"): its writer cannot know whether the mailbox
+        // or a filter refused -- unless the words say the system looked the address up in its own directory.
+        if (reason == BounceReason.USER_UNKNOWN && !saysMailbox && !answered.equals("RCPT")) {
+            boolean policyStatus = status.map(s -> s.subject() == 7).orElse(false);
+            boolean summaryLine = answered.isEmpty() && replyCode.isEmpty() && status.map(s -> s.subject() == 0 && s.detail() == 0).orElse(true)
+                    && !DIRECTORY_LOOKUP.matcher(diagnostic).find();
+            if (answered.equals("DATA") || policyStatus || summaryLine) {
+                return BounceReason.FILTERED;
             }
-            if (answered.equals("HELO") || answered.equals("EHLO") || answered.equals("CONNECT")) {
-                return BounceReason.BLOCKED;
-            }
-            // RFC 3463 classes that say enough on their own: x.7.x security or policy, x.6.x media
-            if (status.map(s -> s.subject() == 7).orElse(false)) {
-                return BounceReason.SECURITY_ERROR;
-            }
-            if (status.map(s -> s.subject() == 6).orElse(false)) {
-                return BounceReason.CONTENT_ERROR;
-            }
+        }
+        // silence under an RFC 3463 class that says enough on its own: x.7.x security or policy, x.6.x media
+        if (reason == BounceReason.ON_HOLD && status.map(s -> s.subject() == 7).orElse(false)) {
+            return BounceReason.SECURITY_ERROR;
+        }
+        if (reason == BounceReason.ON_HOLD && status.map(s -> s.subject() == 6).orElse(false)) {
+            return BounceReason.CONTENT_ERROR;
         }
         if (temporary && reason == BounceReason.HOST_UNKNOWN) {
             return BounceReason.NETWORK_ERROR;

@@ -1,6 +1,7 @@
 package dev.mailgate.bounce.internal.read;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +104,7 @@ public final class PlainTextReader {
         // the address a failure list names first is a recipient even when it is the sender's own (a test
         // message sent to oneself): it is not excluded
         Set<String> notExcluded = firstListed(notification).map(a -> {
-            Set<String> rest = new java.util.HashSet<>(excluded);
+            Set<String> rest = new HashSet<>(excluded);
             rest.remove(a);
             return rest;
         }).orElse(excluded);

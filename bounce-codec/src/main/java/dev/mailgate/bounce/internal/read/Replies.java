@@ -142,8 +142,9 @@ public final class Replies {
     /**
      * The command named by a notification's own sentence about the reply, in the forms that name exactly one: Postfix
      * "(in reply to RCPT TO command)", Exim "SMTP error from remote mail server after EHLO ...:" (or "after initial
-     * connection"), qmail "Connected to ... but my name was rejected" (HELO), and 1&amp;1's "SMTP error from remote server for TEXT command" (its name for the message text,
-     * DATA). Other words of a notification are not read: a transcript mentions many commands.
+     * connection"), qmail "Connected to ... but my name was rejected" (HELO), and 1&amp;1's "SMTP error from remote
+     * server for TEXT command" (its name for the message text, DATA). Other words of a notification are not read: a
+     * transcript mentions many commands.
      */
     public static Optional<String> notificationCommand(String context) {
         String lower = context.toLowerCase(Locale.ROOT);
