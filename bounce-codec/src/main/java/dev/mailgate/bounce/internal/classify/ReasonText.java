@@ -85,6 +85,17 @@ final class ReasonText {
             // "The account or domain may not exist, they may be blacklisted, or missing the proper dns entries":
             // the first possibility named is the one the server checked
             e(BounceReason.HOST_UNKNOWN, "account or domain may not exist"),
+            // the MTAs' own messages, from their sources as sisimai's Lhost modules list them: Exim
+            e(BounceReason.HOST_UNKNOWN, "all host address lookups failed permanently"),
+            e(BounceReason.NOT_ACCEPT, "an mx or srv record indicated no smtp service", "no host found for existing smtp connection"),
+            e(BounceReason.SYNTAX_ERROR, "angle-brackets nested too deep", "expected word or \"<\"",
+                    "domain missing in source-routed address", "malformed address:"),
+            e(BounceReason.SYSTEM_ERROR, "delivery to (file|pipe) forbidden", "lmtp error after "),
+            e(BounceReason.CONTENT_ERROR, "too many \"received\" headers"),
+            // and qmail
+            e(BounceReason.SYSTEM_FULL, "mailbox unavailable \\(not enough free space\\)"),
+            e(BounceReason.NETWORK_ERROR, "couldn't find a mail exchanger or ip address",
+                    "although i'm listed as a best-preference mx or a for that host"),
             e(BounceReason.HAS_MOVED, "not our customer", "user not local; please try"),
             e(BounceReason.FILTERED, "badrcptto"),
             e(BounceReason.SUSPEND, "temporar(y|ily) locked"),
@@ -98,7 +109,7 @@ final class ReasonText {
                     "all hosts have been failing", "could not be delivered for \\d+ (days|hours)"),
             e(BounceReason.MAILBOX_FULL,
                     "mailbox (is )?full", "mailbox full", "mail ?box.{0,20}(full|over ?quota|exceeded|size limit)",
-                    "over ?quota", "quota (exceeded|violation|full)", "exceeded (storage|quota)|storage quota",
+                    "over ?quota", "quota (exceed|violation|full)", "exceeded (storage|quota)|storage quota",
                     "disk quota", "user.{0,20}(quota|full)", "insufficient (system )?storage", "is over (the )?(storage )?(quota|limit)",
                     "not enough (disk )?space", "too much mail data", "account is full", "mailfolder is full",
                     "exceeded (his/her|the) mailbox", "recipient.{0,20}(full|over quota)", "mailbox has exceeded",

@@ -163,6 +163,17 @@ public final class Replies {
         if (lower.contains("but greeting failed")) {
             return Optional.of("CONNECT");
         }
+        // qmail names the refused step: "192.0.2.1 does not like recipient.", "... does not like sender.",
+        // "... failed on DATA command.", "... failed after I sent the message."
+        if (lower.contains("does not like recipient")) {
+            return Optional.of("RCPT");
+        }
+        if (lower.contains("does not like sender")) {
+            return Optional.of("MAIL");
+        }
+        if (lower.contains("failed on data command") || lower.contains("failed after i sent the message")) {
+            return Optional.of("DATA");
+        }
         Matcher oneAndOne = FOR_COMMAND.matcher(lower);
         if (oneAndOne.find()) {
             String named = oneAndOne.group(1);

@@ -130,6 +130,18 @@ class ClassifierTest {
     }
 
     @Test
+    void theMtasOwnMessagesAreKnownByTheirWords() {
+        // Exim's and qmail's messages from their sources (as sisimai's Lhost tables list them)
+        assertThat(failed(null, "all host address lookups failed permanently", "", null)).isEqualTo(BounceReason.HOST_UNKNOWN);
+        assertThat(failed(null, "an MX or SRV record indicated no SMTP service", "", null)).isEqualTo(BounceReason.NOT_ACCEPT);
+        assertThat(failed(null, "malformed address: <x may not follow <a@b>", "", null)).isEqualTo(BounceReason.SYNTAX_ERROR);
+        assertThat(failed(null, "Too many \"Received\" headers - suspected mail loop", "", null)).isEqualTo(BounceReason.CONTENT_ERROR);
+        assertThat(failed(null, "error: quota exceed", "", null)).isEqualTo(BounceReason.MAILBOX_FULL);
+        assertThat(failed(null, "Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", "", null))
+                .isEqualTo(BounceReason.NETWORK_ERROR);
+    }
+
+    @Test
     void receivingHostsWithPublishedCodesAreReadByTheirTables() {
         assertThat(failed("5.2.0", "550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]", "", null)).isEqualTo(BounceReason.SPAM_DETECTED);
         assertThat(failed("4.2.0", "421 4.2.0 Service refuse. Service refused, please try later. OFR005_505 [505]", "", null))

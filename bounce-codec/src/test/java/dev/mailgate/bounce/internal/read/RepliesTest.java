@@ -18,6 +18,9 @@ class RepliesTest {
         assertThat(Replies.notificationCommand("Connected to 192.0.2.112 but sender was rejected.")).contains("MAIL");
         assertThat(Replies.notificationCommand("SMTP error from remote server for TEXT command, host: smtp-in.orange.fr"))
                 .as("1&1's name for the message text").contains("DATA");
+        assertThat(Replies.notificationCommand("192.0.2.1 does not like recipient.\nRemote host said: 550 no")).contains("RCPT");
+        assertThat(Replies.notificationCommand("192.0.2.1 does not like sender.\nRemote host said: 553 no")).contains("MAIL");
+        assertThat(Replies.notificationCommand("192.0.2.1 failed after I sent the message.\nRemote host said: 554 no")).contains("DATA");
         assertThat(Replies.notificationCommand(">>> MAIL From:<a@example.com>\n<<< 250 ok\n>>> RCPT To:<b@example.org>"))
                 .as("a transcript names many commands").isEmpty();
     }
