@@ -36,6 +36,7 @@ public final class Classifier {
      */
     private static final Pattern DIRECTORY_LOOKUP = Pattern.compile(
             "(?i)not listed in (the )?(domino )?directory|not listed in public name & address book|ディレクトリのリストにありません|"
+                    + "non répertorié dans l'annuaire domino|domino ディレクトリには見つかりません|"
                     + "recipient name is not recognized|\\(000c05a6\\)|unknown recipient|couldn't be found|could not be found|"
                     + "no valid recipients?|no mailbox here by that name|invalid final delivery userid|no such user here|^unknown user");
     private static final Pattern X_UNIX = Pattern.compile("(?i)x-unix;");

@@ -92,6 +92,11 @@ final class ReasonText {
                     "domain missing in source-routed address", "malformed address:"),
             e(BounceReason.SYSTEM_ERROR, "delivery to (file|pipe) forbidden", "lmtp error after "),
             e(BounceReason.CONTENT_ERROR, "too many \"received\" headers"),
+            // Gmail's DNS notices, and Domino's directory in its other languages
+            e(BounceReason.EXPIRED, "could not contact dns servers", "delivery to the following recipient has been delayed"),
+            e(BounceReason.HOST_UNKNOWN, "dns server returned answer with no data"),
+            e(BounceReason.USER_UNKNOWN, "non répertorié dans l'annuaire domino", "domino ディレクトリには見つかりません"),
+            e(BounceReason.FILTERED, "cannot route mail to user"),
             // and qmail
             e(BounceReason.SYSTEM_FULL, "mailbox unavailable \\(not enough free space\\)"),
             e(BounceReason.NETWORK_ERROR, "couldn't find a mail exchanger or ip address",

@@ -139,6 +139,10 @@ class ClassifierTest {
         assertThat(failed(null, "error: quota exceed", "", null)).isEqualTo(BounceReason.MAILBOX_FULL);
         assertThat(failed(null, "Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", "", null))
                 .isEqualTo(BounceReason.NETWORK_ERROR);
+        assertThat(failed(null, "DNS Error: Could not contact DNS servers", "", null)).as("Gmail").isEqualTo(BounceReason.EXPIRED);
+        assertThat(failed(null, "kijitora@example.jp non répertorié dans l'annuaire Domino", "", null)).as("Domino, French")
+                .isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(failed(null, "Cannot route mail to user (kijitora@example.jp)", "", null)).isEqualTo(BounceReason.FILTERED);
     }
 
     @Test
