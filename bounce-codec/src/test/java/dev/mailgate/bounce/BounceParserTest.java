@@ -193,6 +193,22 @@ class BounceParserTest {
         assertThat(r.reason()).isEqualTo(BounceReason.MAILBOX_FULL);
     }
 
+    @Test
+    void hostileLinesCostLinearTime() {
+        // a list manager's notice with a 2 MB line that never says the words, and status lines packed with '@': no
+        // regex may backtrack quadratically over them (a hang guard, not a performance target)
+        String longSentence = "List-Id: <news.example.org>\r\nFrom: news-owner@example.org\r\nSubject: x\r\n\r\n"
+                + "x ".repeat(1_000_000) + "you may not post\r\n";
+        String ats = "From: MAILER-DAEMON@example.org\r\nSubject: Returned mail: see transcript for details\r\n\r\n"
+                + "----- The following addresses had permanent fatal errors -----\r\n<a@example.org>\r\n"
+                + ("550 " + "a@".repeat(100_000) + "\r\n").repeat(3) + "554 <a@example.org>... User unknown\r\n";
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            assertThat(parser.parse(longSentence.getBytes(StandardCharsets.US_ASCII)).format()).isEqualTo(ReportFormat.NOT_RECOGNIZED);
+            BounceReport report = parser.parse(ats.getBytes(StandardCharsets.US_ASCII));
+            assertThat(report.recipients()).extracting(BounceRecipient::recipient).contains("a@example.org");
+        });
+    }
+
     /** A message of the sample corpus (sisimai's set-of-emails, real formats). */
     static byte[] sample(String name) throws IOException {
         return resource("/bounce-samples/emails/" + name);

@@ -24,7 +24,7 @@ final class ReceivingHosts {
      * Orange and La Poste end every refusal with their code, {@code OFR005_505 [505]}, {@code LPN007_102},
      * {@code OFR_999}; the last three digits are the reason. Codes that Orange uses for several reasons are left out.
      */
-    private static final Pattern ORANGE_CODE = Pattern.compile("\\b(?:ofr|lpn|ouk)[a-z]*\\d*_(\\d{3})\\b");
+    private static final Pattern ORANGE_CODE = Pattern.compile("\\b(?:ofr|lpn|ouk)[a-z]{0,8}\\d{0,4}_(\\d{3})\\b");
     private static final Map<String, BounceReason> ORANGE = Map.ofEntries(
             Map.entry("101", BounceReason.BLOCKED), Map.entry("102", BounceReason.BLOCKED), Map.entry("103", BounceReason.BLOCKED),
             Map.entry("104", BounceReason.TOO_MANY_CONNECTIONS), Map.entry("108", BounceReason.BLOCKED),
@@ -40,7 +40,7 @@ final class ReceivingHosts {
             Map.entry("999", BounceReason.BLOCKED));
 
     /** Spectrum (Charter) cites its acceptable-use code, {@code AUP#In-1310}, from a documented table of ranges. */
-    private static final Pattern SPECTRUM_CODE = Pattern.compile("aup#[a-z-]*(\\d{4})");
+    private static final Pattern SPECTRUM_CODE = Pattern.compile("aup#[a-z-]{0,16}(\\d{4})");
 
     private record Range(int from, int to, BounceReason reason) {
     }

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 public final class ListRefusalReader {
     /** Headers only list managers write on their own notices (RFC 2369 List-*, fml's X-MLServer / X-ML-Name). */
     private static final String[] LIST_HEADERS = {"X-MLServer", "X-ML-Name", "Mailing-List", "List-Id", "List-Post"};
+    /** The words of a refusal; the sentence around them is cut out by hand (a leading wildcard would be quadratic). */
     private static final Pattern REFUSAL = Pattern.compile(
-            "(?i)[^\\n.]*(?:\\bare not (?:a )?member|not a member of|not (?:allowed|permitted) to post|only members (?:may|can) post|"
-                    + "post(?:ing)? (?:by|from) non-?members)[^\\n]*");
+            "(?i)\\bare not (?:a )?member|not a member of|not (?:allowed|permitted) to post|only members (?:may|can) post|"
+                    + "post(?:ing)? (?:by|from) non-?members");
 
     private ListRefusalReader() {
     }
@@ -33,7 +34,10 @@ public final class ListRefusalReader {
         if (!m.find()) {
             return Optional.empty();
         }
-        String sentence = Replies.collapse(m.group());
+        // from the start of the sentence (after the last '.' or line break before the words) to the end of the line
+        int start = Math.max(notification.lastIndexOf('.', m.start()), notification.lastIndexOf('\n', m.start())) + 1;
+        int end = notification.indexOf('\n', m.end());
+        String sentence = Replies.collapse(notification.substring(start, end < 0 ? notification.length() : end));
         AddressScan.Found list = AddressScan.first(sentence);
         if (list == null) {
             return Optional.empty();

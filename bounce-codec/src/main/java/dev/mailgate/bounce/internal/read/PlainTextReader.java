@@ -154,6 +154,10 @@ public final class PlainTextReader {
         for (int at = indexOfIgnoreCase(text, address, 0); at >= 0; at = indexOfIgnoreCase(text, address, at + 1)) {
             int lineStart = text.lastIndexOf('\n', at) + 1;
             int lineEnd = text.indexOf('\n', at);
+            if (at - lineStart > 32 || (lineEnd < 0 ? text.length() : lineEnd) - lineStart > MAX_STATUS_LINE) {
+                // the address is not where a status line has it, or the line is longer than any reply
+                continue;
+            }
             String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
             Matcher m = STATUS_LINE.matcher(line);
             if (m.lookingAt() && m.group(1).equalsIgnoreCase(address)) {
@@ -163,8 +167,14 @@ public final class PlainTextReader {
         return Optional.empty();
     }
 
-    /** {@code 554 <addr>... text}: reply code, the address (bracketed or not), three dots. */
-    private static final Pattern STATUS_LINE = Pattern.compile("[ \\t]*[245]\\d\\d[ -]<?([^\\s<>]+@[^\\s<>]+?)>?\\.\\.\\.");
+    /** Longer than an SMTP reply line may be (RFC 5321 section 4.5.3.1.5: 512 octets), with room for folding. */
+    private static final int MAX_STATUS_LINE = 2048;
+
+    /**
+     * {@code 554 <addr>... text}: reply code, the address (bracketed or not), three dots. Bounded like an address
+     * (RFC 5321 section 4.5.3.1), so a hostile line costs a bounded number of steps.
+     */
+    private static final Pattern STATUS_LINE = Pattern.compile("[ \\t]{0,16}[245]\\d\\d[ -]<?([^\\s<>@]{1,64}@[^\\s<>]{1,255}?)>?\\.\\.\\.");
 
     /**
      * The text about one address: from a mention of it to the next mention of another address. Many formats list the
