@@ -24,27 +24,18 @@ public record DotStuffing(byte[] data, boolean eightBit) {
         byte[] src = new byte[n + tail];
         content.duplicate().get(src, 0, n);
         boolean eightBit = ByteScan.anyEightBit(src, 0, n);
-        int firstFix = firstFix(src, n);
-        if (firstFix == CLEAN) {
-            int p = n;
-            if (tail == 5) {
-                src[p++] = '\r';
-                src[p++] = '\n';
-            }
-            src[p++] = '.';
-            src[p++] = '\r';
-            src[p] = '\n';
-            return new DotStuffing(src, eightBit);
-        }
-        // Only the places that need a change are touched: runs of good lines between them are copied in bulk (a
-        // quoted-printable body with a soft break before a '.' has one such place every few hundred lines).
-        byte[] out = new byte[n + (n >> 6) + 16];
+        // One pass finds the places that need a change (a line break that is not CRLF, a '.' starting a line); the
+        // runs of good lines between them are copied in bulk, and content with none (the usual case for rendered
+        // messages) is sent from the copy above. A quoted-printable body with a soft break before a '.' has one
+        // such place every few hundred lines.
+        byte[] out = null;
         int p = 0;
         int runStart = 0;
-        int i = firstFix;
-        if (firstFix == 0 && n > 0 && src[0] == '.') {
+        if (n > 0 && src[0] == '.') {
+            out = new byte[n + (n >> 6) + 16];
             out[p++] = '.';
         }
+        int i = 0;
         while (true) {
             int j = ByteScan.indexOfCrOrLf(src, i, n);
             if (j == n) {
@@ -58,7 +49,9 @@ public record DotStuffing(byte[] data, boolean eightBit) {
                 continue;
             }
             int run = j - runStart;
-            if (out.length - p < run + 3 + 5) {
+            if (out == null) {
+                out = new byte[n + (n >> 6) + 16];
+            } else if (out.length - p < run + 3 + 5) {
                 out = Arrays.copyOf(out, Math.max(out.length + (out.length >> 1), p + run + 3 + 5 + (n - j)));
             }
             System.arraycopy(src, runStart, out, p, run);
@@ -70,6 +63,17 @@ public record DotStuffing(byte[] data, boolean eightBit) {
             }
             runStart = next;
             i = next;
+        }
+        if (out == null) {
+            p = n;
+            if (tail == 5) {
+                src[p++] = '\r';
+                src[p++] = '\n';
+            }
+            src[p++] = '.';
+            src[p++] = '\r';
+            src[p] = '\n';
+            return new DotStuffing(src, eightBit);
         }
         int run = n - runStart;
         if (out.length - p < run + 5) {
@@ -86,29 +90,5 @@ public record DotStuffing(byte[] data, boolean eightBit) {
         out[p++] = '\r';
         out[p++] = '\n';
         return new DotStuffing(p == out.length ? out : Arrays.copyOf(out, p), eightBit);
-    }
-
-    private static final int CLEAN = -1;
-
-    /**
-     * Where the content first needs a change: 0 when it starts with '.', else the index of the first line break
-     * that is not CRLF or is followed by '.'; {@link #CLEAN} when there is none. The searches look at eight octets
-     * per step, so a clean message (lines of ~76 octets) costs little more than the copy.
-     */
-    static int firstFix(byte[] src, int n) {
-        if (n > 0 && src[0] == '.') {
-            return 0;
-        }
-        int i = 0;
-        while (true) {
-            int j = ByteScan.indexOfCrOrLf(src, i, n);
-            if (j == n) {
-                return CLEAN;
-            }
-            if (src[j] != '\r' || j + 1 >= n || src[j + 1] != '\n' || j + 2 < n && src[j + 2] == '.') {
-                return j;
-            }
-            i = j + 2;
-        }
     }
 }
