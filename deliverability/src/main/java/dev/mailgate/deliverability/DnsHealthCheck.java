@@ -30,14 +30,19 @@ public final class DnsHealthCheck {
         this.suffixes = suffixes;
     }
 
-    /** With Spamhaus ZEN and DBL and the bundled public suffix list. */
+    /** With Spamhaus ZEN and DBL and {@link PublicSuffixList#standard()} (the bundled list unless a file is named). */
     public static DnsHealthCheck using(DnsResolver dns) {
-        return new DnsHealthCheck(Objects.requireNonNull(dns, "dns"), List.of(Blocklist.SPAMHAUS_ZEN, Blocklist.SPAMHAUS_DBL), PublicSuffixList.bundled());
+        return new DnsHealthCheck(Objects.requireNonNull(dns, "dns"), List.of(Blocklist.SPAMHAUS_ZEN, Blocklist.SPAMHAUS_DBL), PublicSuffixList.standard());
     }
 
     /** The same check against other blocklists (none to skip them). */
     public DnsHealthCheck withBlocklists(List<Blocklist> lists) {
         return new DnsHealthCheck(dns, lists, suffixes);
+    }
+
+    /** The same check with another public suffix list, e.g. {@link PublicSuffixList#load} of a file kept current. */
+    public DnsHealthCheck withPublicSuffixList(PublicSuffixList list) {
+        return new DnsHealthCheck(dns, blocklists, Objects.requireNonNull(list, "list"));
     }
 
     public HealthReport run(SendingSetup setup) {

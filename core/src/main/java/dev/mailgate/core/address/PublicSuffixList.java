@@ -19,15 +19,21 @@ import java.util.Set;
  * {@code news.example.co.uk} share {@code example.co.uk}. Both the ICANN and the private sections are used, as the
  * list's own algorithm says.
  *
- * <p>Where the list comes from: {@link #bundled()} reads the copy shipped in this jar, taken from Debian's
- * {@code publicsuffix} package (the version is in {@code public_suffix_list.version} next to it). How it is
- * updated: {@code scripts/update-public-suffix-list.sh} replaces that copy from publicsuffix.org (or the Debian
- * package) for a release; applications that need fresher data load a file they keep current with
- * {@link #load(Path)}.
+ * <p>Where the list comes from: {@link #bundled()} reads the unmodified copy shipped in this jar (its date is
+ * {@link #version()}; where it was taken from is in {@code public_suffix_list.version} next to it). How it is
+ * updated: {@code scripts/update-public-suffix-list.sh} replaces that copy for a release, and the build fails once
+ * the bundled copy is more than a year old. Applications that need fresher data keep a file current and either load
+ * it with {@link #load(Path)} or name it in the system property {@value #FILE_PROPERTY}, which {@link #standard()}
+ * (what Mailgate's own checks use) reads instead of the bundled copy.
  */
 public final class PublicSuffixList {
+    /** The system property naming a list file that {@link #standard()} uses instead of the bundled copy. */
+    public static final String FILE_PROPERTY = "mailgate.publicSuffixList";
     private static final String RESOURCE = "public_suffix_list.dat";
+    private static final String VERSION_HEADER = "// VERSION: ";
     private static volatile PublicSuffixList bundled;
+
+    private String version = "";
 
     private final Set<String> rules = new HashSet<>();
     private final Set<String> wildcards = new HashSet<>();
@@ -37,6 +43,9 @@ public final class PublicSuffixList {
         String line;
         while ((line = in.readLine()) != null) {
             String rule = line.strip();
+            if (version.isEmpty() && rule.startsWith(VERSION_HEADER)) {
+                version = rule.substring(VERSION_HEADER.length()).strip(); // publicsuffix.org stamps each release
+            }
             int space = rule.indexOf(' ');
             if (space >= 0) {
                 rule = rule.substring(0, space); // the format: a rule ends at the first white space
@@ -69,6 +78,32 @@ public final class PublicSuffixList {
             bundled = list;
         }
         return list;
+    }
+
+    /**
+     * The list Mailgate's checks use: the file named by the system property {@value #FILE_PROPERTY} when it is set
+     * (read once per call: callers keep the result), else {@link #bundled()}.
+     *
+     * @throws UncheckedIOException when the named file cannot be read; the message names the file
+     */
+    public static PublicSuffixList standard() {
+        String file = System.getProperty(FILE_PROPERTY);
+        if (file == null || file.isBlank()) {
+            return bundled();
+        }
+        try {
+            return load(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the public suffix list named by -D" + FILE_PROPERTY + "=" + file, e);
+        }
+    }
+
+    /**
+     * The release this list is, from the {@code // VERSION:} header publicsuffix.org writes (e.g.
+     * {@code 2026-10-06_16-13-12_UTC}); empty for a file without one.
+     */
+    public String version() {
+        return version;
     }
 
     /** A list from a file in the publicsuffix.org format, e.g. a copy an application keeps current. */

@@ -19,7 +19,7 @@ public final class EpiserverRules {
      * @param mailingCodes the valid X-bm-mailing codes; empty accepts any well-formed code
      */
     public static List<Rule> of(String sendingDomain, Set<String> mailingCodes) {
-        return of(sendingDomain, mailingCodes, PublicSuffixList.bundled());
+        return of(sendingDomain, mailingCodes, PublicSuffixList.standard());
     }
 
     public static List<Rule> of(String sendingDomain, Set<String> mailingCodes, PublicSuffixList suffixes) {
