@@ -7,10 +7,12 @@ module dev.mailgate.testing {
 
     exports dev.mailgate.testing;
     exports dev.mailgate.testing.smtp;
-    exports dev.mailgate.testing.dkim;
     exports dev.mailgate.testing.dns;
     exports dev.mailgate.testing.net;
+    // Host-dependent test support (they run Debian's postgresql and python3-dkim; see their package-info): exported
+    // because every module's tests use them, documented as the build's own helpers with no compatibility promise.
     exports dev.mailgate.testing.db;
+    exports dev.mailgate.testing.dkim;
 
     provides dev.mailgate.core.spi.MailProvider with dev.mailgate.testing.RecordingProvider;
 }

@@ -48,4 +48,11 @@ class DemoTest {
                 .contains("listener: + SUPPRESSED reader7@example.org")
                 .contains("progress: 300/300");
     }
+
+    @Test
+    void greenMailsSlf4jFindsABindingSoTheDemoStartsWithoutWarnings() throws ClassNotFoundException {
+        // Without one SLF4J 1.7 prints three "Failed to load class org.slf4j.impl.StaticLoggerBinder" lines to
+        // stderr before the demo's first line (the examples module adds slf4j-nop at runtime).
+        assertThat(Class.forName("org.slf4j.impl.StaticLoggerBinder")).isNotNull();
+    }
 }
