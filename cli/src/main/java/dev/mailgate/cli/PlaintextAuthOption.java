@@ -36,6 +36,11 @@ public final class PlaintextAuthOption {
         return true;
     }
 
+    /** Whether --allow-plaintext-auth was given. */
+    public boolean permitted() {
+        return allowed;
+    }
+
     /** A login was refused before connecting because it would have sent the password in the clear. */
     public static final class PlaintextAuthRefusedException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
