@@ -10,7 +10,7 @@ class HelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"render", "validate", "smtp test", "dns check", "bounce parse", "imap folders", "webhook decode",
         "suppression add", "suppression remove", "suppression list", "suppression import", "suppression export",
-        "send", "completion"})
+        "send", "completion", "webhook serve"})
     void helpHasAnExample(String command) {
         CliRun cli = new CliRun();
         String[] args = (command + " --help").split(" ");
@@ -19,7 +19,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"send", "completion", "smtp test", "imap folders", "dns check"})
+    @ValueSource(strings = {"send", "completion", "webhook serve", "smtp test", "imap folders", "dns check"})
     void helpStatesTheExitCodes(String command) {
         CliRun cli = new CliRun();
         assertThat(cli.run((command + " --help").split(" "))).isZero();

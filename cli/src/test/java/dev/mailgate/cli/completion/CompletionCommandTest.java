@@ -26,7 +26,7 @@ class CompletionCommandTest {
 
         assertThat(complete(script, "mailgate", "sm")).containsExactly("smtp");
         assertThat(complete(script, "mailgate", "smtp", "test", "--allow")).containsExactly("--allow-plaintext-auth");
-        assertThat(complete(script, "mailgate", "webhook", "")).contains("decode");
+        assertThat(complete(script, "mailgate", "webhook", "")).contains("decode", "serve");
         assertThat(complete(script, "mailgate", "")).contains("send", "completion", "render", "imap");
     }
 
