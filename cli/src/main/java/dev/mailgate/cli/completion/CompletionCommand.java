@@ -13,12 +13,12 @@ import picocli.CommandLine.Spec;
  * it always knows every subcommand and option of this very version.
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script for bash and zsh: subcommands, options and their values.",
-            "The command is completed as 'mailgate' (an alias or a script of that name on the PATH)."},
+        description = {"Print the bash and zsh completion script: subcommands, options, values.",
+            "It completes the command 'mailgate' (an alias or a script on the PATH)."},
         footer = {"", "Examples:",
             "  alias mailgate='java -jar /opt/mailgate/mailgate.jar'",
-            "  source <(mailgate completion)                         (bash, or zsh: the script loads bashcompinit)",
-            "  mailgate completion > /etc/bash_completion.d/mailgate   (for every new shell)",
+            "  source <(mailgate completion)          (bash; zsh too: it loads bashcompinit)",
+            "  mailgate completion > ~/.local/share/bash-completion/completions/mailgate",
             "", "Exit codes: 0 printed, 2 usage error."})
 public final class CompletionCommand implements Callable<Integer> {
     @Spec

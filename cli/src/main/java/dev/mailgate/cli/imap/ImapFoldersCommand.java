@@ -24,11 +24,17 @@ import picocli.CommandLine.Spec;
 /** {@code mailgate imap folders}: the CRM seed's "folder to monitor" list, from the server. */
 @Command(name = "folders", mixinStandardHelpOptions = true,
         description = "List the folders of an IMAP mailbox, one per line (or a JSON array), to choose the one to monitor.",
-        footer = {"", "Examples:", "  MAILGATE_IMAP_PASSWORD=... mailgate imap folders --host imap.example.com --user bounces@example.com \\",
-            "      --password-env MAILGATE_IMAP_PASSWORD",
-            "  mailgate imap folders --host 127.0.0.1 --port 3143 --security none --allow-plaintext-auth --user test --password-env P",
-            "", "--security none sends the password in the clear: refused unless --allow-plaintext-auth is given.",
-            "", "Exit codes: 0 listed, 1 the connection or login failed or the input was invalid (with a hint), 2 usage error."})
+        footer = {"", "Examples:",
+            "  MAILGATE_IMAP_PASSWORD=... mailgate imap folders --host imap.example.com \\",
+            "      --user bounces@example.com --password-env MAILGATE_IMAP_PASSWORD",
+            "  mailgate imap folders --host 127.0.0.1 --port 3143 --security none \\",
+            "      --allow-plaintext-auth --user test --password-env P",
+            "",
+            "--security none sends the password in the clear: refused unless",
+            "--allow-plaintext-auth is given. A failure comes with a hint.",
+            "",
+            "Exit codes: 0 listed; 1 the connection or login failed, or invalid input;",
+            "2 usage error."})
 public final class ImapFoldersCommand implements Callable<Integer> {
     @Option(names = "--host", required = true, description = "the IMAP server")
     String host;

@@ -35,15 +35,22 @@ import picocli.CommandLine.Spec;
         description = {"Send one message through a provider, from flags or the message JSON of 'mailgate render'.",
             "--dry-run validates it (core rules and the provider's rules) and renders it, without connecting."},
         footer = {"", "Examples:",
-            "  mailgate send --set host=smtp.example.com --set username=news@example.com --password-env SMTP_PASSWORD \\",
-            "      --from news@example.com --to me@example.com --subject 'Hello' --text 'It works.'",
-            "  mailgate send --config smtp.properties --message newsletter.json --to me@example.com   (a test copy)",
-            "  mailgate send --provider episerver --set sending-domain=news.example.com --dry-run --message newsletter.json",
-            "", "Settings are the provider's keys (see docs/providers.md): for smtp host, port, tls, username, password,",
-            "helo-name, trust-store, ... Credentials over tls=none are refused unless --allow-plaintext-auth is given.",
-            "", "Exit codes: 0 sent and every recipient accepted (with --dry-run: the message is valid), 1 a rule is broken,",
-            "the message or a setting's value is invalid, a recipient was refused or sending failed, 2 usage error",
-            "(unknown provider or setting, a required setting missing, no message given)."})
+            "  mailgate send --set host=smtp.example.com --set username=news@example.com \\",
+            "      --password-env SMTP_PASSWORD --from news@example.com --to me@example.com \\",
+            "      --subject Hello --text 'It works.'",
+            "  mailgate send --config smtp.properties --message newsletter.json \\",
+            "      --to me@example.com                     (a test copy to yourself)",
+            "  mailgate send --provider episerver --set sending-domain=news.example.com \\",
+            "      --dry-run --message newsletter.json",
+            "",
+            "Settings are the provider's keys (docs/providers.md); for smtp: host, port,",
+            "tls, username, password, helo-name, trust-store, ... Credentials over",
+            "tls=none are refused unless --allow-plaintext-auth is given.",
+            "",
+            "Exit codes: 0 sent and every recipient accepted (--dry-run: valid);",
+            "1 a rule is broken, the message or a setting's value is invalid, a",
+            "recipient was refused or sending failed; 2 usage error (unknown provider",
+            "or setting, a required setting missing, no message given)."})
 public final class SendCommand implements Callable<Integer> {
     @Mixin
     ProviderSettings provider;

@@ -32,13 +32,18 @@ import picocli.CommandLine.Spec;
         description = {"Connect to an SMTP server and report each step: DNS, TCP, greeting, EHLO, TLS, AUTH;",
             "with --to, also send a test message. Exit code 0 only when everything asked for succeeded."},
         footer = {"", "Examples:",
-            "  mailgate smtp test --host smtp.example.com --user news@example.com --password-env SMTP_PASSWORD",
-            "  mailgate smtp test --host smtp.example.com --port 465 --tls implicit --user news@example.com \\",
-            "      --password-env SMTP_PASSWORD --to me@example.com --check-dns --selector s1 --format json",
-            "  mailgate smtp test --host relay.lan --port 25 --tls none --user app --password-env P --allow-plaintext-auth",
-            "", "Credentials over --tls none are refused unless --allow-plaintext-auth is given. A WARNING step (an EHLO",
-            "name of localhost) does not fail the test.",
-            "", "Exit codes: 0 every step passed, 1 a step failed or the input was invalid, 2 usage error."})
+            "  mailgate smtp test --host smtp.example.com --user news@example.com \\",
+            "      --password-env SMTP_PASSWORD",
+            "  mailgate smtp test --host smtp.example.com --port 465 --tls implicit \\",
+            "      --user news@example.com --password-env SMTP_PASSWORD --to me@example.com \\",
+            "      --check-dns --selector s1 --format json",
+            "  mailgate smtp test --host relay.lan --port 25 --tls none --user app \\",
+            "      --password-env P --allow-plaintext-auth",
+            "",
+            "Credentials over --tls none are refused unless --allow-plaintext-auth is",
+            "given. A WARNING step (an EHLO name of localhost) does not fail the test.",
+            "", "Exit codes: 0 every step passed (warnings allowed); 1 a step failed or the",
+            "input was invalid; 2 usage error."})
 public final class SmtpTestCommand implements Callable<Integer> {
     @Option(names = "--host", required = true, description = "the SMTP server")
     String host;

@@ -20,16 +20,20 @@ import picocli.CommandLine.Spec;
  * provider's webhook (point it, or a tunnel, at the printed URL) before the application handles them.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Listen for a provider's webhook POSTs and print their decoded events, one per line (as 'webhook decode').",
-            "Each request is logged on standard error with the status answered: 200, 400 (malformed, saying where),",
-            "401 (authentication), 405 (not a POST), 413 (body over --max-body). Ctrl-C stops it."},
+        description = {"Listen for a provider's webhook POSTs and print their decoded events, one",
+            "per line, as 'webhook decode' does. Each request is logged on standard error",
+            "with the status answered: 200; 400 malformed (saying where); 401 refused",
+            "authentication; 405 not a POST; 413 body over --max-body. Ctrl-C stops it."},
         footer = {"", "Examples:",
             "  mailgate webhook serve --provider cloudmailin --port 8025",
-            "  HOOK_PASSWORD=... mailgate webhook serve --provider cloudmailin --basic-user hook --basic-password-env HOOK_PASSWORD",
-            "  mailgate webhook serve --provider smtp --path /callbacks/smtp --format tsv     (the generic-SMTP callback JSON)",
-            "", "Exit codes: 0 stopped after the standard input closed (with --until-stdin-closes), 1 cannot listen",
-            "(address in use, an unset --basic-password-env), 2 usage error (no codec for the provider). Stopped by",
-            "Ctrl-C or SIGTERM, it ends with the signal's status (130 for Ctrl-C) after the printed events are flushed."})
+            "  HOOK_PASSWORD=... mailgate webhook serve --provider cloudmailin \\",
+            "      --basic-user hook --basic-password-env HOOK_PASSWORD",
+            "  mailgate webhook serve --provider smtp --path /callbacks/smtp --format tsv",
+            "",
+            "Exit codes: 0 stopped at the end of standard input (--until-stdin-closes);",
+            "1 cannot listen (address in use) or --basic-password-env is not set;",
+            "2 usage error (no codec for the provider). Stopped by Ctrl-C or SIGTERM,",
+            "it flushes the printed events and ends with the signal's status (130)."})
 public final class WebhookServeCommand implements Callable<Integer> {
     @Option(names = "--provider", required = true, description = "whose format: cloudmailin, smtp, ...")
     String provider;
