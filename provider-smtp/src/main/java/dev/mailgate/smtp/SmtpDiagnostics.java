@@ -25,7 +25,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 /**
  * "Send a test e-mail" (the generic SMTP seed's last setup step), as a step-by-step report: DNS, TCP connect,
  * greeting, EHLO extensions, TLS (version, cipher, certificate subject and expiry), AUTH and, optionally, a test
- * message with the server's reply and queue id. Every failure comes with a concrete hint.
+ * message with the server's reply and queue id. Every failure comes with a concrete hint, naming the settings to
+ * change as the caller names them ({@link SettingNames}).
  */
 public final class SmtpDiagnostics {
     private SmtpDiagnostics() {
@@ -99,7 +100,7 @@ public final class SmtpDiagnostics {
             steps = List.copyOf(steps);
         }
 
-        /** Whether every step asked for passed. */
+        /** Whether every step asked for passed; a WARNING does not count against it. */
         public boolean success() {
             return steps.stream().noneMatch(s -> s.status() == Status.FAILED);
         }
