@@ -7,6 +7,8 @@ module dev.mailgate.cli {
     requires dev.mailgate.deliverability;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
+    // 'webhook serve' listens with the JDK's own HTTP server
+    requires jdk.httpserver;
 
     // picocli instantiates the commands and injects options reflectively.
     opens dev.mailgate.cli to info.picocli;
@@ -18,4 +20,6 @@ module dev.mailgate.cli {
     opens dev.mailgate.cli.webhook to info.picocli;
     opens dev.mailgate.cli.suppression to info.picocli;
     opens dev.mailgate.cli.dns to info.picocli;
+    opens dev.mailgate.cli.completion to info.picocli;
+    opens dev.mailgate.cli.send to info.picocli;
 }

@@ -1,9 +1,11 @@
 package dev.mailgate.cli;
 
 import dev.mailgate.cli.bounce.BounceCommand;
+import dev.mailgate.cli.completion.CompletionCommand;
 import dev.mailgate.cli.dns.DnsCommand;
 import dev.mailgate.cli.imap.ImapCommand;
 import dev.mailgate.cli.render.RenderCommand;
+import dev.mailgate.cli.send.SendCommand;
 import dev.mailgate.cli.smtp.SmtpCommand;
 import dev.mailgate.cli.suppression.SuppressionCommand;
 import dev.mailgate.cli.validate.ValidateCommand;
@@ -16,12 +18,13 @@ import picocli.CommandLine.Command;
 
 /** {@code mailgate}: the root command; each job is a subcommand. */
 @Command(name = "mailgate", mixinStandardHelpOptions = true, versionProvider = MailgateCommand.Version.class,
-        description = "Validate, render and send e-mail; decode provider callbacks and bounces; check a domain's DNS.",
+        description = {"Validate, render and send e-mail; decode provider callbacks and bounces; check a domain's DNS.",
+            "Shell completion: source <(mailgate completion)."},
         footer = {"", "Exit codes (every subcommand): 0 success; 1 invalid input or a failed check (the message says what",
             "and where); 2 usage error (unknown option, missing argument); 3 'dns check' found a failing check.",
             "Most subcommands take --format json for machine-readable output; see 'mailgate help <command>'."},
-        subcommands = {RenderCommand.class, ValidateCommand.class, SmtpCommand.class, BounceCommand.class, ImapCommand.class, WebhookCommand.class, SuppressionCommand.class, DnsCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {RenderCommand.class, ValidateCommand.class, SendCommand.class, SmtpCommand.class, BounceCommand.class, ImapCommand.class, WebhookCommand.class, SuppressionCommand.class, DnsCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class MailgateCommand {
 
     public static void main(String[] args) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"render", "validate", "smtp test", "dns check", "bounce parse", "imap folders", "webhook decode",
-        "suppression add", "suppression remove", "suppression list", "suppression import", "suppression export"})
+        "suppression add", "suppression remove", "suppression list", "suppression import", "suppression export",
+        "send", "completion", "webhook serve"})
     void helpHasAnExample(String command) {
         CliRun cli = new CliRun();
         String[] args = (command + " --help").split(" ");
@@ -18,11 +19,19 @@ class HelpTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"send", "completion", "webhook serve", "smtp test", "imap folders", "dns check"})
+    void helpStatesTheExitCodes(String command) {
+        CliRun cli = new CliRun();
+        assertThat(cli.run((command + " --help").split(" "))).isZero();
+        assertThat(cli.out()).as(command).contains("Exit codes: 0");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"--help"})
     void rootHelpListsEveryCommandAndTheExitCodes(String flag) {
         CliRun cli = new CliRun();
         assertThat(cli.run(flag)).isZero();
-        assertThat(cli.out()).contains("render", "validate", "smtp", "dns", "bounce", "imap", "webhook", "suppression")
+        assertThat(cli.out()).contains("render", "validate", "send", "smtp", "dns", "bounce", "imap", "webhook", "suppression", "completion")
                 .contains("Exit codes").contains("--format json");
     }
 }

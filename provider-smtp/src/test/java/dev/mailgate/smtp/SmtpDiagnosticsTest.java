@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SmtpDiagnosticsTest {
     private static SmtpConfig.Builder config(int port) {
-        return SmtpConfig.builder("localhost").port(port).sslContext(TestCertificates.trustingClient())
+        return SmtpConfig.builder("localhost").port(port).sslContext(TestCertificates.trustingClient()).heloName("mail.example.com")
                 .connectTimeout(Duration.ofSeconds(2)).commandTimeout(Duration.ofSeconds(2)).maxAttempts(1);
     }
 
@@ -70,5 +70,39 @@ class SmtpDiagnosticsTest {
         SmtpDiagnostics.Report report = SmtpDiagnostics.run(config(port).build(), Optional.empty());
         assertThat(report.steps()).extracting(SmtpDiagnostics.Step::name).containsExactly("dns", "connect");
         assertThat(report.steps().get(1).hint()).hasValueSatisfying(h -> assertThat(h).contains("check the port"));
+    }
+
+    @Test
+    void localhostAsTheEhloNameIsAWarningThatDoesNotFailTheReport() throws Exception {
+        try (TestSmtpServer server = TestSmtpServer.builder().build().start()) {
+            SmtpDiagnostics.Report report = SmtpDiagnostics.run(config(server.port()).tlsMode(TlsMode.NONE).heloName("localhost").build(),
+                    Optional.empty());
+            assertThat(report.success()).as(report.format()).isTrue();
+            SmtpDiagnostics.Step warning = report.steps().stream().filter(s -> s.name().equals("helo")).findFirst().orElseThrow();
+            assertThat(warning.status()).isEqualTo(SmtpDiagnostics.Status.WARNING);
+            assertThat(warning.hint()).hasValueSatisfying(h -> assertThat(h).contains("heloName(\"mail.example.com\")"));
+        }
+    }
+
+    @Test
+    void aProtocolMismatchGetsNoCertificateAdviceAndHintsNameTheApi() throws Exception {
+        try (TestSmtpServer server = TestSmtpServer.builder().build().start()) {
+            SmtpDiagnostics.Report report = SmtpDiagnostics.run(config(server.port()).tlsMode(TlsMode.IMPLICIT).build(), Optional.empty());
+            SmtpDiagnostics.Step failed = report.steps().get(report.steps().size() - 1);
+            assertThat(failed.name()).isEqualTo("tls");
+            assertThat(failed.detail()).doesNotContainIgnoringCase("certificate");
+            assertThat(failed.hint()).hasValueSatisfying(h -> assertThat(h).contains("tlsMode(TlsMode.STARTTLS_REQUIRED)")
+                    .doesNotContainIgnoringCase("certificate"));
+        }
+    }
+
+    @Test
+    void namesGivenByTheCallerAreUsedInEveryHint() throws Exception {
+        try (TestSmtpServer server = TestSmtpServer.builder().build().start()) {
+            SmtpDiagnostics.Report report = SmtpDiagnostics.run(config(server.port()).build(), Optional.empty(),
+                    (setting, value) -> "<" + setting + (value == null ? "" : "=" + value) + ">");
+            assertThat(report.steps().get(report.steps().size() - 1).hint())
+                    .hasValueSatisfying(h -> assertThat(h).contains("<PORT=465>").contains("<TLS_MODE=IMPLICIT>").contains("<TLS_MODE=NONE>"));
+        }
     }
 }

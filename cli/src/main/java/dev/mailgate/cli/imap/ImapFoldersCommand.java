@@ -3,9 +3,11 @@ package dev.mailgate.cli.imap;
 import dev.mailgate.bounce.BounceParser;
 import dev.mailgate.bounce.imap.BounceMailboxPoller;
 import dev.mailgate.bounce.imap.ImapBounceConfig;
+import dev.mailgate.bounce.imap.ImapBounceException;
 import dev.mailgate.bounce.imap.ImapSecurity;
 import dev.mailgate.bounce.imap.ProcessedMessages;
 import dev.mailgate.cli.ExitCodes;
+import dev.mailgate.cli.PlaintextAuthOption;
 import dev.mailgate.cli.SecretOptions;
 import dev.mailgate.core.MailException;
 import java.io.PrintWriter;
@@ -22,8 +24,17 @@ import picocli.CommandLine.Spec;
 /** {@code mailgate imap folders}: the CRM seed's "folder to monitor" list, from the server. */
 @Command(name = "folders", mixinStandardHelpOptions = true,
         description = "List the folders of an IMAP mailbox, one per line (or a JSON array), to choose the one to monitor.",
-        footer = {"", "Example:", "  MAILGATE_IMAP_PASSWORD=... mailgate imap folders --host imap.example.com --user bounces@example.com \\",
-            "      --password-env MAILGATE_IMAP_PASSWORD"})
+        footer = {"", "Examples:",
+            "  MAILGATE_IMAP_PASSWORD=... mailgate imap folders --host imap.example.com \\",
+            "      --user bounces@example.com --password-env MAILGATE_IMAP_PASSWORD",
+            "  mailgate imap folders --host 127.0.0.1 --port 3143 --security none \\",
+            "      --allow-plaintext-auth --user test --password-env P",
+            "",
+            "--security none sends the password in the clear: refused unless",
+            "--allow-plaintext-auth is given. A failure comes with a hint.",
+            "",
+            "Exit codes: 0 listed; 1 the connection or login failed, or invalid input;",
+            "2 usage error."})
 public final class ImapFoldersCommand implements Callable<Integer> {
     @Option(names = "--host", required = true, description = "the IMAP server")
     String host;
@@ -40,9 +51,8 @@ public final class ImapFoldersCommand implements Callable<Integer> {
     @Mixin
     SecretOptions secrets;
 
-
-
-
+    @Mixin
+    PlaintextAuthOption plaintextAuth;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json")
     String format;
@@ -65,16 +75,24 @@ public final class ImapFoldersCommand implements Callable<Integer> {
                 case "none" -> ImapSecurity.NONE;
                 default -> throw new IllegalArgumentException("--security must be ssl, starttls or none, was \"" + security + "\"");
             };
+            boolean plaintext = plaintextAuth.permit(mode == ImapSecurity.NONE, user, host, "--security none",
+                    "--security starttls or --security ssl");
             ImapBounceConfig.Builder b = ImapBounceConfig.builder(host).security(mode).credentials(user, secret)
-                    .allowPlaintext(mode == ImapSecurity.NONE).timeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+                    .allowPlaintext(plaintext).timeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)));
             if (port > 0) {
                 b.port(port);
             }
             secrets.trust().ifPresent(b::sslContext);
+            ImapBounceConfig config = b.build();
             List<String> folders;
-            try (BounceMailboxPoller poller = BounceMailboxPoller.create(b.build(), BounceParser.create(), (r, e) -> {
+            try (BounceMailboxPoller poller = BounceMailboxPoller.create(config, BounceParser.create(), (r, e) -> {
             }, ProcessedMessages.inMemory())) {
                 folders = poller.listFolders();
+            } catch (ImapBounceException e) {
+                err.println("mailgate imap folders: " + ImapHints.describe(e, config.host(), config.port()));
+                ImapHints.hint(e, mode, config.host(), config.port()).ifPresent(h -> err.println("  hint: " + h));
+                err.flush();
+                return ExitCodes.INVALID_INPUT;
             }
             if (format.equalsIgnoreCase("json")) {
                 out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(folders));

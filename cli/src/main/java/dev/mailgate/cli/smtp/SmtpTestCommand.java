@@ -1,10 +1,12 @@
 package dev.mailgate.cli.smtp;
 
 import dev.mailgate.cli.ExitCodes;
+import dev.mailgate.cli.PlaintextAuthOption;
 import dev.mailgate.cli.SecretOptions;
 import dev.mailgate.cli.dns.DnsCheckCommand;
 import dev.mailgate.core.MailException;
 import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.address.InvalidAddressException;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.deliverability.DnsHealthCheck;
 import dev.mailgate.deliverability.SendingSetup;
@@ -30,10 +32,18 @@ import picocli.CommandLine.Spec;
         description = {"Connect to an SMTP server and report each step: DNS, TCP, greeting, EHLO, TLS, AUTH;",
             "with --to, also send a test message. Exit code 0 only when everything asked for succeeded."},
         footer = {"", "Examples:",
-            "  mailgate smtp test --host smtp.example.com --user news@example.com --password-env SMTP_PASSWORD",
-            "  mailgate smtp test --host smtp.example.com --port 465 --tls implicit --user news@example.com \\",
-            "      --password-env SMTP_PASSWORD --to me@example.com --check-dns --selector s1 --format json",
-            "", "Exit codes: 0 every step passed, 1 a step failed or the input was invalid, 2 usage error."})
+            "  mailgate smtp test --host smtp.example.com --user news@example.com \\",
+            "      --password-env SMTP_PASSWORD",
+            "  mailgate smtp test --host smtp.example.com --port 465 --tls implicit \\",
+            "      --user news@example.com --password-env SMTP_PASSWORD --to me@example.com \\",
+            "      --check-dns --selector s1 --format json",
+            "  mailgate smtp test --host relay.lan --port 25 --tls none --user app \\",
+            "      --password-env P --allow-plaintext-auth",
+            "",
+            "Credentials over --tls none are refused unless --allow-plaintext-auth is",
+            "given. A WARNING step (an EHLO name of localhost) does not fail the test.",
+            "", "Exit codes: 0 every step passed (warnings allowed); 1 a step failed or the",
+            "input was invalid; 2 usage error."})
 public final class SmtpTestCommand implements Callable<Integer> {
     @Option(names = "--host", required = true, description = "the SMTP server")
     String host;
@@ -47,18 +57,20 @@ public final class SmtpTestCommand implements Callable<Integer> {
     @Option(names = "--user", description = "the user name, if the server requires authentication")
     String user;
 
-
-
     @Mixin
     SecretOptions secrets;
+
+    @Mixin
+    PlaintextAuthOption plaintextAuth;
+
+    @Option(names = "--helo-name", paramLabel = "NAME", description = "the name sent with EHLO: this machine's public host name (default: the library's)")
+    String heloName;
 
     @Option(names = "--to", description = "send a test message to this address")
     String to;
 
     @Option(names = "--from", description = "the test message's From (default: --user when it is an address)")
     String from;
-
-
 
     @Option(names = "--check-dns", description = {"also check the DNS of the From domain: SPF for the server's address (right when it is",
         "your own gateway), DKIM with --selector, DMARC, MX and blocklists (see 'mailgate dns check')"})
@@ -96,18 +108,18 @@ public final class SmtpTestCommand implements Callable<Integer> {
             if (port > 0) {
                 b.port(port);
             }
+            b.allowPlaintextAuth(plaintextAuth.permit(mode == TlsMode.NONE, user, host, "--tls none", "--tls starttls or --tls implicit"));
             if (user != null) {
                 String secret = secrets.password().orElseThrow(() -> new IllegalArgumentException("--user needs --password or --password-env"));
                 b.credentials(user, secret);
             }
+            if (heloName != null) {
+                b.heloName(heloName);
+            }
             secrets.trust().ifPresent(b::sslContext);
             config = b.build();
             if (to != null) {
-                String sender = from != null ? from : user;
-                if (sender == null) {
-                    throw new IllegalArgumentException("--to needs --from (or a --user that is an address)");
-                }
-                message = Optional.of(EmailMessage.builder().from(EmailAddress.parse(sender)).to(EmailAddress.parse(to))
+                message = Optional.of(EmailMessage.builder().from(sender("--to")).to(address("--to", to))
                         .subject("Mailgate test message").text("This is a test message sent by 'mailgate smtp test' at " + Instant.now() + ".\n")
                         .build());
             }
@@ -119,11 +131,7 @@ public final class SmtpTestCommand implements Callable<Integer> {
         if (checkDns) {
             TestEmailCheck.Report both;
             try {
-                String sender = from != null ? from : user;
-                if (sender == null) {
-                    throw new IllegalArgumentException("--check-dns needs --from (or a --user that is an address) for the domain to check");
-                }
-                SendingSetup.Builder setup = SendingSetup.forDomain(EmailAddress.parse(sender).domain());
+                SendingSetup.Builder setup = SendingSetup.forDomain(sender("--check-dns").domain());
                 if (selector != null) {
                     setup.selector(selector);
                 }
@@ -133,7 +141,8 @@ public final class SmtpTestCommand implements Callable<Integer> {
                     // the SMTP report says so; SPF is then audited without an IP
                 }
                 DnsHealthCheck check = DnsHealthCheck.using(DnsCheckCommand.resolver(dnsServer, Duration.ofSeconds(2)));
-                both = TestEmailCheck.run(config, message, check, setup.build());
+                // TestEmailCheck.run's two halves, with the SMTP hints naming this command's options
+                both = new TestEmailCheck.Report(SmtpDiagnostics.run(config, message, SmtpOptionNames.INSTANCE), check.run(setup.build()));
             } catch (MailException | IllegalArgumentException | IOException e) {
                 err.println("mailgate smtp test: " + e.getMessage());
                 err.flush();
@@ -143,10 +152,36 @@ public final class SmtpTestCommand implements Callable<Integer> {
             out.flush();
             return both.success() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
-        SmtpDiagnostics.Report report = SmtpDiagnostics.run(config, message);
+        SmtpDiagnostics.Report report = SmtpDiagnostics.run(config, message, SmtpOptionNames.INSTANCE);
         out.print(format.equals("json") ? json(report, null) : report.format());
         out.flush();
         return report.success() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+    }
+
+    /**
+     * The test message's From: --from, else --user when it is an address. An error names the option to fix, since
+     * "invalid e-mail address" alone leaves a user whose login is no address guessing.
+     */
+    private EmailAddress sender(String neededBy) {
+        if (from != null) {
+            return address("--from", from);
+        }
+        if (user == null) {
+            throw new IllegalArgumentException(neededBy + " needs --from (or a --user that is an e-mail address)");
+        }
+        try {
+            return EmailAddress.parse(user);
+        } catch (InvalidAddressException e) {
+            throw new IllegalArgumentException(neededBy + " needs --from: --user \"" + user + "\" is not an e-mail address, so it cannot be the From", e);
+        }
+    }
+
+    private static EmailAddress address(String option, String value) {
+        try {
+            return EmailAddress.parse(value);
+        } catch (InvalidAddressException e) {
+            throw new IllegalArgumentException(option + " \"" + value + "\": " + e.getMessage(), e);
+        }
     }
 
     private static String json(SmtpDiagnostics.Report report, dev.mailgate.deliverability.HealthReport dns) {

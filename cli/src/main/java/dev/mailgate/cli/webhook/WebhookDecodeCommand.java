@@ -1,22 +1,15 @@
 package dev.mailgate.cli.webhook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailgate.cli.ExitCodes;
-import dev.mailgate.core.Mailgate;
-import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.event.CallbackFormatException;
-import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.MailEvent;
-import dev.mailgate.core.spi.MailProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,12 +45,9 @@ public final class WebhookDecodeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String fmt = format.toLowerCase(Locale.ROOT);
-        Optional<CallbackCodec> codec = Mailgate.provider(provider).flatMap(p -> p.codecs().stream().findFirst());
-        if (codec.isEmpty() || !(fmt.equals("json") || fmt.equals("tsv"))) {
-            err.println("mailgate webhook decode: " + (codec.isEmpty() ? "no payload format for provider \"" + provider + "\"; providers with one: "
-                    + Mailgate.providers().stream().filter(p -> !p.codecs().isEmpty()).map(MailProvider::id).sorted().toList()
-                    : "--format must be json or tsv"));
+        Optional<CallbackCodec> codec = EventOutput.codec(provider);
+        if (codec.isEmpty() || !EventOutput.validFormat(format)) {
+            err.println("mailgate webhook decode: " + (codec.isEmpty() ? EventOutput.noCodec(provider) : "--format must be json or tsv"));
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -74,68 +64,10 @@ public final class WebhookDecodeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }
-        ObjectMapper json = new ObjectMapper();
-        if (fmt.equals("tsv")) {
-            out.println("#type\trecipient\tprovider\tproviderMessageId\tbounceClass\treason\tstatus\toccurredAt");
-        }
-        for (MailEvent e : events) {
-            ObjectNode o = row(json, e);
-            if (fmt.equals("json")) {
-                out.println(o.toString());
-            } else {
-                out.println(String.join("\t", List.of("type", "recipient", "provider", "providerMessageId", "bounceClass", "reason",
-                        "status", "occurredAt").stream().map(k -> o.hasNonNull(k) ? o.get(k).asText().replace('\t', ' ') : "").toList()));
-            }
-        }
+        EventOutput printer = new EventOutput(out, format);
+        printer.header();
+        events.forEach(printer::print);
         out.flush();
         return ExitCodes.OK;
-    }
-
-    static ObjectNode row(ObjectMapper json, MailEvent e) {
-        ObjectNode o = json.createObjectNode();
-        o.put("type", e.type().name().toLowerCase(Locale.ROOT));
-        e.recipient().ifPresentOrElse(r -> o.put("recipient", r.address()), () -> o.putNull("recipient"));
-        o.put("provider", e.details().provider());
-        e.details().providerMessageId().ifPresentOrElse(id -> o.put("providerMessageId", id), () -> o.putNull("providerMessageId"));
-        e.details().messageId().ifPresent(id -> o.put("messageId", id));
-        o.putNull("bounceClass");
-        o.putNull("reason");
-        o.putNull("status");
-        Optional<Diagnostic> diagnostic = Optional.empty();
-        if (e instanceof MailEvent.Bounced b) {
-            o.put("bounceClass", b.bounceClass().name().toLowerCase(Locale.ROOT));
-            reason(o, b.reason());
-            diagnostic = Optional.of(b.diagnostic());
-        } else if (e instanceof MailEvent.Deferred d) {
-            o.put("bounceClass", "soft");
-            reason(o, d.reason());
-            diagnostic = Optional.of(d.diagnostic());
-        } else if (e instanceof MailEvent.Blocked b) {
-            reason(o, b.reason());
-            diagnostic = Optional.of(b.diagnostic());
-        } else if (e instanceof MailEvent.Unknown u) {
-            o.put("kind", u.kind());
-        } else if (e instanceof MailEvent.Clicked c) {
-            c.url().ifPresent(url -> o.put("url", url));
-        } else if (e instanceof MailEvent.Complained c) {
-            c.feedbackType().ifPresent(t -> o.put("feedbackType", t));
-        } else if (e instanceof MailEvent.Unsubscribed u) {
-            o.put("scope", u.scope().name().toLowerCase(Locale.ROOT));
-        }
-        diagnostic.ifPresent(d -> {
-            d.status().ifPresent(s -> o.put("status", s.toString()));
-            d.replyCode().ifPresent(c -> o.put("replyCode", c));
-            if (!d.text().isEmpty()) {
-                o.put("diagnostic", d.text());
-            }
-        });
-        e.details().occurredAt().ifPresentOrElse(t -> o.put("occurredAt", t.toString()), () -> o.putNull("occurredAt"));
-        o.put("receivedAt", e.details().receivedAt().toString());
-        e.details().eventId().ifPresent(id -> o.put("eventId", id));
-        return o;
-    }
-
-    private static void reason(ObjectNode o, BounceReason r) {
-        o.put("reason", r.id());
     }
 }
