@@ -21,7 +21,6 @@ import dev.mailgate.smtp.callback.JsonPayloads;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,8 +122,7 @@ public final class MailgunWebhookCodec implements CallbackCodec {
         tags(e.get("tags"), path + ".tags", d);
         JsonNode vars = e.get("user-variables");
         if (vars != null && vars.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = vars.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> v = it.next();
+            for (Map.Entry<String, JsonNode> v : vars.properties()) {
                 d.metadata(v.getKey(), v.getValue().isValueNode() ? v.getValue().asText() : v.getValue().toString());
             }
         }

@@ -6,7 +6,6 @@ import dev.mailgate.core.validation.Rule;
 import dev.mailgate.core.validation.Violation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,8 +66,7 @@ public final class SendGridRules {
             if (!args.isObject()) {
                 out.add(new Violation(VALID_JSON, SmtpApiHeader.NAME, "unique_args must be an object of strings (" + ARGS_DOC + ")"));
             } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = args.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> arg = it.next();
+                for (Map.Entry<String, JsonNode> arg : args.properties()) {
                     if (!arg.getValue().isTextual()) {
                         out.add(new Violation(VALID_JSON, SmtpApiHeader.NAME, "unique_args." + arg.getKey() + " is a " + arg.getValue().getNodeType()
                                 + "; SendGrid accepts only string values (" + ARGS_DOC + ")"));

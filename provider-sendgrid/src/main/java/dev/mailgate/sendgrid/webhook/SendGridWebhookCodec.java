@@ -21,7 +21,6 @@ import dev.mailgate.smtp.callback.JsonPayloads;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -227,8 +226,7 @@ public final class SendGridWebhookCodec implements CallbackCodec {
     }
 
     private static void metadata(JsonNode e, EventDetails.Builder d) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : e.properties()) {
             if (!RESERVED.contains(f.getKey()) && (f.getValue().isTextual() || f.getValue().isNumber() || f.getValue().isBoolean())) {
                 d.metadata(f.getKey(), f.getValue().asText());
             }

@@ -28,7 +28,8 @@ public final class SesRules {
     private static final String QUOTAS_DOC = "https://docs.aws.amazon.com/ses/latest/dg/quotas.html";
     private static final String RECIPIENTS_DOC = "https://docs.aws.amazon.com/ses/latest/APIReference/API_SendRawEmail.html";
     private static final String SETS_DOC = "https://docs.aws.amazon.com/ses/latest/dg/using-configuration-sets-in-email.html";
-    private static final String TAG_DOC = "https://docs.aws.amazon.com/ses/latest/APIReference/API_MessageTag.html";
+    private static final String TAG_DOC = "https://docs.aws.amazon.com/ses/latest/dg/event-publishing-send-email.html";
+    private static final String TAG_API_DOC = "https://docs.aws.amazon.com/ses/latest/APIReference/API_MessageTag.html";
 
     private SesRules() {
     }
@@ -79,7 +80,9 @@ public final class SesRules {
 
     /**
      * {@value #MESSAGE_TAGS_HEADER}: comma-separated {@code name=value} pairs, each name and value of ASCII letters,
-     * digits, underscores and dashes, at most 256 characters. ({@value #SETS_DOC}, {@value #TAG_DOC})
+     * digits, underscores and dashes ("Message tags can include the numbers 0–9, the letters A–Z (both uppercase and
+     * lowercase), hyphens (-), and underscores (_)"), at most 256 characters (the MessageTag API type).
+     * ({@value #TAG_DOC}, {@value #TAG_API_DOC})
      */
     static List<Violation> messageTags(RenderedMessage m) {
         List<Violation> out = new ArrayList<>();

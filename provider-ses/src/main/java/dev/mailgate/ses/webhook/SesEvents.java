@@ -16,7 +16,6 @@ import dev.mailgate.core.transport.EnhancedStatusCode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,8 +192,7 @@ final class SesEvents {
         time(mail, path).ifPresent(base::occurredAt);
         JsonNode tags = mail.get("tags");
         if (tags != null && tags.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = tags.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> t = it.next();
+            for (Map.Entry<String, JsonNode> t : tags.properties()) {
                 List<String> values = new ArrayList<>();
                 t.getValue().forEach(v -> values.add(v.asText()));
                 base.metadata(t.getKey(), String.join(",", values));
