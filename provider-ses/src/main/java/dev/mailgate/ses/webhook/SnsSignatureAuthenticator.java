@@ -47,7 +47,8 @@ public final class SnsSignatureAuthenticator implements WebhookAuthenticator {
     private final Clock clock;
 
     private SnsSignatureAuthenticator(Builder b) {
-        this.fetcher = b.fetcher;
+        // the default is made only when needed: it holds an HttpClient, which a test's own fetcher should not start
+        this.fetcher = b.fetcher != null ? b.fetcher : SnsCertificateFetcher.standard();
         this.topics = Set.copyOf(b.topics);
         this.window = b.window;
         this.clock = b.clock;
@@ -142,7 +143,7 @@ public final class SnsSignatureAuthenticator implements WebhookAuthenticator {
 
     /** Certificate fetcher, expected topics, replay window and clock. */
     public static final class Builder {
-        private SnsCertificateFetcher fetcher = SnsCertificateFetcher.standard();
+        private SnsCertificateFetcher fetcher;
         private final Set<String> topics = new LinkedHashSet<>();
         private Duration window = DEFAULT_REPLAY_WINDOW;
         private Clock clock = Clock.systemUTC();
