@@ -26,7 +26,8 @@ public final class SesRules {
     private static final Pattern SET_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private static final String QUOTAS_DOC = "https://docs.aws.amazon.com/ses/latest/dg/quotas.html";
-    private static final String RECIPIENTS_DOC = "https://docs.aws.amazon.com/ses/latest/APIReference/API_SendRawEmail.html";
+    /** Where the 50-recipient limit was read: the SendRawEmail reference (AWS SDK for .NET), which states it for a raw message. */
+    private static final String RECIPIENTS_DOC = "https://docs.aws.amazon.com/sdkfornet1/latest/apidocs/html/M_Amazon_SimpleEmail_AmazonSimpleEmailService_SendRawEmail.htm";
     private static final String SETS_DOC = "https://docs.aws.amazon.com/ses/latest/dg/using-configuration-sets-in-email.html";
     private static final String TAG_DOC = "https://docs.aws.amazon.com/ses/latest/dg/event-publishing-send-email.html";
     private static final String TAG_API_DOC = "https://docs.aws.amazon.com/ses/latest/APIReference/API_MessageTag.html";
