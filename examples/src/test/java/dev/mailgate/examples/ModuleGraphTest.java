@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleGraphTest {
     private static final List<String> NEEDED = List.of("mailgate-core", "mailgate-testing", "mailgate-provider-smtp",
-            "mailgate-provider-episerver", "mailgate-provider-cloudmailin", "mailgate-bounce-codec", "jackson-", "jakarta.mail-api",
+            "mailgate-provider-episerver", "mailgate-provider-cloudmailin", "mailgate-provider-sendgrid", "mailgate-provider-mailgun",
+            "mailgate-provider-ses", "mailgate-bounce-codec", "jackson-", "jakarta.mail-api",
             "jakarta.activation-api", "angus-mail", "angus-activation", "assertj-core", "junit-jupiter-api",
             "junit-platform-commons", "opentest4j", "apiguardian-api", "byte-buddy");
 
@@ -33,7 +34,7 @@ class ModuleGraphTest {
                 .toArray(Path[]::new);
         ModuleFinder finder = ModuleFinder.of(paths);
         Configuration config = ModuleLayer.boot().configuration().resolveAndBind(finder, ModuleFinder.of(), Set.of("dev.mailgate.testing",
-                "dev.mailgate.episerver", "dev.mailgate.cloudmailin"));
+                "dev.mailgate.episerver", "dev.mailgate.cloudmailin", "dev.mailgate.sendgrid", "dev.mailgate.mailgun", "dev.mailgate.ses"));
         ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(config, ClassLoader.getPlatformClassLoader());
 
         ModuleDescriptor core = layer.findModule("dev.mailgate.core").orElseThrow().getDescriptor();
@@ -49,7 +50,8 @@ class ModuleGraphTest {
         assertThat(spi.getModule().getName()).isEqualTo("dev.mailgate.core");
         List<String> ids = ServiceLoader.load(layer, spi).stream().map(p -> p.type().getName()).toList();
         assertThat(ids).contains("dev.mailgate.testing.RecordingProvider", "dev.mailgate.smtp.SmtpProvider",
-                "dev.mailgate.episerver.EpiserverProvider", "dev.mailgate.cloudmailin.CloudMailinProvider");
+                "dev.mailgate.episerver.EpiserverProvider", "dev.mailgate.cloudmailin.CloudMailinProvider",
+                "dev.mailgate.sendgrid.SendGridProvider", "dev.mailgate.mailgun.MailgunProvider", "dev.mailgate.ses.SesProvider");
         assertThat(layer.findModule("dev.mailgate.bounce").orElseThrow().getDescriptor().exports())
                 .extracting(ModuleDescriptor.Exports::source).doesNotContain("dev.mailgate.bounce.internal.classify");
     }

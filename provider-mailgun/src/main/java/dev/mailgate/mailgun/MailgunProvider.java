@@ -1,0 +1,79 @@
+package dev.mailgate.mailgun;
+
+import dev.mailgate.core.event.CallbackCodec;
+import dev.mailgate.core.spi.ConfigKey;
+import dev.mailgate.core.spi.MailProvider;
+import dev.mailgate.core.spi.ProviderConfigException;
+import dev.mailgate.core.transport.Transport;
+import dev.mailgate.core.validation.Rule;
+import dev.mailgate.mailgun.rules.MailgunRules;
+import dev.mailgate.mailgun.webhook.MailgunWebhookCodec;
+import dev.mailgate.smtp.SmtpConfig;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code mailgun} provider: Mailgun's SMTP service and its webhooks. */
+public final class MailgunProvider implements MailProvider {
+    static final String ID = "mailgun";
+    private static final List<ConfigKey> KEYS = List.of(
+            ConfigKey.required("username", "the domain's SMTP login, e.g. postmaster@mg.example.com"),
+            ConfigKey.required("password", "its SMTP password"),
+            ConfigKey.optional("region", "us", "us (smtp.mailgun.org) or eu (smtp.eu.mailgun.org)"),
+            ConfigKey.optional("host", null, "overrides the region's SMTP host"),
+            ConfigKey.optional("port", "587", "25, 587 or 2525 (STARTTLS) or 465 (implicit TLS)"),
+            ConfigKey.optional("trust-store", null, "a PKCS12/JKS file of trusted certificates"),
+            ConfigKey.optional("trust-store-password", "", "its password"));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<ConfigKey> configKeys() {
+        return KEYS;
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> config) {
+        return MailgunTransport.create(config(config));
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return MailgunRules.all();
+    }
+
+    @Override
+    public List<CallbackCodec> codecs() {
+        return List.of(new MailgunWebhookCodec());
+    }
+
+    static MailgunConfig config(Map<String, String> map) {
+        ConfigKey.check(ID, KEYS, map);
+        MailgunConfig.Builder b = MailgunConfig.builder().credentials(map.get("username"), map.get("password"));
+        try {
+            if (map.containsKey("region")) {
+                b.region(MailgunRegion.parse(map.get("region")));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ProviderConfigException(ID, "region", e.getMessage());
+        }
+        try {
+            if (map.containsKey("host")) {
+                b.host(map.get("host").strip());
+            }
+            if (map.containsKey("port")) {
+                b.port(Integer.parseInt(map.get("port").strip()));
+            }
+            if (map.containsKey("trust-store")) {
+                b.sslContext(SmtpConfig.trustStore(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
+            }
+            return b.build();
+        } catch (NumberFormatException e) {
+            throw new ProviderConfigException(ID, "port", "not a number: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ProviderConfigException(ID, "config", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mailgate.sendgrid;
+
+import dev.mailgate.core.event.CallbackCodec;
+import dev.mailgate.core.spi.ConfigKey;
+import dev.mailgate.core.spi.MailProvider;
+import dev.mailgate.core.spi.ProviderConfigException;
+import dev.mailgate.core.transport.Transport;
+import dev.mailgate.core.validation.Rule;
+import dev.mailgate.sendgrid.rules.SendGridRules;
+import dev.mailgate.sendgrid.webhook.SendGridWebhookCodec;
+import dev.mailgate.smtp.SmtpConfig;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code sendgrid} provider: SendGrid's SMTP relay and its Event Webhook. */
+public final class SendGridProvider implements MailProvider {
+    static final String ID = "sendgrid";
+    private static final List<ConfigKey> KEYS = List.of(
+            ConfigKey.required("api-key", "an API key with Mail Send permission (the SMTP password; the user is \"apikey\")"),
+            ConfigKey.optional("host", SendGridConfig.DEFAULT_HOST, "the SMTP host"),
+            ConfigKey.optional("port", "587", "25, 587 or 2525 (STARTTLS) or 465 (implicit TLS)"),
+            ConfigKey.optional("trust-store", null, "a PKCS12/JKS file of trusted certificates"),
+            ConfigKey.optional("trust-store-password", "", "its password"));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<ConfigKey> configKeys() {
+        return KEYS;
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> config) {
+        return SendGridTransport.create(config(config));
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return SendGridRules.all();
+    }
+
+    @Override
+    public List<CallbackCodec> codecs() {
+        return List.of(new SendGridWebhookCodec());
+    }
+
+    static SendGridConfig config(Map<String, String> map) {
+        ConfigKey.check(ID, KEYS, map);
+        try {
+            SendGridConfig.Builder b = SendGridConfig.builder().apiKey(map.get("api-key"));
+            if (map.containsKey("host")) {
+                b.host(map.get("host").strip());
+            }
+            if (map.containsKey("port")) {
+                b.port(Integer.parseInt(map.get("port").strip()));
+            }
+            if (map.containsKey("trust-store")) {
+                b.sslContext(SmtpConfig.trustStore(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
+            }
+            return b.build();
+        } catch (NumberFormatException e) {
+            throw new ProviderConfigException(ID, "port", "not a number: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ProviderConfigException(ID, "api-key", e.getMessage());
+        }
+    }
+}
