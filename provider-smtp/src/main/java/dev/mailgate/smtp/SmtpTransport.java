@@ -84,28 +84,47 @@ public final class SmtpTransport implements Transport {
     public SendReceipt send(OutboundMessage message) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        Prepared prepared = prepare(message);
-        Instant deadline = started.plus(config.sendDeadline);
-        limiter.acquire(deadline);
-        return attempts(prepared, started, startNanos, deadline, 1, null);
+        Prepared prepared = prepare(message, started, startNanos);
+        // Waited here rather than on a claimed connection, so that paced senders do not hold the pool.
+        prepared.permit().awaitSlot();
+        return attempts(prepared, started, startNanos, started.plus(config.sendDeadline), 1, null);
     }
 
-    /** Renders and validates once; a message that breaks a rule never gets near a connection. */
-    private Prepared prepare(OutboundMessage message) {
+    /**
+     * Renders and validates once, then takes the message's share of the quota; a message that breaks a rule never
+     * gets near a connection. Any failure is a {@link MailException}: one a preparer throws is wrapped, so that a
+     * batch reports it for its message.
+     */
+    private Prepared prepare(OutboundMessage message, Instant started, long startNanos) {
         if (closed) {
             throw new ConnectionException("the transport is closed", null);
         }
-        OutboundMessage outbound = preparer.apply(withDefaultFrom(message));
-        boolean smtpUtf8 = needsSmtpUtf8(outbound);
-        RenderedMessage rendered = (smtpUtf8 ? writer.withSmtpUtf8(true) : writer).render(outbound);
-        validator.requireValid(rendered);
-        // The signature covers the exact bytes that are sent; dot-stuffing is undone by the receiver before it verifies.
-        java.nio.ByteBuffer content = signer == null ? rendered.content() : java.nio.ByteBuffer.wrap(signer.sign(rendered.content()));
+        OutboundMessage outbound;
+        RenderedMessage rendered;
+        java.nio.ByteBuffer content;
+        boolean smtpUtf8;
+        try {
+            outbound = preparer.apply(withDefaultFrom(message));
+            smtpUtf8 = needsSmtpUtf8(outbound);
+            rendered = (smtpUtf8 ? writer.withSmtpUtf8(true) : writer).render(outbound);
+            validator.requireValid(rendered);
+            // The signature covers the exact bytes that are sent; dot-stuffing is undone by the receiver before it verifies.
+            content = signer == null ? rendered.content() : java.nio.ByteBuffer.wrap(signer.sign(rendered.content()));
+        } catch (MailException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PreparationException(label(message), e);
+        }
         long size = content.remaining();
         DotStuffing wire = DotStuffing.encode(content);
         Envelope envelope = rendered.envelope();
+        RateLimiter.Permit permit = limiter.acquire(started.plus(config.sendDeadline));
         return new Prepared(message, envelope.mailFrom().orElse(null), envelope.recipients(), wire.data(),
-                size, smtpUtf8, wire.eightBit(), rendered.messageId());
+                size, smtpUtf8, wire.eightBit(), rendered.messageId(), permit, startNanos + config.sendDeadline.toNanos());
+    }
+
+    private static String label(OutboundMessage message) {
+        return message instanceof EmailMessage m ? m.messageId().orElse("(no Message-ID)") : "(raw message)";
     }
 
     /**
@@ -120,7 +139,7 @@ public final class SmtpTransport implements Transport {
         for (int attempt = firstAttempt; attempt <= config.maxAttempts; attempt++) {
             SmtpConnection connection = null;
             try {
-                connection = pool.claim();
+                connection = pool.claim(p.deadlineNanos());
                 SmtpConnection.Transaction tx = connection.send(p);
                 return receipt(p, tx, started, startNanos, attempt);
             } catch (MailException e) {
@@ -159,7 +178,7 @@ public final class SmtpTransport implements Transport {
     private SendReceipt fail(Prepared p, MailException failure) {
         // The server accepted nothing unless the outcome is unknown, so the quota gets the message back.
         if (!(failure instanceof OutcomeUnknownException)) {
-            limiter.giveBack();
+            limiter.giveBack(p.permit());
         }
         notify(() -> config.listener.failed(p.label(), failure));
         throw failure;
@@ -209,8 +228,7 @@ public final class SmtpTransport implements Transport {
                     OutboundMessage m = list.get(i);
                     Instant started = clock.instant();
                     try {
-                        Prepared p = prepare(m);
-                        limiter.acquire(started.plus(config.sendDeadline));
+                        Prepared p = prepare(m, started, System.nanoTime());
                         indexes.put(p, i);
                         starts.put(p, started);
                         return p;
@@ -224,7 +242,7 @@ public final class SmtpTransport implements Transport {
             List<Object> outcomes = new ArrayList<>();
             SmtpConnection connection = null;
             try {
-                connection = pool.claim();
+                connection = pool.claim(System.nanoTime() + config.sendDeadline.toNanos());
                 connection.sendChain(source, (p, outcome) -> {
                     done.add(p);
                     outcomes.add(outcome);

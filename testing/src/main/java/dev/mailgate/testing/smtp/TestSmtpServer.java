@@ -42,12 +42,16 @@ import javax.net.ssl.SSLSocket;
 public final class TestSmtpServer implements AutoCloseable {
     public static final String CONNECT = "<CONNECT>";
     public static final String DATA_END = "<DATA-END>";
+    /** Stands for a message's content (up to and including the final dot) in {@link #turns()}. */
+    public static final String CONTENT = "<CONTENT>";
     private static final int MAX_LINE = 4096;
     private static final long MAX_MESSAGE = 64L * 1024 * 1024;
 
     private final Builder config;
     private final List<ReceivedMessage> messages = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<List<String>> turns = new CopyOnWriteArrayList<>();
+    private final List<String> serverNames = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger queueIds = new AtomicInteger();
@@ -86,6 +90,21 @@ public final class TestSmtpServer implements AutoCloseable {
     /** Every command line received, in order, across connections (AUTH payloads included). */
     public List<String> commands() {
         return List.copyOf(commands);
+    }
+
+    /**
+     * The commands grouped by how they arrived: each turn is what the client sent before it waited for a reply
+     * (the server found no more input buffered after reading it). A pipelined MAIL, RCPT, DATA is one turn; so is
+     * a message's content ({@value #CONTENT}) with the next message's pipelined commands; lock-step gives one turn
+     * per command. Across connections, in order of completion.
+     */
+    public List<List<String>> turns() {
+        return List.copyOf(turns);
+    }
+
+    /** The SNI host name (RFC 6066 section 3) the client sent in each TLS handshake, "" when it sent none. */
+    public List<String> serverNames() {
+        return List.copyOf(serverNames);
     }
 
     /** How many connections were accepted. */
@@ -151,8 +170,8 @@ public final class TestSmtpServer implements AutoCloseable {
 
     private ServerAction scripted(String command) {
         for (Script s : scripts) {
-            if (command.regionMatches(true, 0, s.prefix, 0, s.prefix.length()) && s.fires() && s.remaining.getAndDecrement() > 0) {
-                return s.action;
+            if (s.matches(command)) {
+                return s.action();
             }
         }
         return null;
@@ -161,17 +180,6 @@ public final class TestSmtpServer implements AutoCloseable {
     /** Connections open right now (for leak checks: zero after the client closed its pool). */
     public int openConnections() {
         return open.size();
-    }
-
-    private record Script(String prefix, ServerAction action, AtomicInteger remaining, double probability, java.util.Random random) {
-        boolean fires() {
-            if (probability >= 1) {
-                return true;
-            }
-            synchronized (random) {
-                return random.nextDouble() < probability;
-            }
-        }
     }
 
     /** One SMTP session. */
@@ -203,7 +211,18 @@ public final class TestSmtpServer implements AutoCloseable {
             SSLContext ctx = config.implicitTls != null ? config.implicitTls : config.startTls;
             SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
             ssl.setUseClientMode(false);
+            String[] sni = {""};
+            javax.net.ssl.SSLParameters params = ssl.getSSLParameters();
+            params.setSNIMatchers(List.of(new javax.net.ssl.SNIMatcher(javax.net.ssl.StandardConstants.SNI_HOST_NAME) {
+                @Override
+                public boolean matches(javax.net.ssl.SNIServerName name) {
+                    sni[0] = new javax.net.ssl.SNIHostName(name.getEncoded()).getAsciiName();
+                    return true;
+                }
+            }));
+            ssl.setSSLParameters(params);
             ssl.startHandshake();
+            serverNames.add(sni[0]);
             socket = ssl;
             open.add(ssl);
             tls = true;
@@ -216,6 +235,7 @@ public final class TestSmtpServer implements AutoCloseable {
             String line;
             while ((line = readLine()) != null) {
                 commands.add(line);
+                arrived(line);
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
                 if (perform(line)) {
                     continue;
@@ -265,14 +285,35 @@ public final class TestSmtpServer implements AutoCloseable {
                 }
                 return true;
             }
-            if (action instanceof ServerAction.Stall s) {
-                try {
-                    Thread.sleep(s.duration().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            if (action instanceof ServerAction.StopReading stop) {
+                for (String l : stop.lines()) {
+                    reply(l);
                 }
+                pause(stop.duration());
+            } else if (action instanceof ServerAction.Drip drip) {
+                out.write(drip.prefix());
+                out.flush();
+                for (byte b : drip.dripped()) {
+                    pause(drip.interval());
+                    out.write(b);
+                    out.flush();
+                }
+            } else if (action instanceof ServerAction.Stall s) {
+                pause(s.duration());
             }
             throw new IOException("scripted disconnect");
+        }
+
+        /** Sleeps, and ends early when the server is closed (a stalled session must not outlive its test). */
+        private void pause(Duration d) {
+            long end = System.nanoTime() + d.toNanos();
+            try {
+                while (!closed && System.nanoTime() < end) {
+                    Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void ehlo() throws IOException {
@@ -351,6 +392,7 @@ public final class TestSmtpServer implements AutoCloseable {
             reply("334 " + text);
             String response = readLine();
             commands.add(response == null ? "" : response);
+            arrived(response == null ? "" : response);
             return response == null ? "" : response;
         }
 
@@ -417,6 +459,7 @@ public final class TestSmtpServer implements AutoCloseable {
             if (line == null) {
                 return;
             }
+            arrived(CONTENT);
             // RFC 5321 section 4.1.1.4: the CRLF before the dot ends the last line of the data, so it stays.
             byte[] body = content.toByteArray();
             ReceivedMessage message = new ReceivedMessage(mailFrom, mailParams, rcpts, rcptParams, body, wire.toByteArray(), tls, user);
@@ -434,6 +477,22 @@ public final class TestSmtpServer implements AutoCloseable {
         }
 
         private String lastReply;
+        private final List<String> turn = new ArrayList<>();
+
+        /** Adds what was just read to the current turn, which ends when the client sent nothing more before our reply. */
+        private void arrived(String unit) throws IOException {
+            turn.add(unit);
+            if (in.available() == 0) {
+                endTurn();
+            }
+        }
+
+        private void endTurn() {
+            if (!turn.isEmpty()) {
+                turns.add(List.copyOf(turn));
+                turn.clear();
+            }
+        }
 
         private void reset() {
             mailFrom = null;
@@ -478,6 +537,7 @@ public final class TestSmtpServer implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
+            endTurn();
             open.remove(socket); // the TLS socket, after an upgrade
             socket.close();
         }
