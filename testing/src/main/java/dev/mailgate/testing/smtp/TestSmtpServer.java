@@ -441,21 +441,18 @@ public final class TestSmtpServer implements AutoCloseable {
             reply("354 End data with <CR><LF>.<CR><LF>");
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             ByteArrayOutputStream content = new ByteArrayOutputStream();
-            boolean lineStart = true;
             byte[] line;
-            while ((line = readRawLine()) != null) {
-                wire.write(line);
-                boolean crlf = line.length >= 2 && line[line.length - 2] == '\r' && line[line.length - 1] == '\n';
-                if (lineStart && line.length == 3 && line[0] == '.' && crlf) {
-                    break;
-                }
-                int skip = lineStart && line.length > 0 && line[0] == '.' ? 1 : 0;
-                content.write(line, skip, line.length - skip);
-                lineStart = crlf;
-                if (wire.size() > MAX_MESSAGE) {
-                    throw new IOException("message too large for the test server");
-                }
+            if (config.dataTimeout != null) {
+                socket.setSoTimeout((int) config.dataTimeout.toMillis());
             }
+            try {
+                line = readContent(wire, content);
+            } catch (java.net.SocketTimeoutException e) {
+                // Postfix: "421 4.4.2 Error: timeout exceeded", then it closes.
+                reply("421 4.4.2 localhost Error: timeout exceeded");
+                throw e;
+            }
+            socket.setSoTimeout(0);
             if (line == null) {
                 return;
             }
@@ -474,6 +471,26 @@ public final class TestSmtpServer implements AutoCloseable {
             messages.add(message);
             reset();
             reply("250 2.0.0 Ok: queued as Q" + queueIds.incrementAndGet());
+        }
+
+        /** Reads the content up to the final dot into {@code wire} and (un-stuffed) {@code content}; the dot line, or null at EOF. */
+        private byte[] readContent(ByteArrayOutputStream wire, ByteArrayOutputStream content) throws IOException {
+            boolean lineStart = true;
+            byte[] line;
+            while ((line = readRawLine()) != null) {
+                wire.write(line);
+                boolean crlf = line.length >= 2 && line[line.length - 2] == '\r' && line[line.length - 1] == '\n';
+                if (lineStart && line.length == 3 && line[0] == '.' && crlf) {
+                    break;
+                }
+                int skip = lineStart && line.length > 0 && line[0] == '.' ? 1 : 0;
+                content.write(line, skip, line.length - skip);
+                lineStart = crlf;
+                if (wire.size() > MAX_MESSAGE) {
+                    throw new IOException("message too large for the test server");
+                }
+            }
+            return line;
         }
 
         private String lastReply;
@@ -555,6 +572,7 @@ public final class TestSmtpServer implements AutoCloseable {
         private String password;
         private boolean authRequiresTls = true;
         private List<String> extensions;
+        private Duration dataTimeout;
         private final List<Script> scripts = new ArrayList<>();
 
         private Builder() {
@@ -609,6 +627,15 @@ public final class TestSmtpServer implements AutoCloseable {
         /** Advertises exactly these EHLO extension lines, whatever the server really supports ("a lying server"). */
         public Builder extensions(String... lines) {
             this.extensions = List.of(lines);
+            return this;
+        }
+
+        /**
+         * After its 354 the server waits at most this long for each read of the content, then answers "421 4.4.2
+         * timeout exceeded" and closes, as Postfix does after its smtpd_timeout (default: it waits forever).
+         */
+        public Builder dataTimeout(Duration timeout) {
+            this.dataTimeout = timeout;
             return this;
         }
 
