@@ -98,33 +98,36 @@ class SessionSetupTest {
     }
 
     /**
-     * A host name that starts with a digit is a host name (RFC 1123 section 2.1), and gets SNI. It must resolve to
-     * the loopback address, which only a hosts file can promise: so the send runs in a child JVM whose resolver
-     * reads one ({@code jdk.net.hosts.file}), against this JVM's test server.
+     * A host name that starts with a digit is a host name (RFC 1123 section 2.1), and gets SNI: with dots (which
+     * the JDK would also name on its own) and without (an intranet relay, which only our rule names). It must
+     * resolve to the loopback address, which only a hosts file can promise: so the sends run in a child JVM whose
+     * resolver reads one ({@code jdk.net.hosts.file}), against this JVM's test server.
      */
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void sniIsSentForAHostNameThatStartsWithADigit(@TempDir Path dir) throws Exception {
         TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
-        Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 1mail.example.test localhost\n");
+        Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 1mail.example.test 1relay localhost\n");
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Process child = new ProcessBuilder(java, "-Djdk.net.hosts.file=" + hosts, "-cp", System.getProperty("java.class.path"),
-                SniProbe.class.getName(), "1mail.example.test", Integer.toString(server.port()))
+                SniProbe.class.getName(), Integer.toString(server.port()), "1mail.example.test", "1relay")
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(output).isZero();
-        assertThat(server.serverNames()).containsExactly("1mail.example.test");
+        assertThat(server.serverNames()).containsExactly("1mail.example.test", "1relay");
     }
 
-    /** The child JVM of {@link #sniIsSentForAHostNameThatStartsWithADigit}: sends one message to host:port. */
+    /** The child JVM of {@link #sniIsSentForAHostNameThatStartsWithADigit}: sends one message to each host at port. */
     public static final class SniProbe {
         public static void main(String[] args) {
-            SmtpConfig config = SmtpConfig.builder(args[0]).port(Integer.parseInt(args[1]))
-                    .sslContext(TestCertificates.trustingClient()).verifyHostname(false) // the certificate names localhost
-                    .commandTimeout(Duration.ofSeconds(10)).maxAttempts(1).build();
-            try (SmtpTransport smtp = SmtpTransport.create(config)) {
-                smtp.send(message());
+            for (int i = 1; i < args.length; i++) {
+                SmtpConfig config = SmtpConfig.builder(args[i]).port(Integer.parseInt(args[0]))
+                        .sslContext(TestCertificates.trustingClient()).verifyHostname(false) // the certificate names localhost
+                        .commandTimeout(Duration.ofSeconds(10)).maxAttempts(1).build();
+                try (SmtpTransport smtp = SmtpTransport.create(config)) {
+                    smtp.send(message());
+                }
             }
         }
     }

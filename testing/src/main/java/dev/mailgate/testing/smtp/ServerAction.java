@@ -73,6 +73,11 @@ public sealed interface ServerAction {
         return new Stall(duration);
     }
 
+    /** Answer with these reply lines, then close: Postfix's "421 4.3.2 Service shutting down" to a RCPT. */
+    static ServerAction replyAndClose(String... lines) {
+        return new StopReading(Duration.ZERO, java.util.List.of(lines));
+    }
+
     static ServerAction stopReading(Duration duration, String... replyLines) {
         return new StopReading(duration, java.util.List.of(replyLines));
     }
