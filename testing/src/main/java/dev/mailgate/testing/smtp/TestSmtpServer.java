@@ -1,9 +1,7 @@
 package dev.mailgate.testing.smtp;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -44,8 +42,6 @@ public final class TestSmtpServer implements AutoCloseable {
     public static final String DATA_END = "<DATA-END>";
     /** Stands for a message's content (up to and including the final dot) in {@link #turns()}. */
     public static final String CONTENT = "<CONTENT>";
-    private static final int MAX_LINE = 4096;
-    private static final long MAX_MESSAGE = 64L * 1024 * 1024;
 
     private final Builder config;
     private final List<ReceivedMessage> messages = new CopyOnWriteArrayList<>();
@@ -185,7 +181,7 @@ public final class TestSmtpServer implements AutoCloseable {
     /** One SMTP session. */
     private final class Session implements AutoCloseable {
         private Socket socket;
-        private InputStream in;
+        private ClientLines in;
         private OutputStream out;
         private boolean tls;
         private String user;
@@ -203,26 +199,13 @@ public final class TestSmtpServer implements AutoCloseable {
         }
 
         private void streams() throws IOException {
-            in = new BufferedInputStream(socket.getInputStream());
+            in = new ClientLines(socket.getInputStream());
             out = socket.getOutputStream();
         }
 
         private void upgrade() throws IOException {
             SSLContext ctx = config.implicitTls != null ? config.implicitTls : config.startTls;
-            SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
-            ssl.setUseClientMode(false);
-            String[] sni = {""};
-            javax.net.ssl.SSLParameters params = ssl.getSSLParameters();
-            params.setSNIMatchers(List.of(new javax.net.ssl.SNIMatcher(javax.net.ssl.StandardConstants.SNI_HOST_NAME) {
-                @Override
-                public boolean matches(javax.net.ssl.SNIServerName name) {
-                    sni[0] = new javax.net.ssl.SNIHostName(name.getEncoded()).getAsciiName();
-                    return true;
-                }
-            }));
-            ssl.setSSLParameters(params);
-            ssl.startHandshake();
-            serverNames.add(sni[0]);
+            SSLSocket ssl = ServerTls.accept(socket, ctx, serverNames::add);
             socket = ssl;
             open.add(ssl);
             tls = true;
@@ -233,7 +216,7 @@ public final class TestSmtpServer implements AutoCloseable {
                 reply("220 localhost Mailgate test SMTP service ready");
             }
             String line;
-            while ((line = readLine()) != null) {
+            while ((line = in.readLine()) != null) {
                 commands.add(line);
                 arrived(line);
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
@@ -390,7 +373,7 @@ public final class TestSmtpServer implements AutoCloseable {
 
         private String challenge(String text) throws IOException {
             reply("334 " + text);
-            String response = readLine();
+            String response = in.readLine();
             commands.add(response == null ? "" : response);
             arrived(response == null ? "" : response);
             return response == null ? "" : response;
@@ -446,7 +429,7 @@ public final class TestSmtpServer implements AutoCloseable {
                 socket.setSoTimeout((int) config.dataTimeout.toMillis());
             }
             try {
-                line = readContent(wire, content);
+                line = in.readContent(wire, content);
             } catch (java.net.SocketTimeoutException e) {
                 // Postfix: "421 4.4.2 Error: timeout exceeded", then it closes.
                 reply("421 4.4.2 localhost Error: timeout exceeded");
@@ -473,33 +456,13 @@ public final class TestSmtpServer implements AutoCloseable {
             reply("250 2.0.0 Ok: queued as Q" + queueIds.incrementAndGet());
         }
 
-        /** Reads the content up to the final dot into {@code wire} and (un-stuffed) {@code content}; the dot line, or null at EOF. */
-        private byte[] readContent(ByteArrayOutputStream wire, ByteArrayOutputStream content) throws IOException {
-            boolean lineStart = true;
-            byte[] line;
-            while ((line = readRawLine()) != null) {
-                wire.write(line);
-                boolean crlf = line.length >= 2 && line[line.length - 2] == '\r' && line[line.length - 1] == '\n';
-                if (lineStart && line.length == 3 && line[0] == '.' && crlf) {
-                    break;
-                }
-                int skip = lineStart && line.length > 0 && line[0] == '.' ? 1 : 0;
-                content.write(line, skip, line.length - skip);
-                lineStart = crlf;
-                if (wire.size() > MAX_MESSAGE) {
-                    throw new IOException("message too large for the test server");
-                }
-            }
-            return line;
-        }
-
         private String lastReply;
         private final List<String> turn = new ArrayList<>();
 
         /** Adds what was just read to the current turn, which ends when the client sent nothing more before our reply. */
         private void arrived(String unit) throws IOException {
             turn.add(unit);
-            if (in.available() == 0) {
+            if (!in.hasMore()) {
                 endTurn();
             }
         }
@@ -516,34 +479,6 @@ public final class TestSmtpServer implements AutoCloseable {
             mailParams = null;
             rcpts.clear();
             rcptParams.clear();
-        }
-
-        private String readLine() throws IOException {
-            byte[] raw = readRawLine();
-            if (raw == null) {
-                return null;
-            }
-            int end = raw.length;
-            while (end > 0 && (raw[end - 1] == '\n' || raw[end - 1] == '\r')) {
-                end--;
-            }
-            return new String(raw, 0, end, StandardCharsets.UTF_8);
-        }
-
-        /** A line with its terminator (LF or CRLF), or null at the end of the stream. */
-        private byte[] readRawLine() throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream(128);
-            int c;
-            while ((c = in.read()) != -1) {
-                b.write(c);
-                if (c == '\n') {
-                    return b.toByteArray();
-                }
-                if (b.size() > MAX_LINE * 16) {
-                    throw new IOException("line too long");
-                }
-            }
-            return b.size() == 0 ? null : b.toByteArray();
         }
 
         private void reply(String line) throws IOException {
