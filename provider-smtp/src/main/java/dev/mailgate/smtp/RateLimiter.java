@@ -34,9 +34,10 @@ final class RateLimiter {
 
         /** Waits for the slot; only called where no command of the session is outstanding. */
         void awaitSlot() {
-            long wait = notBeforeNanos - System.nanoTime();
-            if (wait > 0) {
-                sleep(Duration.ofNanos(wait));
+            long wait;
+            while ((wait = notBeforeNanos - System.nanoTime()) > 0) {
+                // Rounded up: a sleep of the truncated milliseconds would wake just before the slot.
+                sleep(Duration.ofMillis((wait + 999_999) / 1_000_000));
             }
         }
     }
