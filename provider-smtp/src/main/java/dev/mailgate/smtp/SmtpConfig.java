@@ -336,7 +336,7 @@ public final class SmtpConfig {
             return this;
         }
 
-        /** The wait for each reply to a command. */
+        /** The wait for each reply to a command, and the limit of each write (at most 64 KiB) to the server. */
         public Builder commandTimeout(Duration d) {
             this.commandTimeout = positive(d, "commandTimeout");
             return this;
@@ -348,7 +348,7 @@ public final class SmtpConfig {
             return this;
         }
 
-        /** The overall limit of one send, retries and backoff included. */
+        /** The overall limit of one send: waiting for a connection, session setup, every attempt and backoff. */
         public Builder sendDeadline(Duration d) {
             this.sendDeadline = positive(d, "sendDeadline");
             return this;
