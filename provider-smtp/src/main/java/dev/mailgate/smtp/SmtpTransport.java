@@ -234,6 +234,9 @@ public final class SmtpTransport implements Transport {
                         return p;
                     } catch (MailException e) {
                         results[i] = new SendResult.Failed(m, e);
+                    } catch (RuntimeException e) {
+                        // Whatever else breaks in preparing, it belongs to this message, not to the whole batch.
+                        results[i] = new SendResult.Failed(m, new PreparationException(label(m), e));
                     }
                 }
                 return null;

@@ -52,11 +52,14 @@ final class SocketWatchdog {
     }
 
     private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+        // No core thread: the one timer thread starts with the first task and ends 200 ms after the last one is
+        // cancelled, so a closed transport leaves no thread behind.
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(0, r -> {
             Thread thread = new Thread(r, "mailgate-smtp-watchdog");
             thread.setDaemon(true);
             return thread;
         });
+        t.setKeepAliveTime(200, TimeUnit.MILLISECONDS);
         // Nearly every task is cancelled: without this the queue holds them all until their delay passes.
         t.setRemoveOnCancelPolicy(true);
         return t;

@@ -104,6 +104,22 @@ class WriteStallTest {
     }
 
     @Test
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aBatchIntoAServerThatStopsReadingRetriesTheStalledMessageAndDeliversEverything() throws Exception {
+        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
+                .on("DATA", ServerAction.stopReading(Duration.ofSeconds(60), "354 End data with <CR><LF>.<CR><LF>"), 1));
+        SmtpTransport smtp = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port())
+                .sslContext(TestCertificates.trustingClient()).credentials("user", "secret")
+                .commandTimeout(COMMAND_TIMEOUT).dataTimeout(COMMAND_TIMEOUT).sendDeadline(Duration.ofSeconds(30))
+                .maxConnections(1).maxAttempts(2).backoff(Duration.ofMillis(10), Duration.ofMillis(20)).build());
+        resources.add(smtp);
+        List<dev.mailgate.core.transport.SendResult> results = smtp.sendBatch(List.of(message("big", 24 * 1024 * 1024), message("two", 0),
+                message("three", 0)));
+        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(dev.mailgate.core.transport.SendResult.Sent.class));
+        assertThat(server.messages()).as("the stalled attempt stored nothing, the retry did").hasSize(3);
+    }
+
+    @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void greetingDrippedLineByLine() throws Exception {
         TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
