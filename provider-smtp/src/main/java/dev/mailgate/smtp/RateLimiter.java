@@ -57,6 +57,11 @@ final class RateLimiter {
      * @throws MailTimeoutException when the pace slot comes after {@code deadline}
      */
     Permit acquire(Instant deadline) {
+        return acquire(deadline, true);
+    }
+
+    /** As {@link #acquire(Instant)}, but null instead of waiting for the daily reset when {@code mayWait} is false. */
+    Permit acquire(Instant deadline, boolean mayWait) {
         while (true) {
             Instant reset;
             synchronized (this) {
@@ -76,6 +81,9 @@ final class RateLimiter {
             }
             if (!waitForQuota || reset.isAfter(deadline)) {
                 throw new QuotaExceededException(maxPerDay, "day", reset);
+            }
+            if (!mayWait) {
+                return null;
             }
             sleep(Duration.between(clock.instant(), reset));
         }

@@ -84,7 +84,7 @@ public final class SmtpTransport implements Transport {
     public SendReceipt send(OutboundMessage message) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        Prepared prepared = prepare(message, started, startNanos);
+        Prepared prepared = prepare(message, started, startNanos, true);
         // Waited here rather than on a claimed connection, so that paced senders do not hold the pool.
         prepared.permit().awaitSlot();
         return attempts(prepared, started, startNanos, started.plus(config.sendDeadline), 1, null);
@@ -93,9 +93,11 @@ public final class SmtpTransport implements Transport {
     /**
      * Renders and validates once, then takes the message's share of the quota; a message that breaks a rule never
      * gets near a connection. Any failure is a {@link MailException}: one a preparer throws is wrapped, so that a
-     * batch reports it for its message.
+     * batch reports it for its message. Returns null when the daily quota is used up, the transport waits for its
+     * reset, and {@code mayWait} is false: a session asked for the message, and must not wait for hours between a
+     * 354 and the content.
      */
-    private Prepared prepare(OutboundMessage message, Instant started, long startNanos) {
+    private Prepared prepare(OutboundMessage message, Instant started, long startNanos, boolean mayWait) {
         if (closed) {
             throw new ConnectionException("the transport is closed", null);
         }
@@ -118,7 +120,10 @@ public final class SmtpTransport implements Transport {
         long size = content.remaining();
         DotStuffing wire = DotStuffing.encode(content);
         Envelope envelope = rendered.envelope();
-        RateLimiter.Permit permit = limiter.acquire(started.plus(config.sendDeadline));
+        RateLimiter.Permit permit = limiter.acquire(started.plus(config.sendDeadline), mayWait);
+        if (permit == null) {
+            return null;
+        }
         return new Prepared(message, envelope.mailFrom().orElse(null), envelope.recipients(), wire.data(),
                 size, smtpUtf8, wire.eightBit(), rendered.messageId(), permit, startNanos + config.sendDeadline.toNanos());
     }
@@ -217,6 +222,8 @@ public final class SmtpTransport implements Transport {
             java.util.Map<Prepared, Instant> starts = new java.util.IdentityHashMap<>();
             long startNanos = System.nanoTime();
             int[] taken = {0};
+            // Messages that have to wait for the quota's reset: sent one by one after the chain, outside any session.
+            List<Integer> deferred = new ArrayList<>();
             // Messages are prepared when the connection asks for them, so rendering overlaps the network.
             SmtpConnection.ChainSource source = () -> {
                 while (taken[0] < share) {
@@ -228,7 +235,11 @@ public final class SmtpTransport implements Transport {
                     OutboundMessage m = list.get(i);
                     Instant started = clock.instant();
                     try {
-                        Prepared p = prepare(m, started, System.nanoTime());
+                        Prepared p = prepare(m, started, System.nanoTime(), false);
+                        if (p == null) {
+                            deferred.add(i);
+                            continue;
+                        }
                         indexes.put(p, i);
                         starts.put(p, started);
                         return p;
@@ -272,6 +283,14 @@ public final class SmtpTransport implements Transport {
                     results[indexes.get(p)] = new SendResult.Sent(p.message(), receipt);
                 } catch (MailException e) {
                     results[indexes.get(p)] = new SendResult.Failed(p.message(), e);
+                }
+            }
+            for (int i : deferred) {
+                OutboundMessage m = list.get(i);
+                try {
+                    results[i] = new SendResult.Sent(m, send(m));
+                } catch (MailException e) {
+                    results[i] = new SendResult.Failed(m, e);
                 }
             }
             if (taken[0] == 0) {

@@ -186,6 +186,24 @@ class PipeliningTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aBatchWaitsForTheDailyResetOutsideAnySessionNeverAfterA354() throws Exception {
+        // 0.8 s before UTC midnight, a quota of 2 a day, waiting for the reset allowed: messages 3 and 4 wait.
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant midnight = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.time.Clock clock = java.time.Clock.offset(java.time.Clock.systemUTC(),
+                Duration.between(now, midnight.minusMillis(800)));
+        TestSmtpServer server = start(TestSmtpServer.builder().dataTimeout(Duration.ofMillis(500)));
+        SmtpTransport smtp = transport(SmtpTransport.builder(config(server).maxPerDay(2).waitForQuota(true).maxAttempts(1).build())
+                .clock(clock));
+        List<SendResult> results = smtp.sendBatch(batch(4));
+        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(SendResult.Sent.class));
+        assertThat(server.messages()).hasSize(4);
+        assertThat(smtp.sentToday()).as("two on the new day").isEqualTo(2);
+    }
+
+    @Test
     void aPreparerThatThrowsFailsItsMessageOnlyAndTheOthersAreReported() throws Exception {
         TestSmtpServer server = start(TestSmtpServer.builder());
         SmtpTransport smtp = transport(SmtpTransport.builder(config(server).build()).preparer(m -> {
