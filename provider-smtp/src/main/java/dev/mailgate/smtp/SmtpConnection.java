@@ -29,7 +29,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * One SMTP session (RFC 5321): connect, greeting, EHLO, STARTTLS or implicit TLS, AUTH, then transactions. Not
- * thread-safe: the pool hands it to one sender at a time, so no lock is held around I/O.
+ * thread-safe: the pool hands it to one sender at a time, so no lock is held around I/O. Nothing blocks unbounded:
+ * reads have the socket timeout, writes and the whole attempt the {@link SocketWatchdog}.
  */
 final class SmtpConnection implements AutoCloseable {
     private final SmtpConfig config;
