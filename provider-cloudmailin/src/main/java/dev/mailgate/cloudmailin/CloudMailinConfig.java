@@ -46,6 +46,11 @@ public final class CloudMailinConfig {
         }
         b.smtpTuning.accept(smtp);
         this.smtp = smtp.build();
+        if (!this.smtp.verifiesHostname()) {
+            // The preset promises verified certificates: a tuning hook cannot quietly take that back.
+            throw new IllegalArgumentException("the CloudMailin preset always verifies the server's host name; verifyHostname(false) "
+                    + "cannot be set through smtp(...). Trust a private CA with sslContext(...) instead, or build an SmtpConfig yourself");
+        }
         if (this.smtp.tlsMode() == TlsMode.NONE) {
             throw new IllegalArgumentException("CloudMailin accepts SMTP Auth only after STARTTLS (seed 003); TLS mode NONE is refused");
         }
@@ -155,7 +160,10 @@ public final class CloudMailinConfig {
             return this;
         }
 
-        /** Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. */
+        /**
+         * Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. Host-name verification
+         * stays on: {@code verifyHostname(false)} here makes {@code build()} fail.
+         */
         public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
             this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
             return this;

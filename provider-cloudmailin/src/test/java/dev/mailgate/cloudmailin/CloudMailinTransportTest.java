@@ -115,6 +115,16 @@ class CloudMailinTransportTest {
     }
 
     @Test
+    void theTuningHookCannotSwitchOffHostNameVerification() {
+        // The preset promises verified certificates and host names; smtp(...) is for timeouts, pool size, quota.
+        assertThatThrownBy(() -> CloudMailinConfig.builder().host("h").credentials("u", "p").sendingDomain("example.com")
+                .smtp(b -> b.verifyHostname(false)).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CloudMailin preset always verifies").hasMessageContaining("sslContext");
+        assertThat(CloudMailinConfig.builder().host("h").credentials("u", "p").sendingDomain("example.com").build()
+                .smtp().verifiesHostname()).isTrue();
+    }
+
+    @Test
     void theProviderIsFound() {
         var p = Mailgate.provider("cloudmailin").orElseThrow();
         assertThat(p.codecs()).extracting(c -> c.format()).containsExactly("cloudmailin-webhook");

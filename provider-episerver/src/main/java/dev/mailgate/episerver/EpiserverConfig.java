@@ -56,6 +56,11 @@ public final class EpiserverConfig {
         }
         b.smtpTuning.accept(smtp);
         this.smtp = smtp.build();
+        if (!this.smtp.verifiesHostname()) {
+            // The preset promises verified certificates: a tuning hook cannot quietly take that back.
+            throw new IllegalArgumentException("the Episerver preset always verifies the server's host name; verifyHostname(false) "
+                    + "cannot be set through smtp(...). Trust a private CA with sslContext(...) instead, or build an SmtpConfig yourself");
+        }
         if (this.smtp.tlsMode() == TlsMode.NONE) {
             throw new IllegalArgumentException("Episerver requires TLS so that the SMTP authentication is encrypted (seed 002)");
         }
@@ -158,7 +163,10 @@ public final class EpiserverConfig {
             return this;
         }
 
-        /** Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. */
+        /**
+         * Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. Host-name verification
+         * stays on: {@code verifyHostname(false)} here makes {@code build()} fail.
+         */
         public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
             this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
             return this;

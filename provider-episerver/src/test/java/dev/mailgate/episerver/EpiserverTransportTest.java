@@ -124,6 +124,14 @@ class EpiserverTransportTest {
     }
 
     @Test
+    void theTuningHookCannotSwitchOffHostNameVerification() {
+        // The preset promises verified certificates and host names; smtp(...) is for timeouts, pool size, quota.
+        assertThatThrownBy(() -> config().smtp(s -> s.verifyHostname(false)).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Episerver preset always verifies").hasMessageContaining("sslContext");
+        assertThat(config().smtp(s -> s.maxConnections(2)).build().smtp().verifiesHostname()).isTrue();
+    }
+
+    @Test
     void theProviderIsFoundAndNamesTheKeyThatIsWrong() {
         var provider = Mailgate.provider("episerver").orElseThrow();
         assertThat(provider.rules(Map.of("sending-domain", "news.example.com"))).hasSize(11);

@@ -22,14 +22,19 @@ final class ConnectionPool implements AutoCloseable {
         this.permits = new Semaphore(config.maxConnections, true);
     }
 
-    /** A session for one transaction; give it back with {@link #release}. */
-    SmtpConnection claim() {
+    /**
+     * A session for one transaction, waiting for a free one no longer than the claim timeout and, opening a fresh
+     * one, not past {@code deadlineNanos} ({@link System#nanoTime()} based); give it back with {@link #release}.
+     */
+    SmtpConnection claim(long deadlineNanos) {
         if (closed) {
             throw new ConnectionException("the transport is closed", null);
         }
         try {
-            if (!permits.tryAcquire(config.claimTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new MailTimeoutException("waiting for a free connection (all " + config.maxConnections + " busy)", config.claimTimeout, null);
+            long wait = Math.min(config.claimTimeout.toNanos(), Math.max(0, deadlineNanos - System.nanoTime()));
+            if (!permits.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+                throw new MailTimeoutException("waiting for a free connection (all " + config.maxConnections + " busy)",
+                        java.time.Duration.ofNanos(wait), null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -44,7 +49,7 @@ final class ConnectionPool implements AutoCloseable {
                 c.quit();
             }
             long start = System.nanoTime();
-            SmtpConnection fresh = SmtpConnection.open(config);
+            SmtpConnection fresh = SmtpConnection.open(config, SmtpConnection.Probe.NONE, deadlineNanos);
             config.listener.connected(config.host, config.port, fresh.isTls(), java.time.Duration.ofNanos(System.nanoTime() - start));
             return fresh;
         } catch (RuntimeException e) {

@@ -10,6 +10,11 @@ import java.time.ZoneOffset;
 /**
  * The daily quota (the CRM seed's "send rate": maximum e-mails per day) and an optional per-second pace. The day
  * is the UTC day; a message counts when it is attempted and is given back when it certainly was not sent.
+ *
+ * <p>{@link #acquire} takes the quota and reserves the message's pace slot but does not wait for the slot: the
+ * session waits for it right before the message's MAIL FROM ({@link Permit#awaitSlot}). Waiting anywhere later
+ * (between the server's 354 and the content, where a batch prepares its next message) lets the server's data
+ * timeout run out, and the message would end "outcome unknown" although nothing was delivered.
  */
 final class RateLimiter {
     private final long maxPerDay;
@@ -20,6 +25,23 @@ final class RateLimiter {
     private long usedToday;
     private long nextSlot;
 
+    /** One message's share of the quota: the UTC day it counts on and the earliest moment its MAIL FROM may go out. */
+    record Permit(LocalDate day, long notBeforeNanos) {
+        /** Whether the slot has come ({@link System#nanoTime()} based). */
+        boolean due() {
+            return System.nanoTime() - notBeforeNanos >= 0;
+        }
+
+        /** Waits for the slot; only called where no command of the session is outstanding. */
+        void awaitSlot() {
+            long wait;
+            while ((wait = notBeforeNanos - System.nanoTime()) > 0) {
+                // Rounded up: a sleep of the truncated milliseconds would wake just before the slot.
+                sleep(Duration.ofMillis((wait + 999_999) / 1_000_000));
+            }
+        }
+    }
+
     RateLimiter(long maxPerDay, double maxPerSecond, boolean waitForQuota, Clock clock) {
         this.maxPerDay = maxPerDay;
         this.nanosPerMessage = maxPerSecond > 0 ? (long) (1_000_000_000L / maxPerSecond) : 0;
@@ -28,42 +50,52 @@ final class RateLimiter {
     }
 
     /**
-     * Takes one message from the quota, waiting for the pace (and, if configured, for the daily reset). Sleeps
-     * happen outside the lock, so waiting senders do not pin a carrier thread.
+     * Takes one message from the quota (waiting, if configured, for the daily reset) and reserves its pace slot.
+     * Sleeps happen outside the lock, so waiting senders do not pin a carrier thread.
+     *
+     * @throws QuotaExceededException when today's quota is used up and waiting is off or ends after the deadline
+     * @throws MailTimeoutException when the pace slot comes after {@code deadline}
      */
-    void acquire(Instant deadline) {
-        long sleepNanos;
+    Permit acquire(Instant deadline) {
+        return acquire(deadline, true);
+    }
+
+    /** As {@link #acquire(Instant)}, but null instead of waiting for the daily reset when {@code mayWait} is false. */
+    Permit acquire(Instant deadline, boolean mayWait) {
         while (true) {
-            Instant reset = null;
+            Instant reset;
             synchronized (this) {
                 rollDay();
                 if (maxPerDay == 0 || usedToday < maxPerDay) {
-                    usedToday++;
                     long now = System.nanoTime();
                     long slot = Math.max(now, nextSlot);
+                    long wait = slot - now;
+                    if (wait > 0 && clock.instant().plusNanos(wait).isAfter(deadline)) {
+                        throw new MailTimeoutException("waiting for the rate limit", Duration.ofNanos(wait), null);
+                    }
+                    usedToday++;
                     nextSlot = slot + nanosPerMessage;
-                    sleepNanos = slot - now;
-                    break;
+                    return new Permit(day, slot);
                 }
                 reset = nextReset();
             }
             if (!waitForQuota || reset.isAfter(deadline)) {
                 throw new QuotaExceededException(maxPerDay, "day", reset);
             }
-            sleep(Duration.between(clock.instant(), reset));
-        }
-        if (sleepNanos > 0) {
-            if (clock.instant().plusNanos(sleepNanos).isAfter(deadline)) {
-                giveBack();
-                throw new MailTimeoutException("waiting for the rate limit", Duration.ofNanos(sleepNanos), null);
+            if (!mayWait) {
+                return null;
             }
-            sleep(Duration.ofNanos(sleepNanos));
+            sleep(Duration.between(clock.instant(), reset));
         }
     }
 
-    /** Returns a message to today's quota (it was not sent). */
-    synchronized void giveBack() {
-        if (usedToday > 0) {
+    /**
+     * Returns a message to the quota of the day it was taken from (it was not sent). The day rolls first: a message
+     * taken before midnight and given back after it must not free one of the new day's slots.
+     */
+    synchronized void giveBack(Permit permit) {
+        rollDay();
+        if (permit.day().equals(day) && usedToday > 0) {
             usedToday--;
         }
     }

@@ -57,15 +57,16 @@ public final class SmtpConfig {
 
     private SmtpConfig(Builder b) {
         this.host = Objects.requireNonNull(b.host, "host");
-        this.tlsMode = b.tlsMode;
-        this.port = b.port > 0 ? b.port : b.tlsMode == TlsMode.IMPLICIT ? 465 : 587;
+        // RFC 8314 section 3.3: port 465 is implicit TLS; speaking plaintext there waits out the command timeout.
+        this.tlsMode = b.tlsMode != null ? b.tlsMode : b.port == 465 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED;
+        this.port = b.port > 0 ? b.port : tlsMode == TlsMode.IMPLICIT ? 465 : 587;
         this.sslContext = b.sslContext;
         this.verifyHostname = b.verifyHostname;
         this.username = b.username;
         this.password = b.password;
         this.oauthToken = b.oauthToken;
         this.allowPlaintextAuth = b.allowPlaintextAuth;
-        this.heloName = b.heloName;
+        this.heloName = b.heloName != null ? b.heloName : HeloName.machineDefault();
         this.defaultFrom = b.defaultFrom;
         this.connectTimeout = b.connectTimeout;
         this.commandTimeout = b.commandTimeout;
@@ -106,6 +107,11 @@ public final class SmtpConfig {
 
     public TlsMode tlsMode() {
         return tlsMode;
+    }
+
+    /** Whether the server certificate's names are checked against the host (RFC 6125); on unless switched off. */
+    public boolean verifiesHostname() {
+        return verifyHostname;
     }
 
     public Optional<String> username() {
@@ -230,14 +236,14 @@ public final class SmtpConfig {
     public static final class Builder {
         private final String host;
         private int port;
-        private TlsMode tlsMode = TlsMode.STARTTLS_REQUIRED;
+        private TlsMode tlsMode;
         private SSLContext sslContext;
         private boolean verifyHostname = true;
         private String username;
         private String password;
         private Supplier<String> oauthToken;
         private boolean allowPlaintextAuth;
-        private String heloName = "localhost";
+        private String heloName;
         private EmailAddress defaultFrom;
         private Duration connectTimeout = Duration.ofSeconds(30);
         // RFC 5321 section 4.5.3.2: 5 minutes for MAIL/RCPT, 2 for DATA, 10 for the final dot.
@@ -265,12 +271,13 @@ public final class SmtpConfig {
             this.host = Objects.requireNonNull(host, "host");
         }
 
-        /** Defaults to 587 (submission) or 465 for implicit TLS. */
+        /** Defaults to 587 (submission), or 465 for implicit TLS. Port 465 without a TLS mode means implicit TLS. */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
+        /** Default: {@link TlsMode#IMPLICIT} on port 465 (RFC 8314 section 3.3), {@link TlsMode#STARTTLS_REQUIRED} elsewhere. */
         public Builder tlsMode(TlsMode mode) {
             this.tlsMode = Objects.requireNonNull(mode, "mode");
             return this;
@@ -308,7 +315,11 @@ public final class SmtpConfig {
             return this;
         }
 
-        /** The name sent with EHLO. */
+        /**
+         * The name sent with EHLO (RFC 5321 section 4.1.1.1: the client's fully qualified domain name). Default: this
+         * machine's FQDN when it has one, else {@code localhost}, which many receivers score as spam: set the name
+         * of the sending host (one whose A record and PTR agree) when the machine has no FQDN.
+         */
         public Builder heloName(String name) {
             this.heloName = Objects.requireNonNull(name, "name");
             return this;
@@ -325,7 +336,7 @@ public final class SmtpConfig {
             return this;
         }
 
-        /** The wait for each reply to a command. */
+        /** The wait for each reply to a command, and the limit of each write (at most 64 KiB) to the server. */
         public Builder commandTimeout(Duration d) {
             this.commandTimeout = positive(d, "commandTimeout");
             return this;
@@ -337,7 +348,7 @@ public final class SmtpConfig {
             return this;
         }
 
-        /** The overall limit of one send, retries and backoff included. */
+        /** The overall limit of one send: waiting for a connection, session setup, every attempt and backoff. */
         public Builder sendDeadline(Duration d) {
             this.sendDeadline = positive(d, "sendDeadline");
             return this;

@@ -11,6 +11,7 @@ import dev.mailgate.core.transport.ServerRejectedException;
 import dev.mailgate.core.transport.SmtpReply;
 import dev.mailgate.smtp.internal.Extensions;
 import dev.mailgate.smtp.internal.ReplyReader;
+import dev.mailgate.smtp.internal.TlsRecordException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,22 +24,22 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
  * One SMTP session (RFC 5321): connect, greeting, EHLO, STARTTLS or implicit TLS, AUTH, then transactions. Not
- * thread-safe: the pool hands it to one sender at a time, so no lock is held around I/O.
+ * thread-safe: the pool hands it to one sender at a time, so no lock is held around I/O. Nothing blocks unbounded:
+ * reads have the socket timeout, writes and the whole attempt the {@link SocketWatchdog}.
  */
 final class SmtpConnection implements AutoCloseable {
-    private static final String[] TLS_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
-
     private final SmtpConfig config;
+    private final String where;
     private final long createdAt = System.nanoTime();
+    /** The TCP socket; {@code socket} is the TLS layer on it once there is one. */
+    private Socket tcp;
     private Socket socket;
+    private SocketWatchdog watchdog;
     private ReplyReader in;
     private OutputStream out;
     private Extensions extensions = Extensions.none();
@@ -53,6 +54,7 @@ final class SmtpConnection implements AutoCloseable {
     private SmtpConnection(SmtpConfig config, Probe probe) {
         this.config = config;
         this.probe = probe;
+        this.where = config.host + ":" + config.port;
     }
 
     /** Told of each setup step as it completes, for {@link SmtpDiagnostics}. */
@@ -62,35 +64,52 @@ final class SmtpConnection implements AutoCloseable {
         void passed(String step, String detail);
     }
 
-    /** Opens a ready-to-send session, or throws a typed error saying which step failed. */
+    /** Opens a ready-to-send session within one send deadline from now, or throws a typed error saying which step failed. */
     static SmtpConnection open(SmtpConfig config) {
         return open(config, Probe.NONE);
     }
 
     static SmtpConnection open(SmtpConfig config, Probe probe) {
+        return open(config, probe, System.nanoTime() + config.sendDeadline.toNanos());
+    }
+
+    /** Opens a session; the whole setup ends by {@code deadlineNanos} ({@link System#nanoTime()} based). */
+    static SmtpConnection open(SmtpConfig config, Probe probe, long deadlineNanos) {
         SmtpConnection c = new SmtpConnection(config, probe);
         try {
-            c.connect();
+            c.connect(deadlineNanos);
             return c;
-        } catch (MailException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever failed, typed or not, the socket must not outlive the attempt.
             c.closeQuietly();
             throw e;
+        } finally {
+            if (c.watchdog != null) {
+                c.watchdog.clearDeadline();
+            }
         }
     }
 
-    private void connect() {
-        String where = config.host + ":" + config.port;
+    private void connect(long deadlineNanos) {
+        tcp = new Socket();
+        socket = tcp;
+        watchdog = new SocketWatchdog(tcp, config.commandTimeout, where);
+        watchdog.deadline(deadlineNanos, config.sendDeadline);
         try {
-            socket = new Socket();
             // Nagle + delayed ACK stalls every small write (STARTTLS handshakes, pipelined commands) by ~40 ms.
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(config.host, config.port), (int) config.connectTimeout.toMillis());
-            socket.setSoTimeout((int) config.commandTimeout.toMillis());
-            probe.passed("connect", "TCP connection to " + socket.getInetAddress().getHostAddress() + ":" + config.port);
-        } catch (SocketTimeoutException e) {
-            throw new MailTimeoutException("connecting to " + where, config.connectTimeout, e);
+            tcp.setTcpNoDelay(true);
+            tcp.connect(new InetSocketAddress(config.host, config.port), (int) config.connectTimeout.toMillis());
+            tcp.setSoTimeout((int) config.commandTimeout.toMillis());
+            probe.passed("connect", "TCP connection to " + tcp.getInetAddress().getHostAddress() + ":" + config.port);
         } catch (IOException e) {
-            throw new ConnectionException("cannot connect to " + where + ": " + e.getMessage(), e);
+            IOException x = watchdog.checked(e);
+            if (x instanceof SocketWatchdog.Expired expired) {
+                throw expired.toMailException();
+            }
+            if (x instanceof SocketTimeoutException) {
+                throw new MailTimeoutException("connecting to " + where, config.connectTimeout, x);
+            }
+            throw new ConnectionException("cannot connect to " + where + ": " + x.getMessage(), x);
         }
         try {
             if (config.tlsMode == TlsMode.IMPLICIT) {
@@ -105,20 +124,32 @@ final class SmtpConnection implements AutoCloseable {
             ehlo();
             probe.passed("ehlo", "extensions: " + new java.util.TreeSet<>(extensions.keywords()));
             if (config.tlsMode == TlsMode.STARTTLS_REQUIRED) {
-                startTls(where);
+                startTls();
             }
             if (config.username != null) {
                 authenticate(where);
                 probe.passed("auth", "authenticated as " + config.username);
             }
-        } catch (SocketTimeoutException e) {
-            throw new MailTimeoutException("waiting for " + where + " during session setup", config.commandTimeout, e);
-        } catch (SSLException e) {
-            throw new ConnectionException("TLS handshake with " + where + " failed: " + e.getMessage()
-                    + (config.verifyHostname ? " (the certificate must be trusted and name " + config.host + ")" : ""), new TlsFailure(e));
         } catch (IOException e) {
-            throw new ConnectionException("connection to " + where + " failed during session setup: " + e.getMessage(), e);
+            throw setupFailure(watchdog.checked(e));
         }
+    }
+
+    private MailException setupFailure(IOException e) {
+        if (e instanceof SocketWatchdog.Expired expired) {
+            return expired.toMailException();
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new MailTimeoutException("waiting for " + where + " during session setup", config.commandTimeout, e);
+        }
+        if (e instanceof TlsRecordException) {
+            return new ConnectionException(where + ": " + e.getMessage(), new TlsFailure(e));
+        }
+        if (e instanceof SSLException) {
+            return new ConnectionException("TLS handshake with " + where + " failed: " + e.getMessage()
+                    + (config.verifyHostname ? " (the certificate must be trusted and name " + config.host + ")" : ""), new TlsFailure(e));
+        }
+        return new ConnectionException("connection to " + where + " failed during session setup: " + e.getMessage(), e);
     }
 
     /**
@@ -128,13 +159,13 @@ final class SmtpConnection implements AutoCloseable {
      */
     private void closingCheck(String command, SmtpReply reply) {
         if (reply.code() == 421) {
-            throw new ConnectionException(config.host + ":" + config.port + " is closing the connection (" + command + " answered " + reply + ")", null);
+            throw new ConnectionException(where + " is closing the connection (" + command + " answered " + reply + ")", null);
         }
     }
 
     private void streams() throws IOException {
-        in = new ReplyReader(socket.getInputStream());
-        out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        in = new ReplyReader(watchdog.input(socket.getInputStream()));
+        out = new BufferedOutputStream(watchdog.output(socket.getOutputStream()), 64 * 1024);
     }
 
     private void ehlo() throws IOException {
@@ -152,7 +183,7 @@ final class SmtpConnection implements AutoCloseable {
         extensions = Extensions.none();
     }
 
-    private void startTls(String where) throws IOException {
+    private void startTls() throws IOException {
         if (!extensions.has("STARTTLS")) {
             throw new ConnectionException(where + " does not offer STARTTLS; refusing to continue unencrypted "
                     + "(TLS mode STARTTLS_REQUIRED). Use TlsMode.IMPLICIT for port 465, or TlsMode.NONE only for a trusted local relay",
@@ -177,49 +208,10 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     private void startTlsHandshake() throws IOException {
-        SSLContext ctx;
-        try {
-            ctx = config.sslContext != null ? config.sslContext : SSLContext.getDefault();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new SSLException("no default TLS context", e);
-        }
-        SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(socket, config.host, config.port, true);
-        SSLParameters params = ssl.getSSLParameters();
-        params.setProtocols(supported(ssl.getSupportedProtocols()));
-        if (config.verifyHostname) {
-            // The HTTPS rules (RFC 2818 / RFC 6125) check the certificate's DNS or IP names against the host.
-            params.setEndpointIdentificationAlgorithm("HTTPS");
-        }
-        if (!config.host.isEmpty() && !Character.isDigit(config.host.charAt(0)) && !config.host.contains(":")) {
-            params.setServerNames(List.of(new SNIHostName(config.host)));
-        }
-        ssl.setSSLParameters(params);
-        ssl.startHandshake();
+        SSLSocket ssl = TlsUpgrade.handshake(socket, config);
         socket = ssl;
         tls = true;
-        probe.passed("tls", ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite() + certificateSummary(ssl));
-    }
-
-    private static String certificateSummary(SSLSocket ssl) {
-        try {
-            java.security.cert.Certificate[] chain = ssl.getSession().getPeerCertificates();
-            if (chain.length > 0 && chain[0] instanceof java.security.cert.X509Certificate x) {
-                return ", certificate " + x.getSubjectX500Principal().getName() + ", expires " + x.getNotAfter().toInstant();
-            }
-        } catch (javax.net.ssl.SSLPeerUnverifiedException ignored) {
-            // no certificate to describe
-        }
-        return "";
-    }
-
-    private static String[] supported(String[] available) {
-        List<String> chosen = new ArrayList<>();
-        for (String p : TLS_PROTOCOLS) {
-            if (List.of(available).contains(p)) {
-                chosen.add(p);
-            }
-        }
-        return chosen.toArray(String[]::new);
+        probe.passed("tls", TlsUpgrade.summary(ssl));
     }
 
     private void authenticate(String where) throws IOException {
@@ -235,7 +227,15 @@ final class SmtpConnection implements AutoCloseable {
             if (!offered.contains("XOAUTH2")) {
                 throw new AuthenticationException(where + " does not offer XOAUTH2 (offers " + offered + ")", null);
             }
-            String token = config.oauthToken.get();
+            String token;
+            try {
+                token = config.oauthToken.get();
+            } catch (RuntimeException e) {
+                AuthenticationException failure = new AuthenticationException("the OAuth 2.0 access token supplier failed for "
+                        + config.username + ": " + e, null);
+                failure.initCause(e);
+                throw failure;
+            }
             reply = command("AUTH XOAUTH2 " + b64("user=" + config.username + "\u0001auth=Bearer " + token + "\u0001\u0001"));
             if (reply.code() == 334) {
                 // RFC 7628 section 3.2.3: the server sent an error as a challenge; an empty response ends the exchange.
@@ -297,9 +297,19 @@ final class SmtpConnection implements AutoCloseable {
      * server works, so rendering overlaps the network. Every message taken from the source gets exactly one
      * outcome: a {@link Transaction} or the {@link MailException} it failed with. When the session breaks, the
      * messages taken but not attempted fail with a retry-safe {@link ConnectionException}.
+     *
+     * <p>Each message's send deadline bounds its part of the session. A message whose pace slot has not come is
+     * not chained: it waits for its slot after the previous final reply, when no command is outstanding.
      */
     void sendChain(ChainSource source, java.util.function.BiConsumer<Prepared, Object> outcomes) {
-        String where = config.host + ":" + config.port;
+        try {
+            chain(source, outcomes);
+        } finally {
+            watchdog.clearDeadline();
+        }
+    }
+
+    private void chain(ChainSource source, java.util.function.BiConsumer<Prepared, Object> outcomes) {
         boolean pipelining = extensions.has("PIPELINING");
         lastUsed = System.nanoTime();
         Prepared current = source.next();
@@ -313,7 +323,8 @@ final class SmtpConnection implements AutoCloseable {
                 Prepared p = current;
                 current = null;
                 inFlight = p;
-                if (!supported(p, where, outcomes)) {
+                watchdog.deadline(p.deadlineNanos(), config.sendDeadline);
+                if (!supported(p, outcomes)) {
                     inFlight = null;
                     current = lookahead != null ? lookahead : source.next();
                     lookahead = null;
@@ -326,9 +337,11 @@ final class SmtpConnection implements AutoCloseable {
                     resetFirst = false;
                 } else {
                     resetFirst = needsReset;
-                    commands = commands(p);
+                    commands = TransactionCommands.of(p, resetFirst, extensions, config);
+                    // Nothing is outstanding here: the one place a pace wait cannot run out a server timer.
+                    p.permit().awaitSlot();
                     if (pipelining) {
-                        writeAndFlush(join(commands));
+                        writeAndFlush(TransactionCommands.join(commands));
                     }
                 }
                 pending = null;
@@ -352,13 +365,14 @@ final class SmtpConnection implements AutoCloseable {
                 Prepared next = lookahead != null ? lookahead : source.next();
                 lookahead = null;
                 byte[] nextCommands = null;
-                if (pipelining && next != null && fits(next)) {
-                    pending = commandsAfterData(next);
-                    nextCommands = join(pending);
+                if (pipelining && next != null && next.permit().due() && TransactionCommands.fits(next, extensions)) {
+                    // After a successful end of data the session is back in its initial state: no RSET needed.
+                    pending = TransactionCommands.of(next, false, extensions, config);
+                    nextCommands = TransactionCommands.join(pending);
                 }
                 try {
                     writeContent(p, nextCommands);
-                } catch (OutcomeUnknownException e) {
+                } catch (MailException e) {
                     outcomes.accept(p, e);
                     inFlight = null;
                     current = next;
@@ -391,15 +405,14 @@ final class SmtpConnection implements AutoCloseable {
                     break;
                 }
             }
-        } catch (SocketTimeoutException e) {
-            broken = true;
-            if (inFlight != null) {
-                outcomes.accept(inFlight, new MailTimeoutException("waiting for " + where + " to answer the transaction", config.commandTimeout, e));
-            }
         } catch (IOException e) {
             broken = true;
+            IOException x = watchdog.checked(e);
             if (inFlight != null) {
-                outcomes.accept(inFlight, new ConnectionException("connection to " + where + " lost before the message was sent: " + e.getMessage(), e));
+                outcomes.accept(inFlight, x instanceof SocketWatchdog.Expired expired ? expired.toMailException()
+                        : x instanceof SocketTimeoutException
+                        ? new MailTimeoutException("waiting for " + where + " to answer the transaction", config.commandTimeout, x)
+                        : new ConnectionException("connection to " + where + " lost before the message was sent: " + x.getMessage(), x));
             }
         }
         for (Prepared untried : new Prepared[] {current, lookahead}) {
@@ -410,9 +423,9 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     /** Reports a message the server could not take (SIZE, SMTPUTF8, 8BITMIME) without sending anything. */
-    private boolean supported(Prepared p, String where, java.util.function.BiConsumer<Prepared, Object> outcomes) {
+    private boolean supported(Prepared p, java.util.function.BiConsumer<Prepared, Object> outcomes) {
         try {
-            checkSupport(p.size(), p.smtpUtf8(), p.eightBit(), where);
+            TransactionCommands.checkSupport(p, extensions, where);
             return true;
         } catch (MailException e) {
             outcomes.accept(p, e);
@@ -420,72 +433,52 @@ final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    private boolean fits(Prepared p) {
-        try {
-            checkSupport(p.size(), p.smtpUtf8(), p.eightBit(), "");
-            return true;
-        } catch (MailException e) {
-            return false;
-        }
-    }
-
-    private List<String> commands(Prepared p) {
-        List<String> commands = new ArrayList<>(p.recipients().size() + 3);
-        if (needsReset) {
-            commands.add("RSET");
-        }
-        addTransaction(commands, p);
-        return commands;
-    }
-
-    /** After a successful end of data the session is back in its initial state: no RSET needed. */
-    private List<String> commandsAfterData(Prepared p) {
-        List<String> commands = new ArrayList<>(p.recipients().size() + 2);
-        addTransaction(commands, p);
-        return commands;
-    }
-
-    private void addTransaction(List<String> commands, Prepared p) {
-        commands.add("MAIL FROM:<" + (p.mailFrom() == null ? "" : path(p.mailFrom(), p.smtpUtf8())) + ">"
-                + mailParameters(p.size(), p.smtpUtf8(), p.eightBit(), p.messageId().orElse(null)));
-        for (EmailAddress r : p.recipients()) {
-            commands.add("RCPT TO:<" + path(r, p.smtpUtf8()) + ">" + rcptParameters());
-        }
-        commands.add("DATA");
-    }
-
-    private static byte[] join(List<String> commands) {
-        StringBuilder batch = new StringBuilder(commands.size() * 40);
-        for (String c : commands) {
-            batch.append(c).append("\r\n");
-        }
-        return batch.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
+    /**
+     * Reads up to {@code n} pipelined replies. RFC 5321 section 3.8: after a 421 the server closes the channel, so
+     * no further reply will come; the replies so far are kept, so that the 421 is reported where it was given.
+     */
     private List<SmtpReply> readReplies(int n) throws IOException {
         List<SmtpReply> replies = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            replies.add(in.read());
+            SmtpReply reply = in.read();
+            replies.add(reply);
+            if (reply.code() == 421) {
+                break;
+            }
         }
         return replies;
     }
 
     /** The replies up to DATA, judged: which recipients were accepted, or why the transaction cannot go on. */
     private Evaluation evaluate(Prepared p, List<SmtpReply> replies, boolean resetFirst) throws IOException {
-        int i = resetFirst ? 1 : 0;
+        int i = 0;
+        if (resetFirst) {
+            SmtpReply rset = replies.get(i++);
+            if (rset.code() == 421) {
+                broken = true;
+                throw new ServerRejectedException("RSET", rset);
+            }
+        }
         SmtpReply mail = replies.get(i++);
         List<RecipientOutcome> rejected = new ArrayList<>();
         List<EmailAddress> accepted = new ArrayList<>();
         SmtpReply lastRejection = null;
+        // A 421 to one RCPT (Postfix: "Service shutting down", then it closes) belongs to that recipient.
+        SmtpReply closing = null;
+        EmailAddress closedAt = null;
         for (EmailAddress r : p.recipients()) {
             SmtpReply rcpt = i < replies.size() ? replies.get(i) : null;
             i++;
             if (rcpt != null && rcpt.isPositive()) {
                 accepted.add(r);
             } else {
-                SmtpReply why = rcpt != null ? rcpt : mail;
+                SmtpReply why = rcpt != null ? rcpt : closing != null ? closing : mail;
                 rejected.add(new RecipientOutcome.Rejected(r, why));
                 lastRejection = why;
+                if (closing == null && rcpt != null && rcpt.code() == 421) {
+                    closing = rcpt;
+                    closedAt = r;
+                }
             }
         }
         SmtpReply dataReply = i < replies.size() ? replies.get(i) : null;
@@ -497,6 +490,11 @@ final class SmtpConnection implements AutoCloseable {
         if (!mail.isPositive()) {
             closeIf421(mail);
             throw new ServerRejectedException("MAIL FROM", mail);
+        }
+        if (closing != null) {
+            // Whatever the server accepted before, it is closing: the transaction is over, to be retried whole.
+            broken = true;
+            throw new ServerRejectedException("RCPT TO:<" + closedAt.address() + ">", closing);
         }
         if (accepted.isEmpty()) {
             closeIf421(lastRejection);
@@ -525,71 +523,7 @@ final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    private void checkSupport(long size, boolean smtpUtf8, boolean eightBit, String where) {
-        long limit = extensions.maxSize();
-        if (limit > 0 && size > limit) {
-            throw new MessageTooLargeException(size, limit, where);
-        }
-        if (smtpUtf8 && !extensions.has("SMTPUTF8")) {
-            throw new UnsupportedByServerException("the message has non-ASCII addresses or headers, which need SMTPUTF8 (RFC 6531), and "
-                    + where + " does not offer it");
-        }
-        if (eightBit && !extensions.has("8BITMIME")) {
-            throw new UnsupportedByServerException("the message has 8-bit content, which needs 8BITMIME (RFC 6152), and " + where + " does not offer it");
-        }
-    }
-
-    private String mailParameters(long size, boolean smtpUtf8, boolean eightBit, String envId) {
-        StringBuilder p = new StringBuilder();
-        if (extensions.has("SIZE")) {
-            p.append(" SIZE=").append(size);
-        }
-        if (eightBit || smtpUtf8) {
-            p.append(" BODY=8BITMIME");
-        }
-        if (smtpUtf8) {
-            p.append(" SMTPUTF8");
-        }
-        if (extensions.has("DSN")) {
-            if (config.dsnReturn != null) {
-                p.append(" RET=").append(config.dsnReturn);
-            }
-            if (envId != null) {
-                p.append(" ENVID=").append(xtext(envId));
-            }
-        }
-        return p.toString();
-    }
-
-    private String rcptParameters() {
-        if (!extensions.has("DSN") || config.dsnNotify.isEmpty()) {
-            return "";
-        }
-        return " NOTIFY=" + String.join(",", new java.util.TreeSet<>(config.dsnNotify));
-    }
-
-    /** RFC 3461 section 4: xtext encodes '+', '=' and anything outside 33-126 as +XX. */
-    private static String xtext(String s) {
-        StringBuilder b = new StringBuilder();
-        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = x & 0xFF;
-            if (c < 33 || c > 126 || c == '+' || c == '=') {
-                b.append('+').append(String.format("%02X", c));
-            } else {
-                b.append((char) c);
-            }
-        }
-        return b.toString();
-    }
-
-    private static String path(EmailAddress a, boolean smtpUtf8) {
-        if (smtpUtf8) {
-            return a.address();
-        }
-        return a.asciiAddress();
-    }
-
-    /** Without PIPELINING: one command, one reply; stops early when going on makes no sense. */
+    /** Without PIPELINING: one command, one reply; stops early when going on makes no sense (or after a 421). */
     private List<SmtpReply> lockStep(List<String> commands, boolean resetFirst) throws IOException {
         List<SmtpReply> replies = new ArrayList<>(commands.size());
         int mailIndex = resetFirst ? 1 : 0;
@@ -602,7 +536,7 @@ final class SmtpConnection implements AutoCloseable {
             }
             SmtpReply reply = command(c);
             replies.add(reply);
-            if (i == mailIndex && !reply.isPositive()) {
+            if (reply.code() == 421 || i == mailIndex && !reply.isPositive()) {
                 break;
             }
             if (i > mailIndex && !isData && reply.isPositive()) {
@@ -612,8 +546,14 @@ final class SmtpConnection implements AutoCloseable {
         return replies;
     }
 
-    /** Writes the content and, if given, the next transaction's commands, in one flush. */
+    /**
+     * Writes the content and, if given, the next transaction's commands, in one flush. A failure before the last
+     * octet of the content was offered to the socket is retry-safe: without its final dot the server cannot have
+     * accepted the message (RFC 5321 section 4.1.1.4). After that the outcome is unknown: the failure can come from
+     * the flush of the last bytes, which the server may have received completely.
+     */
     private void writeContent(Prepared p, byte[] nextCommands) {
+        long before = watchdog.offered();
         try {
             out.write(p.data());
             if (nextCommands != null) {
@@ -621,10 +561,14 @@ final class SmtpConnection implements AutoCloseable {
             }
             out.flush();
         } catch (IOException e) {
-            // The terminator may have been partly written; the server cannot have accepted the message without
-            // it, but it may have received it completely (the failure can come from the flush of the last bytes).
             broken = true;
-            throw new OutcomeUnknownException(p.label(), e);
+            IOException x = watchdog.checked(e);
+            if (watchdog.offered() - before < p.data().length) {
+                throw x instanceof SocketWatchdog.Expired expired ? expired.toMailException()
+                        : new ConnectionException("connection to " + where + " lost while sending the content of <" + p.label()
+                        + ">, before its final dot: " + x.getMessage(), x);
+            }
+            throw new OutcomeUnknownException(p.label(), x);
         }
     }
 
@@ -636,7 +580,7 @@ final class SmtpConnection implements AutoCloseable {
             return reply;
         } catch (IOException e) {
             broken = true;
-            throw new OutcomeUnknownException(p.label(), e);
+            throw new OutcomeUnknownException(p.label(), watchdog.checked(e));
         }
     }
 
@@ -664,7 +608,7 @@ final class SmtpConnection implements AutoCloseable {
     /** Whether the session can carry another transaction under the pool's limits. */
     boolean reusable(int maxMessages, Duration idleTimeout, Duration maxAge) {
         long now = System.nanoTime();
-        return !broken && !socket.isClosed() && messagesSent < maxMessages
+        return !broken && watchdog.expiry() == null && !socket.isClosed() && messagesSent < maxMessages
                 && now - lastUsed < idleTimeout.toNanos() && now - createdAt < maxAge.toNanos();
     }
 
@@ -682,8 +626,13 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     void closeQuietly() {
+        boolean wasBroken = broken;
         broken = true;
         try {
+            if (wasBroken && tcp != null) {
+                // A broken TLS session would first write a close_notify, maybe into a buffer the server no longer reads.
+                tcp.close();
+            }
             if (socket != null) {
                 socket.close();
             }

@@ -84,28 +84,52 @@ public final class SmtpTransport implements Transport {
     public SendReceipt send(OutboundMessage message) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        Prepared prepared = prepare(message);
-        Instant deadline = started.plus(config.sendDeadline);
-        limiter.acquire(deadline);
-        return attempts(prepared, started, startNanos, deadline, 1, null);
+        Prepared prepared = prepare(message, started, startNanos, true);
+        // Waited here rather than on a claimed connection, so that paced senders do not hold the pool.
+        prepared.permit().awaitSlot();
+        return attempts(prepared, started, startNanos, started.plus(config.sendDeadline), 1, null);
     }
 
-    /** Renders and validates once; a message that breaks a rule never gets near a connection. */
-    private Prepared prepare(OutboundMessage message) {
+    /**
+     * Renders and validates once, then takes the message's share of the quota; a message that breaks a rule never
+     * gets near a connection. Any failure is a {@link MailException}: one a preparer throws is wrapped, so that a
+     * batch reports it for its message. Returns null when the daily quota is used up, the transport waits for its
+     * reset, and {@code mayWait} is false: a session asked for the message, and must not wait for hours between a
+     * 354 and the content.
+     */
+    private Prepared prepare(OutboundMessage message, Instant started, long startNanos, boolean mayWait) {
         if (closed) {
             throw new ConnectionException("the transport is closed", null);
         }
-        OutboundMessage outbound = preparer.apply(withDefaultFrom(message));
-        boolean smtpUtf8 = needsSmtpUtf8(outbound);
-        RenderedMessage rendered = (smtpUtf8 ? writer.withSmtpUtf8(true) : writer).render(outbound);
-        validator.requireValid(rendered);
-        // The signature covers the exact bytes that are sent; dot-stuffing is undone by the receiver before it verifies.
-        java.nio.ByteBuffer content = signer == null ? rendered.content() : java.nio.ByteBuffer.wrap(signer.sign(rendered.content()));
+        OutboundMessage outbound;
+        RenderedMessage rendered;
+        java.nio.ByteBuffer content;
+        boolean smtpUtf8;
+        try {
+            outbound = preparer.apply(withDefaultFrom(message));
+            smtpUtf8 = needsSmtpUtf8(outbound);
+            rendered = (smtpUtf8 ? writer.withSmtpUtf8(true) : writer).render(outbound);
+            validator.requireValid(rendered);
+            // The signature covers the exact bytes that are sent; dot-stuffing is undone by the receiver before it verifies.
+            content = signer == null ? rendered.content() : java.nio.ByteBuffer.wrap(signer.sign(rendered.content()));
+        } catch (MailException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PreparationException(label(message), e);
+        }
         long size = content.remaining();
         DotStuffing wire = DotStuffing.encode(content);
         Envelope envelope = rendered.envelope();
+        RateLimiter.Permit permit = limiter.acquire(started.plus(config.sendDeadline), mayWait);
+        if (permit == null) {
+            return null;
+        }
         return new Prepared(message, envelope.mailFrom().orElse(null), envelope.recipients(), wire.data(),
-                size, smtpUtf8, wire.eightBit(), rendered.messageId());
+                size, smtpUtf8, wire.eightBit(), rendered.messageId(), permit, startNanos + config.sendDeadline.toNanos());
+    }
+
+    private static String label(OutboundMessage message) {
+        return message instanceof EmailMessage m ? m.messageId().orElse("(no Message-ID)") : "(raw message)";
     }
 
     /**
@@ -120,7 +144,7 @@ public final class SmtpTransport implements Transport {
         for (int attempt = firstAttempt; attempt <= config.maxAttempts; attempt++) {
             SmtpConnection connection = null;
             try {
-                connection = pool.claim();
+                connection = pool.claim(p.deadlineNanos());
                 SmtpConnection.Transaction tx = connection.send(p);
                 return receipt(p, tx, started, startNanos, attempt);
             } catch (MailException e) {
@@ -159,7 +183,7 @@ public final class SmtpTransport implements Transport {
     private SendReceipt fail(Prepared p, MailException failure) {
         // The server accepted nothing unless the outcome is unknown, so the quota gets the message back.
         if (!(failure instanceof OutcomeUnknownException)) {
-            limiter.giveBack();
+            limiter.giveBack(p.permit());
         }
         notify(() -> config.listener.failed(p.label(), failure));
         throw failure;
@@ -198,6 +222,8 @@ public final class SmtpTransport implements Transport {
             java.util.Map<Prepared, Instant> starts = new java.util.IdentityHashMap<>();
             long startNanos = System.nanoTime();
             int[] taken = {0};
+            // Messages that have to wait for the quota's reset: sent one by one after the chain, outside any session.
+            List<Integer> deferred = new ArrayList<>();
             // Messages are prepared when the connection asks for them, so rendering overlaps the network.
             SmtpConnection.ChainSource source = () -> {
                 while (taken[0] < share) {
@@ -209,13 +235,19 @@ public final class SmtpTransport implements Transport {
                     OutboundMessage m = list.get(i);
                     Instant started = clock.instant();
                     try {
-                        Prepared p = prepare(m);
-                        limiter.acquire(started.plus(config.sendDeadline));
+                        Prepared p = prepare(m, started, System.nanoTime(), false);
+                        if (p == null) {
+                            deferred.add(i);
+                            continue;
+                        }
                         indexes.put(p, i);
                         starts.put(p, started);
                         return p;
                     } catch (MailException e) {
                         results[i] = new SendResult.Failed(m, e);
+                    } catch (RuntimeException e) {
+                        // Whatever else breaks in preparing, it belongs to this message, not to the whole batch.
+                        results[i] = new SendResult.Failed(m, new PreparationException(label(m), e));
                     }
                 }
                 return null;
@@ -224,7 +256,7 @@ public final class SmtpTransport implements Transport {
             List<Object> outcomes = new ArrayList<>();
             SmtpConnection connection = null;
             try {
-                connection = pool.claim();
+                connection = pool.claim(System.nanoTime() + config.sendDeadline.toNanos());
                 connection.sendChain(source, (p, outcome) -> {
                     done.add(p);
                     outcomes.add(outcome);
@@ -251,6 +283,14 @@ public final class SmtpTransport implements Transport {
                     results[indexes.get(p)] = new SendResult.Sent(p.message(), receipt);
                 } catch (MailException e) {
                     results[indexes.get(p)] = new SendResult.Failed(p.message(), e);
+                }
+            }
+            for (int i : deferred) {
+                OutboundMessage m = list.get(i);
+                try {
+                    results[i] = new SendResult.Sent(m, send(m));
+                } catch (MailException e) {
+                    results[i] = new SendResult.Failed(m, e);
                 }
             }
             if (taken[0] == 0) {

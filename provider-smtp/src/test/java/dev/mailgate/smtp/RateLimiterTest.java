@@ -57,8 +57,8 @@ class RateLimiterTest {
     void aMessageThatWasNotSentIsGivenBack() {
         RateLimiter limiter = new RateLimiter(1, 0, false, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
         Instant deadline = Instant.parse("2026-11-23T11:00:00Z");
-        limiter.acquire(deadline);
-        limiter.giveBack();
+        RateLimiter.Permit permit = limiter.acquire(deadline);
+        limiter.giveBack(permit);
         limiter.acquire(deadline);
         assertThat(limiter.usedToday()).isEqualTo(1);
     }
@@ -68,5 +68,32 @@ class RateLimiterTest {
         RateLimiter limiter = new RateLimiter(1, 0, true, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
         limiter.acquire(Instant.parse("2026-11-23T10:15:00Z"));
         assertThatThrownBy(() -> limiter.acquire(Instant.parse("2026-11-23T10:15:00Z"))).isInstanceOf(QuotaExceededException.class);
+    }
+
+    @Test
+    void aMessageTakenBeforeMidnightAndGivenBackAfterItFreesNothingOfTheNewDay() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T23:59:59Z"));
+        RateLimiter limiter = new RateLimiter(1, 0, false, clock);
+        RateLimiter.Permit yesterday = limiter.acquire(clock.instant().plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofSeconds(2));
+        limiter.acquire(clock.instant().plus(Duration.ofHours(1)));
+        limiter.giveBack(yesterday);
+        assertThat(limiter.usedToday()).as("today's one message still counts").isEqualTo(1);
+        assertThatThrownBy(() -> limiter.acquire(clock.instant().plus(Duration.ofHours(1)))).isInstanceOf(QuotaExceededException.class);
+    }
+
+    @Test
+    void thePaceIsReservedNotSleptSoTheSessionWaitsBeforeMailFrom() {
+        RateLimiter limiter = new RateLimiter(0, 0.5, false, Clock.systemUTC());
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        long before = System.nanoTime();
+        RateLimiter.Permit first = limiter.acquire(deadline);
+        RateLimiter.Permit second = limiter.acquire(deadline);
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("acquire does not sleep for the pace").isLessThan(Duration.ofMillis(1500));
+        assertThat(first.due()).isTrue();
+        assertThat(second.notBeforeNanos() - first.notBeforeNanos()).isEqualTo(2_000_000_000L);
+        assertThat(second.due()).isFalse();
+        second.awaitSlot();
+        assertThat(second.due()).isTrue();
     }
 }

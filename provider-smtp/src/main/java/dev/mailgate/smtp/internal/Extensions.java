@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The service extensions a server announced in its EHLO reply (RFC 5321 section 4.1.1.1). */
 public final class Extensions {
@@ -52,13 +53,16 @@ public final class Extensions {
         }
     }
 
-    /** RFC 4954: the AUTH mechanisms offered, upper case. */
+    /**
+     * RFC 4954: the AUTH mechanisms offered, upper case. A server may name one twice (and some do, merging
+     * {@code AUTH} and the pre-standard {@code AUTH=} line), so duplicates are dropped rather than refused.
+     */
     public Set<String> authMechanisms() {
         String v = keywords.get("AUTH");
         if (v == null || v.isBlank()) {
             return Set.of();
         }
-        return Set.of(v.toUpperCase(Locale.ROOT).trim().split("\\s+"));
+        return Set.copyOf(new TreeSet<>(List.of(v.toUpperCase(Locale.ROOT).trim().split("\\s+"))));
     }
 
     public Set<String> keywords() {

@@ -77,6 +77,15 @@ public final class ReplyReader {
     }
 
     private String readLine() throws IOException {
+        if (pos == limit) {
+            fill();
+        }
+        // RFC 8446 section 5.1: a TLS record starts with its content type, 22 (handshake) or 21 (alert). Neither can
+        // start an SMTP reply, and a record has no line break to wait for: fail now, not after the read timeout.
+        if (buf[pos] == 0x16 || buf[pos] == 0x15) {
+            throw new TlsRecordException(String.format("the server sent a TLS record (first byte 0x%02x) where an SMTP reply was due: "
+                    + "it speaks TLS from the first byte (implicit TLS, RFC 8314, usually port 465); use TlsMode.IMPLICIT", buf[pos]));
+        }
         StringBuilder line = new StringBuilder(64);
         while (true) {
             if (pos == limit) {

@@ -1,9 +1,7 @@
 package dev.mailgate.testing.smtp;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,12 +40,14 @@ import javax.net.ssl.SSLSocket;
 public final class TestSmtpServer implements AutoCloseable {
     public static final String CONNECT = "<CONNECT>";
     public static final String DATA_END = "<DATA-END>";
-    private static final int MAX_LINE = 4096;
-    private static final long MAX_MESSAGE = 64L * 1024 * 1024;
+    /** Stands for a message's content (up to and including the final dot) in {@link #turns()}. */
+    public static final String CONTENT = "<CONTENT>";
 
     private final Builder config;
     private final List<ReceivedMessage> messages = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<List<String>> turns = new CopyOnWriteArrayList<>();
+    private final List<String> serverNames = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger queueIds = new AtomicInteger();
@@ -86,6 +86,21 @@ public final class TestSmtpServer implements AutoCloseable {
     /** Every command line received, in order, across connections (AUTH payloads included). */
     public List<String> commands() {
         return List.copyOf(commands);
+    }
+
+    /**
+     * The commands grouped by how they arrived: each turn is what the client sent before it waited for a reply
+     * (the server found no more input buffered after reading it). A pipelined MAIL, RCPT, DATA is one turn; so is
+     * a message's content ({@value #CONTENT}) with the next message's pipelined commands; lock-step gives one turn
+     * per command. Across connections, in order of completion.
+     */
+    public List<List<String>> turns() {
+        return List.copyOf(turns);
+    }
+
+    /** The SNI host name (RFC 6066 section 3) the client sent in each TLS handshake, "" when it sent none. */
+    public List<String> serverNames() {
+        return List.copyOf(serverNames);
     }
 
     /** How many connections were accepted. */
@@ -151,8 +166,8 @@ public final class TestSmtpServer implements AutoCloseable {
 
     private ServerAction scripted(String command) {
         for (Script s : scripts) {
-            if (command.regionMatches(true, 0, s.prefix, 0, s.prefix.length()) && s.fires() && s.remaining.getAndDecrement() > 0) {
-                return s.action;
+            if (s.matches(command)) {
+                return s.action();
             }
         }
         return null;
@@ -163,21 +178,10 @@ public final class TestSmtpServer implements AutoCloseable {
         return open.size();
     }
 
-    private record Script(String prefix, ServerAction action, AtomicInteger remaining, double probability, java.util.Random random) {
-        boolean fires() {
-            if (probability >= 1) {
-                return true;
-            }
-            synchronized (random) {
-                return random.nextDouble() < probability;
-            }
-        }
-    }
-
     /** One SMTP session. */
     private final class Session implements AutoCloseable {
         private Socket socket;
-        private InputStream in;
+        private ClientLines in;
         private OutputStream out;
         private boolean tls;
         private String user;
@@ -195,15 +199,13 @@ public final class TestSmtpServer implements AutoCloseable {
         }
 
         private void streams() throws IOException {
-            in = new BufferedInputStream(socket.getInputStream());
+            in = new ClientLines(socket.getInputStream());
             out = socket.getOutputStream();
         }
 
         private void upgrade() throws IOException {
             SSLContext ctx = config.implicitTls != null ? config.implicitTls : config.startTls;
-            SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
-            ssl.setUseClientMode(false);
-            ssl.startHandshake();
+            SSLSocket ssl = ServerTls.accept(socket, ctx, serverNames::add);
             socket = ssl;
             open.add(ssl);
             tls = true;
@@ -214,8 +216,9 @@ public final class TestSmtpServer implements AutoCloseable {
                 reply("220 localhost Mailgate test SMTP service ready");
             }
             String line;
-            while ((line = readLine()) != null) {
+            while ((line = in.readLine()) != null) {
                 commands.add(line);
+                arrived(line);
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
                 if (perform(line)) {
                     continue;
@@ -265,14 +268,35 @@ public final class TestSmtpServer implements AutoCloseable {
                 }
                 return true;
             }
-            if (action instanceof ServerAction.Stall s) {
-                try {
-                    Thread.sleep(s.duration().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            if (action instanceof ServerAction.StopReading stop) {
+                for (String l : stop.lines()) {
+                    reply(l);
                 }
+                pause(stop.duration());
+            } else if (action instanceof ServerAction.Drip drip) {
+                out.write(drip.prefix());
+                out.flush();
+                for (byte b : drip.dripped()) {
+                    pause(drip.interval());
+                    out.write(b);
+                    out.flush();
+                }
+            } else if (action instanceof ServerAction.Stall s) {
+                pause(s.duration());
             }
             throw new IOException("scripted disconnect");
+        }
+
+        /** Sleeps, and ends early when the server is closed (a stalled session must not outlive its test). */
+        private void pause(Duration d) {
+            long end = System.nanoTime() + d.toNanos();
+            try {
+                while (!closed && System.nanoTime() < end) {
+                    Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void ehlo() throws IOException {
@@ -349,8 +373,9 @@ public final class TestSmtpServer implements AutoCloseable {
 
         private String challenge(String text) throws IOException {
             reply("334 " + text);
-            String response = readLine();
+            String response = in.readLine();
             commands.add(response == null ? "" : response);
+            arrived(response == null ? "" : response);
             return response == null ? "" : response;
         }
 
@@ -399,24 +424,22 @@ public final class TestSmtpServer implements AutoCloseable {
             reply("354 End data with <CR><LF>.<CR><LF>");
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             ByteArrayOutputStream content = new ByteArrayOutputStream();
-            boolean lineStart = true;
             byte[] line;
-            while ((line = readRawLine()) != null) {
-                wire.write(line);
-                boolean crlf = line.length >= 2 && line[line.length - 2] == '\r' && line[line.length - 1] == '\n';
-                if (lineStart && line.length == 3 && line[0] == '.' && crlf) {
-                    break;
-                }
-                int skip = lineStart && line.length > 0 && line[0] == '.' ? 1 : 0;
-                content.write(line, skip, line.length - skip);
-                lineStart = crlf;
-                if (wire.size() > MAX_MESSAGE) {
-                    throw new IOException("message too large for the test server");
-                }
+            if (config.dataTimeout != null) {
+                socket.setSoTimeout((int) config.dataTimeout.toMillis());
             }
+            try {
+                line = in.readContent(wire, content);
+            } catch (java.net.SocketTimeoutException e) {
+                // Postfix: "421 4.4.2 Error: timeout exceeded", then it closes.
+                reply("421 4.4.2 localhost Error: timeout exceeded");
+                throw e;
+            }
+            socket.setSoTimeout(0);
             if (line == null) {
                 return;
             }
+            arrived(CONTENT);
             // RFC 5321 section 4.1.1.4: the CRLF before the dot ends the last line of the data, so it stays.
             byte[] body = content.toByteArray();
             ReceivedMessage message = new ReceivedMessage(mailFrom, mailParams, rcpts, rcptParams, body, wire.toByteArray(), tls, user);
@@ -434,40 +457,28 @@ public final class TestSmtpServer implements AutoCloseable {
         }
 
         private String lastReply;
+        private final List<String> turn = new ArrayList<>();
+
+        /** Adds what was just read to the current turn, which ends when the client sent nothing more before our reply. */
+        private void arrived(String unit) throws IOException {
+            turn.add(unit);
+            if (!in.hasMore()) {
+                endTurn();
+            }
+        }
+
+        private void endTurn() {
+            if (!turn.isEmpty()) {
+                turns.add(List.copyOf(turn));
+                turn.clear();
+            }
+        }
 
         private void reset() {
             mailFrom = null;
             mailParams = null;
             rcpts.clear();
             rcptParams.clear();
-        }
-
-        private String readLine() throws IOException {
-            byte[] raw = readRawLine();
-            if (raw == null) {
-                return null;
-            }
-            int end = raw.length;
-            while (end > 0 && (raw[end - 1] == '\n' || raw[end - 1] == '\r')) {
-                end--;
-            }
-            return new String(raw, 0, end, StandardCharsets.UTF_8);
-        }
-
-        /** A line with its terminator (LF or CRLF), or null at the end of the stream. */
-        private byte[] readRawLine() throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream(128);
-            int c;
-            while ((c = in.read()) != -1) {
-                b.write(c);
-                if (c == '\n') {
-                    return b.toByteArray();
-                }
-                if (b.size() > MAX_LINE * 16) {
-                    throw new IOException("line too long");
-                }
-            }
-            return b.size() == 0 ? null : b.toByteArray();
         }
 
         private void reply(String line) throws IOException {
@@ -478,6 +489,7 @@ public final class TestSmtpServer implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
+            endTurn();
             open.remove(socket); // the TLS socket, after an upgrade
             socket.close();
         }
@@ -495,6 +507,7 @@ public final class TestSmtpServer implements AutoCloseable {
         private String password;
         private boolean authRequiresTls = true;
         private List<String> extensions;
+        private Duration dataTimeout;
         private final List<Script> scripts = new ArrayList<>();
 
         private Builder() {
@@ -549,6 +562,15 @@ public final class TestSmtpServer implements AutoCloseable {
         /** Advertises exactly these EHLO extension lines, whatever the server really supports ("a lying server"). */
         public Builder extensions(String... lines) {
             this.extensions = List.of(lines);
+            return this;
+        }
+
+        /**
+         * After its 354 the server waits at most this long for each read of the content, then answers "421 4.4.2
+         * timeout exceeded" and closes, as Postfix does after its smtpd_timeout (default: it waits forever).
+         */
+        public Builder dataTimeout(Duration timeout) {
+            this.dataTimeout = timeout;
             return this;
         }
 
