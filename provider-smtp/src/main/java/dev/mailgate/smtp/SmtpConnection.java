@@ -122,7 +122,7 @@ final class SmtpConnection implements AutoCloseable {
             }
             probe.passed("greeting", greeting.toString());
             ehlo();
-            probe.passed("ehlo", "extensions: " + new java.util.TreeSet<>(extensions.keywords()));
+            probe.passed("ehlo", "extensions: " + extensions.describe());
             if (config.tlsMode == TlsMode.STARTTLS_REQUIRED) {
                 startTls();
             }
@@ -204,7 +204,7 @@ final class SmtpConnection implements AutoCloseable {
         // RFC 3207 section 4.2: forget everything learned before TLS and ask again.
         extensions = Extensions.none();
         ehlo();
-        probe.passed("ehlo", "after TLS, extensions: " + new java.util.TreeSet<>(extensions.keywords()));
+        probe.passed("ehlo", "after TLS, extensions: " + extensions.describe());
     }
 
     private void startTlsHandshake() throws IOException {

@@ -25,6 +25,8 @@ class SmtpDiagnosticsTest {
             assertThat(report.steps()).extracting(SmtpDiagnostics.Step::name)
                     .containsExactly("dns", "connect", "greeting", "ehlo", "tls", "ehlo", "auth", "send");
             assertThat(report.steps().get(4).detail()).startsWith("TLSv1.").contains("CN=localhost").contains("expires");
+            // the mechanisms are what a failed login makes one ask for (issue 24: the line said only "AUTH")
+            assertThat(report.steps().get(5).detail()).startsWith("after TLS, extensions: ").containsPattern("AUTH [A-Z]");
             assertThat(report.receipt().flatMap(r -> r.providerMessageId())).contains("Q1");
             assertThat(report.format()).contains("queue id Q1").endsWith("ms" + System.lineSeparator());
         }

@@ -68,4 +68,17 @@ public final class Extensions {
     public Set<String> keywords() {
         return keywords.keySet();
     }
+
+    /**
+     * What the server offered, for people: the keywords in order, AUTH with its mechanisms ({@code AUTH LOGIN PLAIN}),
+     * since "which mechanisms" is what a failed login makes one ask.
+     */
+    public String describe() {
+        List<String> offered = new java.util.ArrayList<>();
+        for (String keyword : new TreeSet<>(keywords.keySet())) {
+            Set<String> mechanisms = keyword.equals("AUTH") ? authMechanisms() : Set.of();
+            offered.add(mechanisms.isEmpty() ? keyword : keyword + " " + String.join(" ", new TreeSet<>(mechanisms)));
+        }
+        return offered.toString();
+    }
 }
