@@ -9,6 +9,8 @@ module dev.mailgate.testing {
     exports dev.mailgate.testing.smtp;
     exports dev.mailgate.testing.dns;
     exports dev.mailgate.testing.net;
+    // the codec contract that every provider's webhook test extends
+    exports dev.mailgate.testing.webhook;
     // Host-dependent test support (they run Debian's postgresql and python3-dkim; see their package-info): exported
     // because every module's tests use them, documented as the build's own helpers with no compatibility promise.
     exports dev.mailgate.testing.db;
