@@ -45,15 +45,7 @@ public final class CloudMailinConfig {
             smtp.sslContext(b.sslContext);
         }
         b.smtpTuning.accept(smtp);
-        this.smtp = smtp.build();
-        if (!this.smtp.verifiesHostname()) {
-            // The preset promises verified certificates: a tuning hook cannot quietly take that back.
-            throw new IllegalArgumentException("the CloudMailin preset always verifies the server's host name; verifyHostname(false) "
-                    + "cannot be set through smtp(...). Trust a private CA with sslContext(...) instead, or build an SmtpConfig yourself");
-        }
-        if (this.smtp.tlsMode() == TlsMode.NONE) {
-            throw new IllegalArgumentException("CloudMailin accepts SMTP Auth only after STARTTLS (seed 003); TLS mode NONE is refused");
-        }
+        this.smtp = smtp.buildPreset("CloudMailin", "CloudMailin accepts SMTP Auth only after STARTTLS (seed 003)");
     }
 
     public static Builder builder() {

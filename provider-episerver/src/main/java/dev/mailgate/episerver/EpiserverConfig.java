@@ -55,15 +55,7 @@ public final class EpiserverConfig {
             smtp.sslContext(b.sslContext);
         }
         b.smtpTuning.accept(smtp);
-        this.smtp = smtp.build();
-        if (!this.smtp.verifiesHostname()) {
-            // The preset promises verified certificates: a tuning hook cannot quietly take that back.
-            throw new IllegalArgumentException("the Episerver preset always verifies the server's host name; verifyHostname(false) "
-                    + "cannot be set through smtp(...). Trust a private CA with sslContext(...) instead, or build an SmtpConfig yourself");
-        }
-        if (this.smtp.tlsMode() == TlsMode.NONE) {
-            throw new IllegalArgumentException("Episerver requires TLS so that the SMTP authentication is encrypted (seed 002)");
-        }
+        this.smtp = smtp.buildPreset("Episerver", "Episerver requires TLS so that the SMTP authentication is encrypted (seed 002)");
     }
 
     public static Builder builder() {

@@ -31,10 +31,7 @@ public final class MailgunConfig {
             smtp.sslContext(b.sslContext);
         }
         b.smtpTuning.accept(smtp);
-        this.smtp = smtp.build();
-        if (this.smtp.tlsMode() == TlsMode.NONE) {
-            throw new IllegalArgumentException("TLS mode NONE would send the SMTP password in clear text; Mailgun offers STARTTLS on every port");
-        }
+        this.smtp = smtp.buildPreset("Mailgun", "the SMTP password would go in clear text, and Mailgun offers STARTTLS on every port");
     }
 
     public static Builder builder() {

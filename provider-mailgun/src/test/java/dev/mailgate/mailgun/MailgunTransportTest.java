@@ -79,4 +79,13 @@ class MailgunTransportTest {
         assertThatThrownBy(() -> MailgunProvider.config(Map.of("username", USER, "password", PASSWORD, "region", "ap")))
                 .isInstanceOf(ProviderConfigException.class).hasMessageContaining("region");
     }
+
+    @Test
+    void theTuningHookCannotSwitchOffHostNameVerificationOrTls() {
+        // the preset promises verified, encrypted sessions (SmtpConfig.Builder.buildPreset, shared by every preset)
+        assertThatThrownBy(() -> MailgunConfig.builder().credentials(USER, PASSWORD).smtp(s -> s.verifyHostname(false)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Mailgun preset always verifies");
+        assertThatThrownBy(() -> MailgunConfig.builder().credentials(USER, PASSWORD).smtp(s -> s.tlsMode(dev.mailgate.smtp.TlsMode.NONE).allowPlaintextAuth(true)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TLS mode NONE is refused");
+    }
 }

@@ -36,10 +36,7 @@ public final class SendGridConfig {
             smtp.sslContext(b.sslContext);
         }
         b.smtpTuning.accept(smtp);
-        this.smtp = smtp.build();
-        if (this.smtp.tlsMode() == TlsMode.NONE) {
-            throw new IllegalArgumentException("TLS mode NONE would send the API key in clear text; SendGrid offers TLS on every port");
-        }
+        this.smtp = smtp.buildPreset("SendGrid", "the API key would go in clear text, and SendGrid offers TLS on every port");
     }
 
     public static Builder builder() {

@@ -82,4 +82,13 @@ class SendGridTransportTest {
         }
         return -1;
     }
+
+    @Test
+    void theTuningHookCannotSwitchOffHostNameVerificationOrTls() {
+        // the preset promises verified, encrypted sessions (SmtpConfig.Builder.buildPreset, shared by every preset)
+        assertThatThrownBy(() -> SendGridConfig.builder().apiKey("SG.key").smtp(s -> s.verifyHostname(false)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SendGrid preset always verifies");
+        assertThatThrownBy(() -> SendGridConfig.builder().apiKey("SG.key").smtp(s -> s.tlsMode(dev.mailgate.smtp.TlsMode.NONE).allowPlaintextAuth(true)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TLS mode NONE is refused");
+    }
 }

@@ -45,10 +45,7 @@ public final class SesConfig {
             smtp.sslContext(b.sslContext);
         }
         b.smtpTuning.accept(smtp);
-        this.smtp = smtp.build();
-        if (this.smtp.tlsMode() == TlsMode.NONE) {
-            throw new IllegalArgumentException("Amazon SES requires TLS before AUTH; TLS mode NONE is refused");
-        }
+        this.smtp = smtp.buildPreset("Amazon SES", "Amazon SES requires TLS before AUTH");
     }
 
     public static Builder builder() {

@@ -82,4 +82,13 @@ class SesTransportTest {
         assertThatThrownBy(() -> p.createTransport(Map.of("region", "us-east-1"))).isInstanceOf(ProviderConfigException.class)
                 .hasMessageContaining("username");
     }
+
+    @Test
+    void theTuningHookCannotSwitchOffHostNameVerificationOrTls() {
+        // the preset promises verified, encrypted sessions (SmtpConfig.Builder.buildPreset, shared by every preset)
+        assertThatThrownBy(() -> SesConfig.builder().region("eu-west-1").credentials(USER, PASSWORD).smtp(s -> s.verifyHostname(false)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Amazon SES preset always verifies");
+        assertThatThrownBy(() -> SesConfig.builder().region("eu-west-1").credentials(USER, PASSWORD).smtp(s -> s.tlsMode(dev.mailgate.smtp.TlsMode.NONE).allowPlaintextAuth(true)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TLS mode NONE is refused");
+    }
 }

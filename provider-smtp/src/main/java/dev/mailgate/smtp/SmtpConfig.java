@@ -438,6 +438,24 @@ public final class SmtpConfig {
             return new SmtpConfig(this);
         }
 
+        /**
+         * Builds a provider preset's config after the user's tuning hook ran. A preset promises verified certificates
+         * and encrypted credentials, so the hook cannot take either back: host-name verification off or TLS mode
+         * {@code NONE} fail here, with {@code whyTls} (the provider's own reason) in the message. The one check every
+         * preset shares; a private CA still goes in {@code sslContext(...)}.
+         */
+        public SmtpConfig buildPreset(String preset, String whyTls) {
+            SmtpConfig config = build();
+            if (!config.verifiesHostname()) {
+                throw new IllegalArgumentException("the " + preset + " preset always verifies the server's host name; verifyHostname(false) "
+                        + "cannot be set through smtp(...). Trust a private CA with sslContext(...) instead, or build an SmtpConfig yourself");
+            }
+            if (config.tlsMode() == TlsMode.NONE) {
+                throw new IllegalArgumentException(whyTls + "; TLS mode NONE is refused");
+            }
+            return config;
+        }
+
         private static Duration positive(Duration d, String name) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive, was " + d);
