@@ -22,7 +22,7 @@ class ModuleGraphTest {
     private static final List<String> NEEDED = List.of("mailgate-core", "mailgate-testing", "mailgate-provider-smtp",
             "mailgate-provider-episerver", "mailgate-provider-cloudmailin", "mailgate-bounce-codec", "jackson-", "jakarta.mail-api",
             "jakarta.activation-api", "angus-mail", "angus-activation", "assertj-core", "junit-jupiter-api",
-            "junit-platform-commons", "opentest4j", "apiguardian-api", "byte-buddy");
+            "junit-platform-commons", "opentest4j", "apiguardian-api", "byte-buddy", "icu4j");
 
     @Test
     void libraryModulesResolveAndTheProviderIsFoundThroughTheModuleLayer() throws ClassNotFoundException {
