@@ -105,6 +105,64 @@ class StoreContractTest {
             }
         }
 
+        /** Issue 19: John.Doe@Example.COM was not blocked after john.doe@example.com was suppressed. */
+        @Test
+        void addressesMatchWithoutCaseAndKeepTheirSpellingForDisplay() {
+            try (SuppressionStore s = store(false)) {
+                EmailAddress written = EmailAddress.parse("John.Doe@Example.COM");
+                s.add(new SuppressionEntry(written, SuppressionList.SUPPRESSED, Optional.empty(), "hard bounce", "test", T0));
+                EmailAddress lower = EmailAddress.parse("john.doe@example.com");
+                EmailAddress quoted = EmailAddress.parse("\"JOHN.DOE\"@example.com");
+                assertThat(s.blocked(List.of(lower, written, quoted), Optional.empty()))
+                        .as("every spelling of the address, each reported as the caller wrote it")
+                        .containsOnlyKeys(lower, written, quoted);
+                assertThat(s.add(new SuppressionEntry(lower, SuppressionList.SUPPRESSED, Optional.empty(), "again", "test", T0))).isFalse();
+                assertThat(s.list(SuppressionList.SUPPRESSED)).singleElement()
+                        .satisfies(e -> assertThat(e.address().address()).isEqualTo("John.Doe@Example.COM"));
+                assertThat(s.remove(lower, SuppressionList.SUPPRESSED, Optional.empty(), "fixed", "operator")).isTrue();
+                assertThat(s.audit(written)).hasSize(2);
+            }
+        }
+
+        @Test
+        void unicodeDomainsAndLocalPartsMatchInTheirNormalForms() {
+            try (SuppressionStore s = store(false)) {
+                s.add(new SuppressionEntry(EmailAddress.parse("JOSÉ@BÜCHER.example"), SuppressionList.SUPPRESSED, Optional.empty(), "x", "t", T0));
+                EmailAddress same = EmailAddress.parse("jos\u0065\u0301@xn--bcher-kva.example".translateEscapes());
+                assertThat(s.blocked(List.of(same), Optional.empty())).as("NFC, lower case, A-label").containsOnlyKeys(same);
+                s.add(new SuppressionEntry(EmailAddress.parse("john@faß.de"), SuppressionList.SUPPRESSED, Optional.empty(), "x", "t", T0));
+                assertThat(s.blocked(List.of(EmailAddress.parse("john@fass.de")), Optional.empty())).as("IDNA2008: another domain").isEmpty();
+            }
+        }
+
+        /** Issue 19: the window was fixed from the first bounce, so three close together could straddle a reset. */
+        @Test
+        void theSoftWindowSlidesAndItsEdgesAreExact() {
+            Duration day = Duration.ofDays(1);
+            try (SuppressionStore s = store(false)) {
+                s.ingest(soft("w0", JANE, T0));
+                s.ingest(soft("w1", JANE, T0.plus(day.multipliedBy(29))));
+                s.ingest(soft("w2", JANE, T0.plus(day.multipliedBy(31))));
+                assertThat(s.ingest(soft("w3", JANE, T0.plus(day.multipliedBy(32)))))
+                        .as("days 29, 31 and 32 are three within 30 days").isEqualTo(new IngestResult(false, 3, true));
+            }
+            EmailAddress kim = EmailAddress.parse("kim@example.org");
+            try (SuppressionStore s = store(false)) {
+                s.ingest(soft("k0", kim, T0));
+                s.ingest(soft("k1", kim, T0.plus(day.multipliedBy(15))));
+                assertThat(s.ingest(soft("k2", kim, T0.plus(Duration.ofDays(30)).minusSeconds(1))))
+                        .as("one second inside the window").isEqualTo(new IngestResult(false, 3, true));
+            }
+            EmailAddress lee = EmailAddress.parse("lee@example.org");
+            try (SuppressionStore s = store(false)) {
+                s.ingest(soft("l0", lee, T0));
+                s.ingest(soft("l1", lee, T0.plus(day.multipliedBy(15))));
+                assertThat(s.ingest(soft("l2", lee, T0.plus(Duration.ofDays(30)))))
+                        .as("exactly 30 days later the first has left the window").isEqualTo(new IngestResult(false, 2, false));
+                assertThat(s.count(lee, EventClass.SOFT)).isEqualTo(2);
+            }
+        }
+
         @Test
         void concurrentIngestionFromTwoInstancesEndsWithExactCounts() throws Exception {
             try (SuppressionStore a = store(false); SuppressionStore b = store(true)) {
