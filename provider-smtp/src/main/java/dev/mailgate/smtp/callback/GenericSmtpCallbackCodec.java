@@ -134,7 +134,7 @@ public final class GenericSmtpCallbackCodec implements CallbackCodec {
         ObjectNode raw = WRITER.createObjectNode();
         raw.put("event", kind);
         raw.putArray("data").add(entry);
-        String digest = contentDigest(kind, entry);
+        String digest = contentDigest(kind, entry, path);
         int occurrence = seen.merge(digest, 1, Integer::sum) - 1;
         EventDetails.Builder details = EventDetails.builder(FORMAT, receivedAt).rawPayload(raw.toString())
                 .eventId("entry-sha256:" + digest + "#" + occurrence);
@@ -174,15 +174,21 @@ public final class GenericSmtpCallbackCodec implements CallbackCodec {
     }
 
     /** The event name and the entry with its members sorted: the same report gives the same digest however written. */
-    private static String contentDigest(String kind, JsonNode entry) {
+    private static String contentDigest(String kind, JsonNode entry, String path) {
+        byte[] canonical;
         try {
-            byte[] canonical = CANONICAL.writeValueAsBytes(CANONICAL.convertValue(entry, Object.class));
+            canonical = CANONICAL.writeValueAsBytes(CANONICAL.convertValue(entry, Object.class));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // the reader's bounds admit it, the writer's may not (nesting depth): a format error, not a crash
+            throw new CallbackFormatException(FORMAT, path, "cannot be identified: " + e.getMessage(), e);
+        }
+        try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(kind.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
             return HexFormat.of().formatHex(sha.digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot digest a parsed JSON tree with SHA-256", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
     }
 

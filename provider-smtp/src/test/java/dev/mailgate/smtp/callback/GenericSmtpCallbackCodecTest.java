@@ -155,6 +155,17 @@ class GenericSmtpCallbackCodecTest {
         assertThatThrownBy(() -> codec.decode(deep, RECEIVED)).isInstanceOf(CallbackFormatException.class);
     }
 
+    @Test
+    void anEntryNestedAsDeepAsTheReaderAllowsStillGetsAKey() {
+        String deep = "[{\"event\":\"x\",\"data\":[{\"n\":" + "[".repeat(900) + "]".repeat(900) + "}]}]";
+        try {
+            assertThat(codec.decode(deep.getBytes(StandardCharsets.US_ASCII), RECEIVED)).singleElement()
+                    .satisfies(e -> assertThat(EventKeys.of(e)).contains("entry-sha256:"));
+        } catch (CallbackFormatException refused) {
+            assertThat(refused.getMessage()).as("refused by the reader's bounds, not a crash").isNotBlank();
+        }
+    }
+
     private static EventDetails details(String recipient, Instant at) {
         return EventDetails.builder("test", RECEIVED).recipient(EmailAddress.parse(recipient)).occurredAt(at).build();
     }
