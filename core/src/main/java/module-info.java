@@ -5,6 +5,8 @@
 module dev.mailgate.core {
     // Only the interop package uses Jakarta Mail; it is part of the API there (MimeMessage in signatures).
     requires transitive jakarta.mail;
+    // IDNA2008 / UTS #46 for IDN domains (java.net.IDN is IDNA2003); not part of the API.
+    requires com.ibm.icu;
 
     exports dev.mailgate.core;
     exports dev.mailgate.core.address;

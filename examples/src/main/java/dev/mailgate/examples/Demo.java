@@ -32,6 +32,7 @@ import dev.mailgate.core.webhook.WebhookHandler;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.SmtpTransport;
 import dev.mailgate.smtp.callback.GenericSmtpCallbackCodec;
+import dev.mailgate.suppression.ExclusionPolicy;
 import dev.mailgate.suppression.SuppressionFilter;
 import dev.mailgate.suppression.SuppressionPolicy;
 import dev.mailgate.suppression.Suppressions;
@@ -123,9 +124,24 @@ public final class Demo {
             });
             http.start();
             String base = "http://127.0.0.1:" + http.getAddress().getPort();
-            CallbackPublisher publisher = CallbackPublisher.builder(URI.create(base + "/platform/callback"), callbackFormat, store).build();
+            // The outbox is keyed by the destination's name, so a new URL picks up what waits.
+            CallbackPublisher publisher = CallbackPublisher.builder(URI.create(base + "/platform/callback"), callbackFormat, store)
+                    .destination("platform").build();
 
-            Suppressions suppressions = new Suppressions(store, SuppressionPolicy.defaults());
+            // The seeds' rules as settings. The generic SMTP integration's seed: "Hard bounces ... the users are marked
+            // as unsubscribed" is hardBounceUnsubscribes(true); this demo keeps the CRM seed's suppressed list (false, the
+            // default). The CRM seed's bounce threshold: 3 soft bounces within a sliding 30 days make an address
+            // unreachable. Its "Address exclusion policy": CAMPAIGN (those who left this campaign, and global
+            // unsubscribes) or GLOBAL (anyone who unsubscribed anywhere).
+            SuppressionPolicy policy = SuppressionPolicy.builder()
+                    .hardBounceUnsubscribes(false)
+                    .softBounceThreshold(3, Duration.ofDays(30))
+                    .build();
+            ExclusionPolicy exclusion = ExclusionPolicy.CAMPAIGN;
+            Suppressions suppressions = new Suppressions(store, policy);
+            // Blocks and throttles aimed at us (our IP on a blocklist, a rate limit, DMARC) count toward no address.
+            suppressions.addSenderSignalListener(signal -> out.println("   sender-side: " + signal.reason().id() + " from "
+                    + signal.recipientDomain().orElse("?") + " (fix the sending, not the list)"));
             suppressions.addListener(change -> {
                 out.println("   listener: " + (change.added() ? "+ " : "- ") + change.list() + change.campaign().map(c -> " (" + c + ")").orElse("")
                         + " " + change.address().address() + ": " + change.reason());
@@ -162,7 +178,7 @@ public final class Demo {
             List<MailEvent> rcptRejects = new ArrayList<>();
             int[] first;
             try (SmtpTransport transport = SmtpTransport.create(config)) {
-                first = send(new SuppressionFilter(transport, suppressions), newsletter, rcptRejects, out);
+                first = send(new SuppressionFilter(transport, suppressions, exclusion), newsletter, rcptRejects, out);
                 out.println("   accepted " + first[0] + ", refused at RCPT TO " + first[1] + "; " + transport.sentToday() + " of today's quota used");
             }
 
@@ -235,7 +251,7 @@ public final class Demo {
             out.println("5. Sending the same newsletter again, through the suppression filter");
             int[] second;
             try (SmtpTransport transport = SmtpTransport.create(config)) {
-                second = send(new SuppressionFilter(transport, suppressions), newsletter, new ArrayList<>(), out);
+                second = send(new SuppressionFilter(transport, suppressions, exclusion), newsletter, new ArrayList<>(), out);
             }
             out.println("   accepted " + second[0] + ", skipped " + second[2] + " (suppressed or unsubscribed from " + CAMPAIGN + ")");
 

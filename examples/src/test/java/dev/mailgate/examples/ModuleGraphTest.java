@@ -23,7 +23,7 @@ class ModuleGraphTest {
             "mailgate-provider-episerver", "mailgate-provider-cloudmailin", "mailgate-provider-sendgrid", "mailgate-provider-mailgun",
             "mailgate-provider-ses", "mailgate-bounce-codec", "jackson-", "jakarta.mail-api",
             "jakarta.activation-api", "angus-mail", "angus-activation", "assertj-core", "junit-jupiter-api",
-            "junit-platform-commons", "opentest4j", "apiguardian-api", "byte-buddy");
+            "junit-platform-commons", "opentest4j", "apiguardian-api", "byte-buddy", "icu4j");
 
     @Test
     void libraryModulesResolveAndTheProviderIsFoundThroughTheModuleLayer() throws ClassNotFoundException {

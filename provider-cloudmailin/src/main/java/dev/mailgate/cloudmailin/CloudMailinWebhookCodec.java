@@ -26,8 +26,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -37,7 +39,9 @@ import java.util.OptionalInt;
  * {@code providerMessageId}), not an RFC Message-ID. The seed says fields "will be expanded with additional details
  * over time", so unknown fields are ignored and an unknown kind is a {@link MailEvent.Unknown} keeping the raw JSON.
  * The payload has no event id or time: received-at is the arrival, and the event id is a hash of the event's JSON,
- * which is what de-duplicates a retried POST.
+ * which is what de-duplicates a retried POST; an event identical to one before it in the same POST gets
+ * {@code #1}, {@code #2}, ... appended, so that two look-alike reports stay two (the first keeps the plain hash, as
+ * stores written before this rule have it).
  *
  * <table>
  * <caption>Kind to event</caption>
@@ -89,19 +93,23 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
             throw new CallbackFormatException(FORMAT, "$.events", "missing or not an array", null);
         }
         List<MailEvent> out = new ArrayList<>(events.size());
+        Map<String, Integer> seen = new HashMap<>(); // identical events so far in this POST
         for (int i = 0; i < events.size(); i++) {
-            out.add(decodeEvent(events.get(i), "$.events[" + i + "]", receivedAt));
+            out.add(decodeEvent(events.get(i), "$.events[" + i + "]", receivedAt, seen));
         }
         return List.copyOf(out);
     }
 
-    private MailEvent decodeEvent(JsonNode e, String path, Instant receivedAt) {
+    private MailEvent decodeEvent(JsonNode e, String path, Instant receivedAt, Map<String, Integer> seen) {
         if (!e.isObject()) {
             throw new CallbackFormatException(FORMAT, path, "expected an event object", null);
         }
         String kind = text(e, "kind", path).orElseThrow(() -> new CallbackFormatException(FORMAT, path + ".kind", "missing", null));
         String raw = e.toString();
-        EventDetails.Builder d = EventDetails.builder(PROVIDER, receivedAt).rawPayload(raw).eventId("sha256:" + sha256(raw));
+        String digest = sha256(raw);
+        int occurrence = seen.merge(digest, 1, Integer::sum) - 1;
+        EventDetails.Builder d = EventDetails.builder(PROVIDER, receivedAt).rawPayload(raw)
+                .eventId("sha256:" + digest + (occurrence == 0 ? "" : "#" + occurrence));
         Optional<String> recipient = text(e, "recipient", path);
         boolean known = Kind.of(kind).isPresent();
         if (recipient.isPresent()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mailgate.core.event.BounceClass;
 import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.event.CallbackFormatException;
+import dev.mailgate.core.event.EventKeys;
 import dev.mailgate.core.event.EventType;
 import dev.mailgate.core.event.MailEvent;
 import java.io.IOException;
@@ -68,6 +69,16 @@ class CloudMailinWebhookCodecTest {
                 assertThat(actual).isEqualTo(reason);
             }
         });
+    }
+
+    /** Issue 19: distinct reports stay distinct, a retried POST keeps its keys. */
+    @Test
+    void lookAlikeEventsInOnePostStayDistinctAndARetryKeepsItsKeys() throws IOException {
+        List<String> keys = codec.decode(fixture("keys/two-identical-bounces.json"), NOW).stream().map(EventKeys::of).toList();
+        assertThat(keys).hasSize(3).doesNotHaveDuplicates();
+        assertThat(codec.decode(fixture("keys/two-identical-bounces.json"), NOW.plusSeconds(30)).stream().map(EventKeys::of).toList())
+                .isEqualTo(keys);
+        assertThat(keys.get(1)).isEqualTo(keys.get(0) + "#1");
     }
 
     @Test

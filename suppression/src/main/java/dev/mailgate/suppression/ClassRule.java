@@ -7,7 +7,8 @@ import java.util.Objects;
  * The policy for one event class.
  *
  * @param threshold how many events within {@code window} trigger the action (1 = the first one)
- * @param window how far back events count; a count older than that starts again
+ * @param window a sliding window: an event counts while it is less than this older than the class's newest event
+ *     for the address (so the edges are exact: at exactly {@code window} later it no longer counts)
  * @param resetOnDelivery a successful delivery clears the count (a full mailbox that was emptied)
  * @param action what happens at the threshold
  */

@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An address on a list, with why.
+ * An address on a list, with why. The address is kept as it was written (for display); lists match it by
+ * {@link AddressKey}.
  *
  * @param campaign the campaign of a campaign-scoped unsubscribe; empty for global entries and for suppression
  * @param reason why, for people (e.g. {@code hard bounce userunknown 5.1.1})
@@ -25,10 +26,5 @@ public record SuppressionEntry(EmailAddress address, SuppressionList list, Optio
         if (list == SuppressionList.SUPPRESSED && campaign.isPresent()) {
             throw new IllegalArgumentException("suppression is global; only unsubscribes have a campaign scope");
         }
-    }
-
-    /** The storage key of an address: local part as written, domain lower-case ASCII. */
-    public static String key(EmailAddress address) {
-        return address.localPart() + "@" + address.normalizedDomain();
     }
 }

@@ -27,7 +27,10 @@ import java.util.concurrent.CompletableFuture;
  * and (globally or for the message's campaign) unsubscribed recipients are left out of RCPT TO and reported in the
  * receipt as {@link RecipientOutcome.Suppressed}, never silently dropped; a message with nobody left is not sent at
  * all. The campaign of an {@link EmailMessage} is its metadata {@value #CAMPAIGN}; a raw message has none (global
- * lists only). A batch is checked with one store lookup per campaign, not one per recipient.
+ * lists only). A batch is checked with one store lookup per campaign, not one per recipient. Which unsubscribes
+ * count is the {@link ExclusionPolicy} (the CRM seed's "Address exclusion policy"; default
+ * {@link ExclusionPolicy#CAMPAIGN}). Recipients match by {@link AddressKey}: {@code John.Doe@Example.COM} is left out
+ * when {@code john.doe@example.com} is suppressed.
  */
 public final class SuppressionFilter implements Transport {
     /** The metadata key that carries an {@link EmailMessage}'s campaign id. */
@@ -35,27 +38,38 @@ public final class SuppressionFilter implements Transport {
 
     private final Transport delegate;
     private final Suppressions suppressions;
+    private final ExclusionPolicy exclusion;
     private final Clock clock;
 
-    public SuppressionFilter(Transport delegate, Suppressions suppressions, Clock clock) {
+    public SuppressionFilter(Transport delegate, Suppressions suppressions, ExclusionPolicy exclusion, Clock clock) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
+        this.exclusion = Objects.requireNonNull(exclusion, "exclusion");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    public SuppressionFilter(Transport delegate, Suppressions suppressions, Clock clock) {
+        this(delegate, suppressions, ExclusionPolicy.CAMPAIGN, clock);
+    }
+
+    /** @param exclusion which unsubscribes leave a recipient out (the CRM seed's Campaigns or Global) */
+    public SuppressionFilter(Transport delegate, Suppressions suppressions, ExclusionPolicy exclusion) {
+        this(delegate, suppressions, exclusion, Clock.systemUTC());
+    }
+
     public SuppressionFilter(Transport delegate, Suppressions suppressions) {
-        this(delegate, suppressions, Clock.systemUTC());
+        this(delegate, suppressions, ExclusionPolicy.CAMPAIGN);
     }
 
     @Override
     public SendReceipt send(OutboundMessage message) {
-        Map<EmailAddress, SuppressionList> blocked = suppressions.blocked(message.envelope().recipients(), campaign(message));
+        Map<EmailAddress, SuppressionList> blocked = suppressions.blocked(message.envelope().recipients(), campaign(message), exclusion);
         return sendFiltered(message, blocked);
     }
 
     @Override
     public CompletableFuture<SendReceipt> sendAsync(OutboundMessage message) {
-        Map<EmailAddress, SuppressionList> blocked = suppressions.blocked(message.envelope().recipients(), campaign(message));
+        Map<EmailAddress, SuppressionList> blocked = suppressions.blocked(message.envelope().recipients(), campaign(message), exclusion);
         List<EmailAddress> remaining = remaining(message, blocked);
         if (remaining.isEmpty()) {
             return CompletableFuture.completedFuture(nobodyLeft(message, blocked));
@@ -72,7 +86,7 @@ public final class SuppressionFilter implements Transport {
             byCampaign.computeIfAbsent(campaign(m), c -> new ArrayList<>()).addAll(m.envelope().recipients());
         }
         Map<Optional<String>, Map<EmailAddress, SuppressionList>> blockedByCampaign = new HashMap<>();
-        byCampaign.forEach((c, addresses) -> blockedByCampaign.put(c, suppressions.blocked(addresses, c)));
+        byCampaign.forEach((c, addresses) -> blockedByCampaign.put(c, suppressions.blocked(addresses, c, exclusion)));
 
         SendResult[] results = new SendResult[list.size()];
         List<OutboundMessage> toSend = new ArrayList<>();

@@ -5,12 +5,14 @@ import dev.mailgate.core.event.BounceClass;
 import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.EventKeys;
+import dev.mailgate.core.event.FailureSide;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.event.UnsubscribeScope;
 import dev.mailgate.core.suppression.SuppressionList;
 import dev.mailgate.core.transport.EnhancedStatusCode;
 import dev.mailgate.suppression.store.Ingestion;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -19,21 +21,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns {@link MailEvent}s into list changes. Defaults from the seeds:
+ * Turns {@link MailEvent}s into list changes. First, whose failure it is: {@link FailureSide#of} by the event's
+ * reason, the one place that decides. Only a recipient-side failure counts toward the address; a sender-side one
+ * (our IP or domain blocked, a rate limit, our authentication, our content) is a {@link SenderSignal} and changes
+ * no list (issue 19: suppressing for it drops a good address). Then, for the recipient's failures, defaults from
+ * the seeds:
  * <ul>
  * <li>hard bounce → suppressed at once (the CRM seed's suppressed list); {@link Builder#hardBounceUnsubscribes}
- *     gives the generic SMTP integration's "marked unsubscribed" instead;</li>
- * <li>soft bounce → counted; suppressed as unreachable at 3 within 30 days (the CRM seed's bounce threshold), the
- *     count cleared by a delivery; the generic SMTP integration counts them only ({@code SuppressionAction.NONE});</li>
+ *     gives the generic SMTP integration's "the users are marked as unsubscribed" instead;</li>
+ * <li>soft bounce → counted; suppressed as unreachable at 3 within a sliding 30 days (the CRM seed's bounce
+ *     threshold), the count cleared by a delivery; the generic SMTP integration counts them only
+ *     ({@code SuppressionAction.NONE});</li>
+ * <li>a deferral (delayed, will be retried) → nothing: the retrying MTA reports the final outcome, and that final
+ *     failure counts, once; three delay notices of one message are not three bounces;</li>
  * <li>complaint → suppressed at once, and never reactivated automatically (only an operator removes it);</li>
- * <li>blocked (the provider refused to attempt, e.g. its own block list) → suppressed at once;</li>
+ * <li>blocked (the provider refused to attempt delivery to the address, e.g. its suppression list) → suppressed at
+ *     once;</li>
  * <li>unsubscribe → the unsubscribe list, scope CAMPAIGN (with the event's campaign) or GLOBAL;</li>
  * <li>auto-replies, opens, clicks, queued and unknown events → nothing.</li>
  * </ul>
  * Hard or soft is decided here, not only by the reporter: a soft or undetermined failure whose status is permanent
  * (5.x.x) and whose reason is about the address itself (user unknown, host unknown, has moved, accepts no mail) is
- * hard; and the reverse: a "hard" failure with a temporary status (4.x.x) is soft. A permanent policy or spam block
- * stays soft, as the bounce classifier says (suppressing it would drop a good address).
+ * hard; and the reverse: a "hard" failure with a temporary status (4.x.x) is soft.
  */
 public final class SuppressionPolicy {
     private final Map<EventClass, ClassRule> rules;
@@ -54,21 +63,52 @@ public final class SuppressionPolicy {
         return rules.get(c);
     }
 
-    /** The class an event counts as, if it is a failure. */
+    /** The class an event counts as toward its recipient, if it is a recipient-side failure. */
     public static Optional<EventClass> classOf(MailEvent event) {
+        if (event instanceof MailEvent.Complained) {
+            return Optional.of(EventClass.COMPLAINT);
+        }
+        Optional<BounceReason> reason = failureReason(event);
+        if (reason.isEmpty() || FailureSide.of(reason.get()) != FailureSide.RECIPIENT) {
+            return Optional.empty();
+        }
         if (event instanceof MailEvent.Bounced b) {
             return Optional.of(hardOrSoft(b.bounceClass() == BounceClass.HARD, b.reason(), b.diagnostic()));
         }
         if (event instanceof MailEvent.Deferred d) {
-            return Optional.of(hardOrSoft(false, d.reason(), d.diagnostic()));
+            // only a deferral that is in fact final for the address (a permanent address status) counts; see above
+            EventClass c = hardOrSoft(false, d.reason(), d.diagnostic());
+            return c == EventClass.HARD ? Optional.of(c) : Optional.empty();
         }
-        if (event instanceof MailEvent.Complained) {
-            return Optional.of(EventClass.COMPLAINT);
+        return Optional.of(EventClass.BLOCKED);
+    }
+
+    /** The sender-side signal an event raises, if it is a failure aimed at the sender. */
+    public static Optional<SenderSignal> senderSignal(MailEvent event) {
+        Optional<BounceReason> reason = failureReason(event);
+        if (reason.isEmpty() || FailureSide.of(reason.get()) != FailureSide.SENDER) {
+            return Optional.empty();
         }
-        if (event instanceof MailEvent.Blocked) {
-            return Optional.of(EventClass.BLOCKED);
+        return Optional.of(new SenderSignal(reason.get(), event.recipient().map(EmailAddress::normalizedDomain), event.details().provider(),
+                at(event), event));
+    }
+
+    /** The reason of a delivery failure (bounced, deferred, blocked); empty for every other event. */
+    private static Optional<BounceReason> failureReason(MailEvent event) {
+        if (event instanceof MailEvent.Bounced b) {
+            return Optional.of(b.reason());
+        }
+        if (event instanceof MailEvent.Deferred d) {
+            return Optional.of(d.reason());
+        }
+        if (event instanceof MailEvent.Blocked b) {
+            return Optional.of(b.reason());
         }
         return Optional.empty();
+    }
+
+    private static Instant at(MailEvent event) {
+        return event.details().occurredAt().orElse(event.details().receivedAt());
     }
 
     private static EventClass hardOrSoft(boolean reportedHard, BounceReason reason, Diagnostic diagnostic) {
@@ -89,7 +129,7 @@ public final class SuppressionPolicy {
         }
         EmailAddress address = recipient.get();
         String key = EventKeys.of(event);
-        java.time.Instant at = event.details().occurredAt().orElse(event.details().receivedAt());
+        Instant at = at(event);
         if (event instanceof MailEvent.Unsubscribed u) {
             Optional<String> campaign = u.scope() == UnsubscribeScope.CAMPAIGN ? event.details().campaign() : Optional.empty();
             SuppressionEntry entry = new SuppressionEntry(address, SuppressionList.UNSUBSCRIBED, campaign,
@@ -109,7 +149,8 @@ public final class SuppressionPolicy {
         }
         Optional<EventClass> klass = classOf(event);
         if (klass.isEmpty()) {
-            return Optional.empty();
+            // a sender-side failure changes no list, but its key is recorded so that a replay raises no second signal
+            return senderSignal(event).map(s -> new Ingestion(key, address, Optional.empty(), 1, Duration.ofDays(1), Optional.empty(), Set.of(), at));
         }
         ClassRule rule = rules.get(klass.get());
         Optional<SuppressionEntry> entry = switch (rule.action()) {
@@ -163,7 +204,11 @@ public final class SuppressionPolicy {
             return rule(EventClass.SOFT, new ClassRule(threshold, window, old.resetOnDelivery(), old.action()));
         }
 
-        /** The generic SMTP integration's behaviour: a hard bounce marks the address unsubscribed. */
+        /**
+         * The generic SMTP integration's seed rule: "Hard bounces ... the users are marked as unsubscribed" (a soft
+         * bounce does not). Off by default: the CRM seed puts unreachable addresses on the suppressed list "(not to
+         * the unsubscribe list)", which keeps "asked not to be mailed" apart from "cannot be mailed".
+         */
         public Builder hardBounceUnsubscribes(boolean on) {
             ClassRule old = rules.get(EventClass.HARD);
             return rule(EventClass.HARD, new ClassRule(old.threshold(), old.window(), old.resetOnDelivery(),

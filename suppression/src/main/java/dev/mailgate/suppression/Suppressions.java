@@ -1,6 +1,7 @@
 package dev.mailgate.suppression;
 
 import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.suppression.SuppressionChange;
 import dev.mailgate.core.suppression.SuppressionList;
@@ -11,16 +12,21 @@ import dev.mailgate.suppression.store.SuppressionStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The suppression lists of an application: events go in ({@link #ingest}, from bounce mailboxes, webhooks and
  * callbacks), the policy decides, the store applies each event once, and listeners hear of every change after it
- * is stored. Operators add, remove (with a reason kept in the audit trail) and reset counters.
+ * is stored. Failures aimed at the sender change no list: {@link SenderSignalListener}s hear of each once, and
+ * {@link #senderSignals()} counts them by reason (a metric to export). Operators add, remove (with a reason kept
+ * in the audit trail) and reset counters.
  */
 public final class Suppressions {
     private static final System.Logger LOG = System.getLogger(Suppressions.class.getName());
@@ -29,6 +35,8 @@ public final class Suppressions {
     private final SuppressionPolicy policy;
     private final Clock clock;
     private final List<SuppressionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<SenderSignalListener> senderListeners = new CopyOnWriteArrayList<>();
+    private final Map<BounceReason, LongAdder> senderCounts = new ConcurrentHashMap<>();
 
     public Suppressions(SuppressionStore store, SuppressionPolicy policy, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -48,6 +56,18 @@ public final class Suppressions {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Hears of every sender-side failure once (see {@link SenderSignal}). */
+    public void addSenderSignalListener(SenderSignalListener listener) {
+        senderListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** How many sender-side failures were ingested since this instance started, by reason (replays not counted). */
+    public Map<BounceReason, Long> senderSignals() {
+        Map<BounceReason, Long> out = new EnumMap<>(BounceReason.class);
+        senderCounts.forEach((r, n) -> out.put(r, n.sum()));
+        return out;
+    }
+
     /** Applies one event; returns the list changes it caused (none for a replayed event). */
     public List<SuppressionChange> ingest(MailEvent event) {
         Optional<Ingestion> decision = policy.decide(event);
@@ -55,6 +75,9 @@ public final class Suppressions {
             return List.of();
         }
         IngestResult result = store.ingest(decision.get());
+        if (!result.duplicate()) {
+            signal(event);
+        }
         if (!result.added()) {
             return List.of();
         }
@@ -80,6 +103,9 @@ public final class Suppressions {
         List<IngestResult> results = store.ingestAll(ingestions);
         List<SuppressionChange> out = new ArrayList<>();
         for (int k = 0; k < results.size(); k++) {
+            if (!results.get(k).duplicate()) {
+                signal(decided.get(k));
+            }
             if (results.get(k).added()) {
                 SuppressionEntry e = ingestions.get(k).entry().orElseThrow();
                 SuppressionChange change = new SuppressionChange(e.address(), e.list(), true, e.campaign(), e.reason(), Optional.of(decided.get(k)), e.at());
@@ -113,9 +139,31 @@ public final class Suppressions {
         store.resetCounts(address, Optional.empty());
     }
 
-    /** Which of the addresses may not be mailed for the campaign (one store round trip). */
+    /** Which of the addresses may not be mailed for the campaign, under {@link ExclusionPolicy#CAMPAIGN}. */
     public Map<EmailAddress, SuppressionList> blocked(Collection<EmailAddress> addresses, Optional<String> campaign) {
-        return store.blocked(addresses, campaign);
+        return blocked(addresses, campaign, ExclusionPolicy.CAMPAIGN);
+    }
+
+    /** Which of the addresses may not be mailed for the campaign under the exclusion policy (one store round trip). */
+    public Map<EmailAddress, SuppressionList> blocked(Collection<EmailAddress> addresses, Optional<String> campaign, ExclusionPolicy exclusion) {
+        return store.blocked(addresses, campaign, exclusion);
+    }
+
+    private void signal(MailEvent event) {
+        Optional<SenderSignal> signal = SuppressionPolicy.senderSignal(event);
+        if (signal.isEmpty()) {
+            return;
+        }
+        senderCounts.computeIfAbsent(signal.get().reason(), r -> new LongAdder()).increment();
+        LOG.log(System.Logger.Level.WARNING, () -> "sender-side failure (" + signal.get().reason().id() + ") reported by " + signal.get().provider()
+                + signal.get().recipientDomain().map(d -> " for " + d).orElse("") + "; no address is counted for it");
+        for (SenderSignalListener l : senderListeners) {
+            try {
+                l.onSenderSignal(signal.get());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a SenderSignalListener threw; the others are still told", e);
+            }
+        }
     }
 
     private void fire(SuppressionChange change) {

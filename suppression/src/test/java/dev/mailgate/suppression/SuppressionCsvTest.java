@@ -28,6 +28,17 @@ class SuppressionCsvTest {
         assertThat(SuppressionCsv.importInto(b, new StringReader(csv.toString()))).as("already there").isZero();
     }
 
+    /** Issue 19: the import keys addresses as the store, the filter and the policy do. */
+    @Test
+    void importMatchesAddressesWithoutCaseAndKeepsTheFirstSpelling() throws Exception {
+        InMemorySuppressionStore s = new InMemorySuppressionStore();
+        s.add(new SuppressionEntry(EmailAddress.parse("jane@example.org"), SuppressionList.SUPPRESSED, Optional.empty(), "hard", "test",
+                Instant.parse("2026-11-23T12:00:00Z")));
+        String csv = SuppressionCsv.HEADER + "\nJane@Example.ORG,suppressed,,r,,\nBob@Example.org,suppressed,,r,,\nbob@example.org,suppressed,,r,,\n";
+        assertThat(SuppressionCsv.importInto(s, new StringReader(csv))).isEqualTo(1);
+        assertThat(s.list(SuppressionList.SUPPRESSED)).extracting(e -> e.address().address()).containsExactly("jane@example.org", "Bob@Example.org");
+    }
+
     @Test
     void badLinesAreAllReportedAndNothingIsImported() {
         String csv = SuppressionCsv.HEADER + "\nok@example.org,suppressed,,r,import,\nnot an address,suppressed,,r,,\nx@example.org,maybe,,r,,\n";

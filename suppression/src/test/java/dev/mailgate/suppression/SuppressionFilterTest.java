@@ -40,6 +40,25 @@ class SuppressionFilterTest {
                 .extracting(o -> ((RecipientOutcome.Suppressed) o).reason()).containsExactly("suppressed", "unsubscribed");
     }
 
+    /** Issue 19: entries were keyed by the local part as written. */
+    @Test
+    void recipientsMatchWithoutCase() {
+        SendReceipt r = filter.send(newsletter("nov", "Gone@Example.ORG, GONE@example.org, ana@example.org"));
+        assertThat(recording.last().message().envelope().recipients()).extracting(EmailAddress::address).containsExactly("ana@example.org");
+        assertThat(r.recipients()).filteredOn(o -> o instanceof RecipientOutcome.Suppressed).hasSize(2);
+    }
+
+    /** The CRM seed's "Address exclusion policy" as the filter's setting. */
+    @Test
+    void underTheGlobalExclusionPolicyAnUnsubscribeFromAnyCampaignExcludes() {
+        SuppressionFilter global = new SuppressionFilter(recording, suppressions, ExclusionPolicy.GLOBAL);
+        SendReceipt r = global.send(newsletter("dec", "left@example.org, ana@example.org"));
+        assertThat(r.accepted()).extracting(EmailAddress::address).containsExactly("ana@example.org");
+        List<SendResult> batch = global.sendBatch(List.of(newsletter("dec", "left@example.org"), newsletter("jan", "ana@example.org")));
+        assertThat(((SendResult.Sent) batch.get(0)).receipt().accepted()).isEmpty();
+        assertThat(filter.send(newsletter("dec", "left@example.org")).accepted()).as("Campaigns, the default").hasSize(1);
+    }
+
     @Test
     void aCampaignUnsubscribeDoesNotBlockOtherCampaigns() {
         SendReceipt r = filter.send(newsletter("dec", "left@example.org"));

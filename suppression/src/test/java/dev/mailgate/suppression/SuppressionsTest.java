@@ -84,10 +84,55 @@ class SuppressionsTest {
     void aSoftEventWithAPermanentAddressStatusIsHardAndTheReverse() {
         MailEvent softUnknown = new MailEvent.Deferred(details("x", T0), BounceReason.USER_UNKNOWN, diag("5.1.1"));
         assertThat(SuppressionPolicy.classOf(softUnknown)).contains(EventClass.HARD);
-        MailEvent softSpam = new MailEvent.Bounced(details("y", T0), BounceClass.SOFT, BounceReason.SPAM_DETECTED, diag("5.7.1"));
-        assertThat(SuppressionPolicy.classOf(softSpam)).as("a permanent spam block stays soft").contains(EventClass.SOFT);
+        MailEvent softFull = new MailEvent.Bounced(details("y", T0), BounceClass.SOFT, BounceReason.MAILBOX_FULL, diag("5.2.2"));
+        assertThat(SuppressionPolicy.classOf(softFull)).as("a permanent full mailbox stays soft").contains(EventClass.SOFT);
         MailEvent hardTemporary = new MailEvent.Bounced(details("z", T0), BounceClass.HARD, BounceReason.USER_UNKNOWN, diag("4.1.1"));
         assertThat(SuppressionPolicy.classOf(hardTemporary)).contains(EventClass.SOFT);
+    }
+
+    /** Issue 19: three delay notices, a rate limit or our IP on a blocklist dropped a valid subscriber. */
+    @Test
+    void senderSideBlocksAndThrottlesRaiseASignalAndCountTowardNoAddress() {
+        Suppressions s = suppressions(SuppressionPolicy.builder().softBounceThreshold(1, Duration.ofDays(30)).build());
+        List<SenderSignal> signals = new ArrayList<>();
+        s.addSenderSignalListener(signals::add);
+        List<MailEvent> events = List.of(
+                new MailEvent.Bounced(details("b1", T0), BounceClass.SOFT, BounceReason.BLOCKED, diag("5.7.1")),
+                new MailEvent.Deferred(details("r1", T0), BounceReason.SPEEDING, diag("4.7.0")),
+                new MailEvent.Bounced(details("a1", T0), BounceClass.SOFT, BounceReason.AUTH_FAILURE, diag("5.7.26")),
+                new MailEvent.Blocked(details("x1", T0), BounceReason.BAD_REPUTATION, diag("5.7.1")),
+                new MailEvent.Bounced(details("s1", T0), BounceClass.HARD, BounceReason.SPAM_DETECTED, diag("5.7.1")));
+        for (MailEvent e : events) {
+            assertThat(s.ingest(e)).as(e.toString()).isEmpty();
+        }
+        assertThat(s.ingestAll(events)).as("replayed: no second signal").isEmpty();
+        assertThat(store.count(JANE, EventClass.SOFT)).isZero();
+        assertThat(s.blocked(List.of(JANE), Optional.empty())).isEmpty();
+        assertThat(signals).extracting(SenderSignal::reason).containsExactly(BounceReason.BLOCKED, BounceReason.SPEEDING,
+                BounceReason.AUTH_FAILURE, BounceReason.BAD_REPUTATION, BounceReason.SPAM_DETECTED);
+        assertThat(signals.get(0).recipientDomain()).contains("example.org");
+        assertThat(s.senderSignals()).containsEntry(BounceReason.BLOCKED, 1L).containsEntry(BounceReason.SPEEDING, 1L).hasSize(5);
+    }
+
+    @Test
+    void delaysCountNothingAndTheFinalFailureCountsOnce() {
+        Suppressions s = suppressions(SuppressionPolicy.defaults());
+        for (int i = 0; i < 3; i++) {
+            assertThat(s.ingest(new MailEvent.Deferred(details("d" + i, T0.plusSeconds(i * 3600L)), BounceReason.MAILBOX_FULL, diag("4.2.2"))))
+                    .isEmpty();
+        }
+        assertThat(store.count(JANE, EventClass.SOFT)).as("three delay notices are not three bounces").isZero();
+        s.ingest(new MailEvent.Bounced(details("f", T0.plus(Duration.ofDays(5))), BounceClass.SOFT, BounceReason.EXPIRED, diag("4.4.7")));
+        assertThat(store.count(JANE, EventClass.SOFT)).isEqualTo(1);
+        assertThat(s.blocked(List.of(JANE), Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void aHardBounceFromTheSeedsCallbackCountsAndSaysTheSwitch() {
+        // the generic SMTP integration's hardbounce has no reason: recipient-side, hard
+        MailEvent hard = new MailEvent.Bounced(details("g1", T0), BounceClass.HARD, BounceReason.UNDEFINED, Diagnostic.NONE);
+        assertThat(SuppressionPolicy.classOf(hard)).contains(EventClass.HARD);
+        assertThat(SuppressionPolicy.senderSignal(hard)).isEmpty();
     }
 
     @Test

@@ -27,14 +27,15 @@ import picocli.CommandLine.Spec;
 /** {@code mailgate suppression}: operators' access to the lists. */
 @Command(name = "suppression", mixinStandardHelpOptions = true, description = "Add, remove, list, import and export suppressed and unsubscribed addresses.",
         subcommands = {SuppressionCommand.Add.class, SuppressionCommand.Remove.class, SuppressionCommand.ListEntries.class,
-            SuppressionCommand.Import.class, SuppressionCommand.Export.class},
+            SuppressionCommand.Import.class, SuppressionCommand.Export.class, OutboxCommand.class},
         footer = {"", "Examples:",
             "  mailgate suppression add --store jdbc:h2:file:./suppressions --reason \"asked by phone\" jane@example.org",
             "  mailgate suppression add --store jdbc:h2:file:./suppressions --list unsubscribed --scope campaign:nov-2026 jane@example.org",
             "  mailgate suppression remove --store jdbc:h2:file:./suppressions --reason \"mailbox fixed\" jane@example.org",
             "  mailgate suppression list --store jdbc:postgresql://db/mail --user mail --password-env PGPASS --format json",
             "  mailgate suppression export --store jdbc:h2:file:./suppressions -o suppressed.csv",
-            "  mailgate suppression import --store jdbc:h2:file:./suppressions suppressed.csv"})
+            "  mailgate suppression import --store jdbc:h2:file:./suppressions suppressed.csv",
+            "  mailgate suppression outbox requeue --store jdbc:h2:file:./suppressions --destination generic-smtp-callback"})
 public final class SuppressionCommand {
 
     /** Runs an operation with the usual error handling: a store or input problem is exit code 1 with a message. */

@@ -7,6 +7,8 @@ import dev.mailgate.cli.CliRun;
 import dev.mailgate.cli.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.mailgate.suppression.store.JdbcSuppressionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,28 @@ class SuppressionCommandTest {
         CliRun tsv = new CliRun();
         tsv.run("suppression", "list", "--store", other);
         assertThat(tsv.out().lines()).hasSize(2).last().asString().startsWith("jane@example.org\tsuppressed\t\tasked by phone");
+    }
+
+    /** Issue 19: there was no way to requeue what the endpoint refused. */
+    @Test
+    void outboxRequeuePutsRefusedItemsBackInLine() {
+        try (JdbcSuppressionStore s = JdbcSuppressionStore.open(store())) {
+            s.outbox().add("crm", List.of(new byte[] {1}, new byte[] {2}));
+            s.outbox().refused(List.of(s.outbox().pending("crm", 10).get(0).id()), "HTTP 422");
+        }
+        CliRun status = new CliRun();
+        assertThat(status.run("suppression", "outbox", "status", "--store", store(), "--destination", "crm")).as(status.err()).isEqualTo(ExitCodes.OK);
+        assertThat(status.out()).contains("crm: 1 pending, 1 refused");
+        CliRun requeue = new CliRun();
+        assertThat(requeue.run("suppression", "outbox", "requeue", "--store", store(), "--destination", "crm", "--format", "json"))
+                .as(requeue.err()).isEqualTo(ExitCodes.OK);
+        assertThat(requeue.out().strip()).isEqualTo("{\"destination\":\"crm\",\"requeued\":1}");
+        try (JdbcSuppressionStore s = JdbcSuppressionStore.open(store())) {
+            assertThat(s.outbox().pending("crm", 10)).hasSize(2);
+        }
+        CliRun missing = new CliRun();
+        assertThat(missing.run("suppression", "outbox", "requeue", "--store", store())).isNotEqualTo(ExitCodes.OK);
+        assertThat(missing.err()).contains("--destination");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.mailgate.core.address;
 
 import dev.mailgate.core.internal.Rfc5322;
-import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,7 +229,7 @@ final class AddressParser {
     }
 
     private String toAsciiDomain(String domain, int at) {
-        // Plain ASCII host names are what IDN.toASCII would return unchanged; checking them here is much cheaper.
+        // Plain ASCII host names are what IDNA would return unchanged (but for case); checking them here is cheaper.
         String ascii = isLdhDomain(domain) ? domain : idnToAscii(domain, at);
         if (ascii.length() > MAX_DOMAIN_OCTETS) {
             throw new InvalidAddressException(in, at, "domain is " + ascii.length() + " octets, DNS allows " + MAX_DOMAIN_OCTETS);
@@ -240,16 +239,17 @@ final class AddressParser {
 
     private String idnToAscii(String domain, int at) {
         try {
-            return IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+            // IDNA2008 / UTS #46, not java.net.IDN's IDNA2003: faß.de must not become fass.de (see Idna)
+            return Idna.toAscii(domain);
         } catch (IllegalArgumentException e) {
-            throw new InvalidAddressException(in, at, "domain is not a valid host name (" + e.getMessage() + ")");
+            throw new InvalidAddressException(in, at, "domain is " + e.getMessage());
         }
     }
 
     /**
      * Whether the domain is ASCII letters, digits and hyphens in dot-separated labels of 1 to 63 characters that
      * neither start nor end with a hyphen (RFC 1123 section 2.1, the STD3 rules). Throws for an ASCII domain that
-     * breaks them; returns false for a non-ASCII domain, which IDN.toASCII converts and checks.
+     * breaks them; returns false for a non-ASCII domain, which {@link Idna} converts and checks.
      */
     private boolean isLdhDomain(String domain) {
         int labelStart = 0;

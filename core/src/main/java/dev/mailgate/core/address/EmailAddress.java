@@ -76,7 +76,10 @@ public final class EmailAddress {
         return domain;
     }
 
-    /** The domain in its ASCII form (IDNA punycode for Unicode labels), as used on the wire without SMTPUTF8. */
+    /**
+     * The domain in its ASCII form (IDNA2008 A-labels as UTS #46 gives them, non-transitional: {@code faß.de} is
+     * {@code xn--fa-hia.de}, never IDNA2003's {@code fass.de}), as used on the wire without SMTPUTF8.
+     */
     public String asciiDomain() {
         return asciiDomain;
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,10 +162,6 @@ public final class PublicSuffixList {
     }
 
     private static String ascii(String domain) {
-        try {
-            return IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return domain.toLowerCase(Locale.ROOT);
-        }
+        return Idna.toAsciiLenient(domain);
     }
 }

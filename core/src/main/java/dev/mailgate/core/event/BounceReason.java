@@ -52,6 +52,8 @@ public enum BounceReason {
     SYNTAX_ERROR("syntaxerror"),
     FAILED_STARTTLS("failedstarttls"),
     ON_HOLD("onhold"),
+    /** The relaying provider refused to attempt delivery because the address is on its suppression list. */
+    SUPPRESSED("suppressed"),
     /** The reason cannot be determined. */
     UNDEFINED("undefined"),
     /** A complaint (ARF feedback report). */
@@ -69,6 +71,11 @@ public enum BounceReason {
 
     public String id() {
         return id;
+    }
+
+    /** Whose problem a failure with this reason is: the recipient's or the sender's ({@link FailureSide#of}). */
+    public FailureSide side() {
+        return FailureSide.of(this);
     }
 
     public static Optional<BounceReason> fromId(String id) {

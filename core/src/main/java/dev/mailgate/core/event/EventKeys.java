@@ -7,9 +7,12 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The identity of an event for de-duplication: the provider's event id when it sends one, else a SHA-256 of the
+ * The identity of an event for de-duplication: the event id when the provider sends one or its codec derives one
+ * (a codec whose format has no ids derives them so that distinct reports stay distinct and a retried delivery of the
+ * same report keeps its id, e.g. the generic SMTP callback's content digest plus occurrence), else a SHA-256 of the
  * event as the provider sent it (its raw payload, type and recipient). Webhook retries and replayed ingestion use
- * it, so that one bounce is never counted twice.
+ * it, so that one bounce is never counted twice; a store keeps the keys for its retention period
+ * ({@code docs/suppression.md}), which is therefore the de-duplication window.
  */
 public final class EventKeys {
     private EventKeys() {

@@ -43,6 +43,18 @@ class EmailAddressTest {
         assertThat(a.requiresSmtpUtf8()).isFalse();
     }
 
+    /** IDNA2008 / UTS #46 non-transitional; java.net.IDN (IDNA2003) maps these to other people's domains. */
+    @Test
+    void idnDomainsFollowIdna2008NotIdna2003() {
+        assertThat(EmailAddress.parse("john.doe@faß.de").asciiDomain()).isEqualTo("xn--fa-hia.de");
+        assertThat(EmailAddress.parse("john.doe@faß.de")).isNotEqualTo(EmailAddress.parse("john.doe@fass.de"));
+        assertThat(EmailAddress.parse("a@βόλος.com").asciiDomain()).as("final sigma kept").isEqualTo("xn--nxasmm1c.com");
+        assertThat(EmailAddress.parse("a@BÜCHER.example").normalizedDomain()).isEqualTo("xn--bcher-kva.example");
+        // a zero width joiner outside the scripts where RFC 5892's CONTEXTJ rule allows it
+        assertThatThrownBy(() -> EmailAddress.parse("a@ab\u200Dc.de".translateEscapes()))
+                .isInstanceOf(InvalidAddressException.class).hasMessageContaining("contextj");
+    }
+
     @Test
     void unicodeLocalPartNeedsSmtpUtf8() {
         assertThat(EmailAddress.parse("josé@example.com").requiresSmtpUtf8()).isTrue();

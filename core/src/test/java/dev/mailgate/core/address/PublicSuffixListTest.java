@@ -61,6 +61,7 @@ class PublicSuffixListTest {
         assertThat(psl.organizationalDomain("alice.github.io")).isEqualTo("alice.github.io");
         // IDN: xn-- form either way
         assertThat(psl.organizationalDomain("mail.bücher.de")).isEqualTo("xn--bcher-kva.de");
+        assertThat(psl.organizationalDomain("mail.faß.de")).as("IDNA2008, not fass.de").isEqualTo("xn--fa-hia.de");
         // an unknown TLD: the last label is the suffix
         assertThat(psl.organizationalDomain("a.b.example.invalidtld")).isEqualTo("example.invalidtld");
         // a public suffix is its own organizational domain

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,9 +19,14 @@ import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.EventDetails;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.event.UnsubscribeScope;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +43,14 @@ import java.util.Objects;
  * <p>Decoding is lenient where the seed is: its own samples carry {@code //} comments, so comments are accepted.
  * Anything else malformed is a {@link CallbackFormatException} naming the JSON path. An unknown {@code event}
  * gives one {@link MailEvent.Unknown} per data entry, keeping the raw JSON.
+ *
+ * <p>Event ids (what de-duplicates, {@code EventKeys}): the format has none, so each entry's id is a SHA-256 of its
+ * event name and its JSON with the members sorted, plus the number of identical entries before it in the same POST
+ * ({@code #0}, {@code #1}, ...). So a retried POST, however it is serialized or re-batched, gives the same ids,
+ * while two reports that look alike in one POST (no {@code ts}, or the same second) stay two (issue 19: hashing the
+ * entry alone merged them, and without {@code ts} every soft bounce after an address's first was dropped). The one
+ * thing no key can tell apart is two separate POSTs whose entries are identical and carry no {@code ts}: they are
+ * one report to us, as a retry would be; the seed asks senders to set {@code ts} ("just set it to the current epoch").
  *
  * <p>Encoding groups the events by type in order of first appearance. The format has three event types, so:
  * <table>
@@ -65,6 +79,8 @@ public final class GenericSmtpCallbackCodec implements CallbackCodec {
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .build();
     private static final ObjectMapper WRITER = new ObjectMapper();
+    /** Sorted members, so that {@code {"ts":1,"e":"a"}} and {@code {"e":"a","ts":1}} are the same report. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private final Clock clock;
 
@@ -89,6 +105,7 @@ public final class GenericSmtpCallbackCodec implements CallbackCodec {
             throw new CallbackFormatException(FORMAT, "$", "expected a JSON array of {\"event\", \"data\"} objects", null);
         }
         List<MailEvent> events = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>(); // identical entries so far in this POST, by content digest
         for (int g = 0; g < root.size(); g++) {
             String groupPath = "$[" + g + "]";
             JsonNode group = root.get(g);
@@ -104,20 +121,23 @@ public final class GenericSmtpCallbackCodec implements CallbackCodec {
                 throw new CallbackFormatException(FORMAT, groupPath + ".data", "missing or not an array", null);
             }
             for (int d = 0; d < data.size(); d++) {
-                events.add(decodeEntry(event.asText(), data.get(d), groupPath + ".data[" + d + "]", receivedAt));
+                events.add(decodeEntry(event.asText(), data.get(d), groupPath + ".data[" + d + "]", receivedAt, seen));
             }
         }
         return List.copyOf(events);
     }
 
-    private MailEvent decodeEntry(String kind, JsonNode entry, String path, Instant receivedAt) {
+    private MailEvent decodeEntry(String kind, JsonNode entry, String path, Instant receivedAt, Map<String, Integer> seen) {
         if (!entry.isObject()) {
             throw new CallbackFormatException(FORMAT, path, "expected an object with \"e\" and \"ts\"", null);
         }
         ObjectNode raw = WRITER.createObjectNode();
         raw.put("event", kind);
         raw.putArray("data").add(entry);
-        EventDetails.Builder details = EventDetails.builder(FORMAT, receivedAt).rawPayload(raw.toString());
+        String digest = contentDigest(kind, entry, path);
+        int occurrence = seen.merge(digest, 1, Integer::sum) - 1;
+        EventDetails.Builder details = EventDetails.builder(FORMAT, receivedAt).rawPayload(raw.toString())
+                .eventId("entry-sha256:" + digest + "#" + occurrence);
         boolean known = kind.equals(SOFT) || kind.equals(HARD) || kind.equals(UNSUBSCRIBE);
         JsonNode e = entry.get("e");
         if (e == null || !e.isTextual()) {
@@ -151,6 +171,25 @@ public final class GenericSmtpCallbackCodec implements CallbackCodec {
             case UNSUBSCRIBE -> new MailEvent.Unsubscribed(d, UnsubscribeScope.GLOBAL);
             default -> new MailEvent.Unknown(d, kind);
         };
+    }
+
+    /** The event name and the entry with its members sorted: the same report gives the same digest however written. */
+    private static String contentDigest(String kind, JsonNode entry, String path) {
+        byte[] canonical;
+        try {
+            canonical = CANONICAL.writeValueAsBytes(CANONICAL.convertValue(entry, Object.class));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // the reader's bounds admit it, the writer's may not (nesting depth): a format error, not a crash
+            throw new CallbackFormatException(FORMAT, path, "cannot be identified: " + e.getMessage(), e);
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(kind.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            return HexFormat.of().formatHex(sha.digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 
     private static long parseSeconds(String text, String path) {

@@ -11,6 +11,7 @@ import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.event.CallbackFormatException;
 import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.EventDetails;
+import dev.mailgate.core.event.EventKeys;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.event.UnsubscribeScope;
 import java.io.IOException;
@@ -47,6 +48,31 @@ class GenericSmtpCallbackCodecTest {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix))
                     .map(n -> n.substring(0, n.length() - suffix.length())).sorted().toList().stream();
         }
+    }
+
+    private List<String> keys(String fixture) throws IOException {
+        return codec.decode(Files.readAllBytes(FIXTURES.resolve("keys/" + fixture)), RECEIVED).stream().map(EventKeys::of).toList();
+    }
+
+    /** Issue 19: without ts every soft bounce of an address had one key, and all after the first were dropped. */
+    @Test
+    void softBouncesWithoutTsStayDistinctAndARetriedDeliveryKeepsItsKeys() throws IOException {
+        List<String> first = keys("softbounces-without-ts.json");
+        assertThat(first).hasSize(3).doesNotHaveDuplicates();
+        assertThat(keys("softbounces-without-ts.json")).as("the same POST delivered again").isEqualTo(first);
+        byte[] reformatted = new ObjectMapper().readTree(FIXTURES.resolve("keys/softbounces-without-ts.json").toFile()).toPrettyString()
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(codec.decode(reformatted, RECEIVED.plusSeconds(60)).stream().map(EventKeys::of).toList())
+                .as("retried later, serialized differently").isEqualTo(first);
+    }
+
+    @Test
+    void twoReportsInTheSameSecondStayDistinctAndARebatchedRetryIsRecognized() throws IOException {
+        List<String> sameSecond = keys("softbounces-same-second.json");
+        assertThat(sameSecond).hasSize(2).doesNotHaveDuplicates();
+        List<String> rebatched = keys("softbounce-same-second-rebatched.json");
+        assertThat(rebatched.get(1)).as("jane's report sent again in another batch").isEqualTo(sameSecond.get(0));
+        assertThat(rebatched.get(0)).isNotIn(sameSecond);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -127,6 +153,17 @@ class GenericSmtpCallbackCodecTest {
     void deeplyNestedPayloadIsAFormatErrorNotAStackOverflow() {
         byte[] deep = ("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> codec.decode(deep, RECEIVED)).isInstanceOf(CallbackFormatException.class);
+    }
+
+    @Test
+    void anEntryNestedAsDeepAsTheReaderAllowsStillGetsAKey() {
+        String deep = "[{\"event\":\"x\",\"data\":[{\"n\":" + "[".repeat(900) + "]".repeat(900) + "}]}]";
+        try {
+            assertThat(codec.decode(deep.getBytes(StandardCharsets.US_ASCII), RECEIVED)).singleElement()
+                    .satisfies(e -> assertThat(EventKeys.of(e)).contains("entry-sha256:"));
+        } catch (CallbackFormatException refused) {
+            assertThat(refused.getMessage()).as("refused by the reader's bounds, not a crash").isNotBlank();
+        }
     }
 
     private static EventDetails details(String recipient, Instant at) {

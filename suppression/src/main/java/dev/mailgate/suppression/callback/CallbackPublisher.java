@@ -3,6 +3,7 @@ package dev.mailgate.suppression.callback;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.event.CallbackFormatException;
 import dev.mailgate.core.event.MailEvent;
+import dev.mailgate.suppression.store.CallbackOutbox;
 import dev.mailgate.suppression.store.OutboxItem;
 import dev.mailgate.suppression.store.SuppressionStore;
 import java.io.IOException;
@@ -14,10 +15,13 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,20 +31,43 @@ import java.util.concurrent.TimeUnit;
  * first), through a durable outbox in the suppression store: {@link #publish} only writes the events to the outbox,
  * each encoded on its own, so nothing is lost when the endpoint is down or the JVM restarts; {@link #flush} (and
  * the background loop of {@link #start}) takes up to {@code maxEvents} of them, decodes and re-encodes them as one
- * payload, and POSTs it. 2xx: delivered, removed. 5xx, 429, timeouts and connection failures: kept and retried
- * with exponential backoff. Any other 4xx: the endpoint refuses this payload, so retrying cannot help; the items
- * are logged and kept aside as failed (never deleted).
+ * payload, and POSTs it. The outbox is keyed by the destination's {@linkplain Builder#destination name} (by default
+ * the format), so a new URL picks up what waits.
+ *
+ * <p>Two kinds of failure are kept apart:
+ * <ul>
+ * <li>The endpoint is unreachable or misconfigured <em>right now</em> — 401/403 (a rotated token), 404/405/410 (a
+ *     deploy, a moved route), 408, 429, 5xx, timeouts, connection failures, any other status: nothing is wrong with
+ *     the items. They stay pending and are retried with exponential backoff, and {@link PublisherListener#endpointFailing}
+ *     is the alert (the WARNING log line too).</li>
+ * <li>The endpoint refused the payload — 400, 413, 422: something in it is wrong. A batch of several items is split
+ *     in halves and each half sent again, down to single items, so the endpoint tells us which items it refuses;
+ *     only those are kept aside as refused ({@link PublisherListener#itemsRefused}), never deleted, until
+ *     {@link #requeueRefused} (or {@code mailgate suppression outbox requeue}) puts them back.</li>
+ * </ul>
  */
 public final class CallbackPublisher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CallbackPublisher.class.getName());
 
-    /** What one flush did. */
+    /** What one flush did: delivered, still pending (to retry), refused (kept aside). */
     public record FlushResult(int delivered, int retryLater, int failed, String detail) {
+    }
+
+    /** One POST's answer: a status (-1 when none came) and a description for logs and the outbox. */
+    private record Answer(int status, String detail) {
+        boolean delivered() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The endpoint refused the payload itself: splitting it finds the items it refuses. */
+        boolean refusal() {
+            return status == 400 || status == 413 || status == 422;
+        }
     }
 
     private final URI endpoint;
     private final CallbackCodec codec;
-    private final SuppressionStore store;
+    private final CallbackOutbox outbox;
     private final HttpClient http;
     private final Map<String, String> headers;
     private final int maxEvents;
@@ -50,14 +77,16 @@ public final class CallbackPublisher implements AutoCloseable {
     private final Duration maxBackoff;
     private final Clock clock;
     private final String destination;
+    private final PublisherListener listener;
     private ScheduledExecutorService loop;
     private Duration backoff;
     private Instant nextAttempt = Instant.MIN;
+    private int consecutiveFailures;
 
     private CallbackPublisher(Builder b) {
         this.endpoint = b.endpoint;
         this.codec = b.codec;
-        this.store = b.store;
+        this.outbox = b.store.outbox();
         this.http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(b.timeout).build();
         this.headers = Map.copyOf(b.headers);
         this.maxEvents = b.maxEvents;
@@ -66,7 +95,8 @@ public final class CallbackPublisher implements AutoCloseable {
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
         this.clock = b.clock;
-        this.destination = codec.format() + " " + endpoint;
+        this.destination = b.destination != null ? b.destination : codec.format();
+        this.listener = b.listener;
         this.backoff = initialBackoff;
         if (!codec.canEncode()) {
             throw new IllegalArgumentException("the " + codec.format() + " format cannot encode events, so it cannot be published");
@@ -75,6 +105,11 @@ public final class CallbackPublisher implements AutoCloseable {
 
     public static Builder builder(URI endpoint, CallbackCodec codec, SuppressionStore store) {
         return new Builder(endpoint, codec, store);
+    }
+
+    /** The name the outbox keys this publisher's items by. */
+    public String destination() {
+        return destination;
     }
 
     /**
@@ -93,7 +128,7 @@ public final class CallbackPublisher implements AutoCloseable {
             }
         }
         if (!payloads.isEmpty()) {
-            store.outboxAdd(destination, payloads);
+            outbox.add(destination, payloads);
         }
         return payloads.size();
     }
@@ -101,60 +136,114 @@ public final class CallbackPublisher implements AutoCloseable {
     /** One delivery attempt of the oldest pending events (at most {@code maxEvents}), unless backing off. */
     public synchronized FlushResult flush() {
         if (clock.instant().isBefore(nextAttempt)) {
-            return new FlushResult(0, store.outboxCount(destination, false), 0, "backing off until " + nextAttempt);
+            return new FlushResult(0, outbox.count(destination, false), 0, "backing off until " + nextAttempt);
         }
-        List<OutboxItem> items = store.outboxPending(destination, maxEvents);
+        List<OutboxItem> items = outbox.pending(destination, maxEvents);
         if (items.isEmpty()) {
             return new FlushResult(0, 0, 0, "nothing pending");
         }
-        List<Long> ids = items.stream().map(OutboxItem::id).toList();
-        byte[] body;
+        int delivered = 0;
+        int refused = 0;
+        String detail = "";
+        Deque<List<OutboxItem>> work = new ArrayDeque<>();
+        work.push(items);
+        while (!work.isEmpty()) {
+            List<OutboxItem> part = work.pop();
+            Optional<byte[]> body = body(part);
+            if (body.isEmpty()) {
+                refused += part.size();
+                continue;
+            }
+            Answer answer = post(body.get());
+            if (answer == null) {
+                return new FlushResult(delivered, items.size() - delivered - refused, refused, "interrupted");
+            }
+            detail = answer.detail();
+            if (answer.delivered()) {
+                outbox.delivered(ids(part));
+                delivered += part.size();
+                recovered();
+            } else if (answer.refusal() && part.size() > 1) {
+                // which items does it refuse? halves until it says
+                work.push(part.subList(part.size() / 2, part.size()));
+                work.push(part.subList(0, part.size() / 2));
+            } else if (answer.refusal()) {
+                outbox.refused(ids(part), answer.detail());
+                refused++;
+                LOG.log(System.Logger.Level.ERROR, "callback " + destination + " (" + endpoint + ") refused an event (" + answer.detail()
+                        + "); kept aside, requeue it when fixed");
+                listener.itemsRefused(destination, 1, answer.detail());
+            } else {
+                List<OutboxItem> waiting = new ArrayList<>(part);
+                work.forEach(waiting::addAll);
+                outbox.retryLater(ids(waiting), answer.detail());
+                failing(answer.detail());
+                return new FlushResult(delivered, waiting.size(), refused, answer.detail());
+            }
+        }
+        return new FlushResult(delivered, 0, refused, detail);
+    }
+
+    /** The part's events as one payload; an item that cannot be re-encoded is refused at once. */
+    private Optional<byte[]> body(List<OutboxItem> part) {
         try {
             List<MailEvent> events = new ArrayList<>();
-            for (OutboxItem item : items) {
+            for (OutboxItem item : part) {
                 events.addAll(codec.decode(item.payload(), clock.instant()));
             }
-            body = codec.encode(events);
+            return Optional.of(codec.encode(events));
         } catch (CallbackFormatException | IllegalArgumentException e) {
-            store.outboxAttempted(ids, true, "cannot re-encode: " + e.getMessage());
-            return new FlushResult(0, 0, items.size(), e.getMessage());
+            outbox.refused(ids(part), "cannot re-encode: " + e.getMessage());
+            listener.itemsRefused(destination, part.size(), "cannot re-encode: " + e.getMessage());
+            return Optional.empty();
         }
+    }
+
+    /** One POST; null when interrupted. */
+    private Answer post(byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        int status;
-        String detail;
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
+            int status = response.statusCode();
             String text = response.body() == null ? "" : response.body();
-            detail = "HTTP " + status + (text.isBlank() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) : text.strip()));
+            return new Answer(status, "HTTP " + status + (text.isBlank() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) : text.strip())));
         } catch (HttpTimeoutException e) {
-            status = -1;
-            detail = "timed out after " + timeout;
+            return new Answer(-1, "timed out after " + timeout);
         } catch (IOException e) {
-            status = -1;
-            detail = "connection failed: " + e.getMessage();
+            return new Answer(-1, "connection failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FlushResult(0, items.size(), 0, "interrupted");
+            return null;
         }
-        if (status >= 200 && status < 300) {
-            store.outboxDelivered(ids);
-            backoff = initialBackoff;
-            nextAttempt = Instant.MIN;
-            return new FlushResult(items.size(), 0, 0, detail);
+    }
+
+    private void failing(String detail) {
+        consecutiveFailures++;
+        nextAttempt = clock.instant().plus(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+        LOG.log(System.Logger.Level.WARNING, "callback " + destination + " (" + endpoint + ") not delivered (" + detail + "), "
+                + consecutiveFailures + " attempts in a row; the events wait, retrying after " + nextAttempt);
+        listener.endpointFailing(destination, detail, consecutiveFailures, nextAttempt);
+    }
+
+    private void recovered() {
+        if (consecutiveFailures > 0) {
+            listener.endpointRecovered(destination, consecutiveFailures);
         }
-        if (status == -1 || status >= 500 || status == 429) {
-            store.outboxAttempted(ids, false, detail);
-            nextAttempt = clock.instant().plus(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
-            LOG.log(System.Logger.Level.WARNING, "callback " + endpoint + " not delivered (" + detail + "); retrying after " + nextAttempt);
-            return new FlushResult(0, items.size(), 0, detail);
-        }
-        store.outboxAttempted(ids, true, detail);
-        LOG.log(System.Logger.Level.ERROR, "callback " + endpoint + " refused " + items.size() + " events (" + detail + "); kept as failed");
-        return new FlushResult(0, 0, items.size(), detail);
+        consecutiveFailures = 0;
+        backoff = initialBackoff;
+        nextAttempt = Instant.MIN;
+    }
+
+    private static List<Long> ids(List<OutboxItem> items) {
+        return items.stream().map(OutboxItem::id).toList();
+    }
+
+    /** Puts the items the endpoint refused back in line (after the cause was fixed); returns how many. */
+    public int requeueRefused() {
+        return outbox.requeue(destination);
     }
 
     /** Flushes every {@code maxDelay} on a background thread (sooner batches need not wait: call {@link #flush}). */
@@ -180,11 +269,12 @@ public final class CallbackPublisher implements AutoCloseable {
     }
 
     public int pending() {
-        return store.outboxCount(destination, false);
+        return outbox.count(destination, false);
     }
 
+    /** How many items the endpoint refused (kept aside until {@link #requeueRefused}). */
     public int failed() {
-        return store.outboxCount(destination, true);
+        return outbox.count(destination, true);
     }
 
     @Override
@@ -207,6 +297,9 @@ public final class CallbackPublisher implements AutoCloseable {
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
+        private String destination;
+        private PublisherListener listener = new PublisherListener() {
+        };
 
         private Builder(URI endpoint, CallbackCodec codec, SuppressionStore store) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -248,6 +341,25 @@ public final class CallbackPublisher implements AutoCloseable {
         public Builder backoff(Duration initial, Duration max) {
             this.initialBackoff = Objects.requireNonNull(initial, "initial");
             this.maxBackoff = Objects.requireNonNull(max, "max");
+            return this;
+        }
+
+        /**
+         * The name the outbox keys the items by (default: the format's name, {@code generic-smtp-callback}). Give
+         * each destination of the same format its own; keep it when the URL changes, so nothing waiting is orphaned.
+         */
+        public Builder destination(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank() || name.length() > 200) {
+                throw new IllegalArgumentException("a destination name is 1 to 200 characters, was \"" + name + "\"");
+            }
+            this.destination = name;
+            return this;
+        }
+
+        /** Hears of the endpoint failing and recovering, and of refused items (the alert). */
+        public Builder listener(PublisherListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -2,52 +2,62 @@ package dev.mailgate.suppression.store;
 
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.suppression.SuppressionList;
+import dev.mailgate.suppression.AddressKey;
 import dev.mailgate.suppression.EventClass;
+import dev.mailgate.suppression.ExclusionPolicy;
 import dev.mailgate.suppression.SuppressionEntry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 
 /** A store in memory, for tests and single-run tools: everything is lost with the JVM. Thread-safe. */
 public final class InMemorySuppressionStore implements SuppressionStore {
-    private record Counter(int count, Instant windowStart) {
-    }
-
-    private final Set<String> events = new HashSet<>();
-    private final Map<String, Counter> counters = new HashMap<>();
+    private final Clock clock;
+    /** event key -> when it was stored */
+    private final Map<String, Instant> events = new HashMap<>();
+    /** address key | class -> the counted events' times in the window (several may share a time) */
+    private final Map<String, List<Instant>> counted = new HashMap<>();
     private final Map<String, SuppressionEntry> entries = new LinkedHashMap<>();
     private final List<AuditRecord> audit = new ArrayList<>();
-    private final Map<Long, Object[]> outbox = new LinkedHashMap<>(); // id -> {destination, payload, attempts, failed}
-    private long outboxIds;
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
+
+    public InMemorySuppressionStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock when events count as stored, for {@link #pruneEvents} */
+    public InMemorySuppressionStore(Clock clock) {
+        this.clock = clock;
+    }
 
     private static String entryKey(EmailAddress a, SuppressionList list, Optional<String> campaign) {
-        return SuppressionEntry.key(a) + "|" + list + "|" + campaign.orElse("");
+        return AddressKey.of(a) + "|" + list + "|" + campaign.orElse("");
     }
 
     @Override
     public synchronized IngestResult ingest(Ingestion in) {
-        if (!events.add(in.eventKey())) {
+        if (events.putIfAbsent(in.eventKey(), clock.instant()) != null) {
             return IngestResult.DUPLICATE;
         }
-        String address = SuppressionEntry.key(in.address());
+        String address = AddressKey.of(in.address());
         for (EventClass c : in.resetCounts()) {
-            counters.remove(address + "|" + c);
+            counted.remove(address + "|" + c);
         }
         int count = 0;
         if (in.counted().isPresent()) {
-            String key = address + "|" + in.counted().get();
-            Counter old = counters.get(key);
-            Counter now = old == null || old.windowStart.isBefore(in.at().minus(in.window())) ? new Counter(1, in.at())
-                    : new Counter(old.count + 1, old.windowStart);
-            counters.put(key, now);
-            count = now.count;
+            List<Instant> times = counted.computeIfAbsent(address + "|" + in.counted().get(), k -> new ArrayList<>());
+            times.add(in.at());
+            Instant newest = times.stream().max(Instant::compareTo).orElseThrow();
+            // sliding: an event counts while it is less than the window older than the newest one
+            times.removeIf(t -> !t.isAfter(newest.minus(in.window())));
+            count = times.size();
         }
         boolean added = false;
         if (in.entry().isPresent() && (in.counted().isEmpty() || count >= in.threshold())) {
@@ -68,7 +78,7 @@ public final class InMemorySuppressionStore implements SuppressionStore {
             return false;
         }
         entries.put(key, e);
-        audit.add(new AuditRecord(SuppressionEntry.key(e.address()), e.list(), e.campaign(), true, e.reason(), e.source(), e.at()));
+        audit.add(new AuditRecord(AddressKey.of(e.address()), e.list(), e.campaign(), true, e.reason(), e.source(), e.at()));
         return true;
     }
 
@@ -78,18 +88,22 @@ public final class InMemorySuppressionStore implements SuppressionStore {
         if (removed == null) {
             return false;
         }
-        audit.add(new AuditRecord(SuppressionEntry.key(address), list, campaign, false, reason, source, Instant.now()));
+        audit.add(new AuditRecord(AddressKey.of(address), list, campaign, false, reason, source, clock.instant()));
         return true;
     }
 
     @Override
-    public synchronized Map<EmailAddress, SuppressionList> blocked(Collection<EmailAddress> addresses, Optional<String> campaign) {
+    public synchronized Map<EmailAddress, SuppressionList> blocked(Collection<EmailAddress> addresses, Optional<String> campaign,
+            ExclusionPolicy exclusion) {
         Map<EmailAddress, SuppressionList> out = new LinkedHashMap<>();
         for (EmailAddress a : addresses) {
+            String key = AddressKey.of(a);
             if (entries.containsKey(entryKey(a, SuppressionList.SUPPRESSED, Optional.empty()))) {
                 out.put(a, SuppressionList.SUPPRESSED);
             } else if (entries.containsKey(entryKey(a, SuppressionList.UNSUBSCRIBED, Optional.empty()))
-                    || campaign.isPresent() && entries.containsKey(entryKey(a, SuppressionList.UNSUBSCRIBED, campaign))) {
+                    || campaign.isPresent() && entries.containsKey(entryKey(a, SuppressionList.UNSUBSCRIBED, campaign))
+                    || exclusion == ExclusionPolicy.GLOBAL && entries.values().stream()
+                            .anyMatch(e -> e.list() == SuppressionList.UNSUBSCRIBED && AddressKey.of(e.address()).equals(key))) {
                 out.put(a, SuppressionList.UNSUBSCRIBED);
             }
         }
@@ -103,62 +117,111 @@ public final class InMemorySuppressionStore implements SuppressionStore {
 
     @Override
     public synchronized int count(EmailAddress address, EventClass eventClass) {
-        Counter c = counters.get(SuppressionEntry.key(address) + "|" + eventClass);
-        return c == null ? 0 : c.count;
+        List<Instant> times = counted.get(AddressKey.of(address) + "|" + eventClass);
+        return times == null ? 0 : times.size();
     }
 
     @Override
     public synchronized void resetCounts(EmailAddress address, Optional<EventClass> eventClass) {
-        String key = SuppressionEntry.key(address);
+        String key = AddressKey.of(address);
         for (EventClass c : EventClass.values()) {
             if (eventClass.isEmpty() || eventClass.get() == c) {
-                counters.remove(key + "|" + c);
+                counted.remove(key + "|" + c);
             }
         }
     }
 
     @Override
     public synchronized List<AuditRecord> audit(EmailAddress address) {
-        String key = SuppressionEntry.key(address);
+        String key = AddressKey.of(address);
         return audit.stream().filter(r -> r.address().equals(key)).toList();
     }
 
     @Override
-    public synchronized void outboxAdd(String destination, List<byte[]> payloads) {
-        for (byte[] p : payloads) {
-            outbox.put(++outboxIds, new Object[] {destination, p.clone(), 0, false});
-        }
+    public synchronized int pruneEvents(Instant storedBefore) {
+        int before = events.size();
+        events.values().removeIf(t -> t.isBefore(storedBefore));
+        return before - events.size();
     }
 
     @Override
-    public synchronized List<OutboxItem> outboxPending(String destination, int max) {
-        return outbox.entrySet().stream().filter(e -> e.getValue()[0].equals(destination) && !(boolean) e.getValue()[3]).limit(max)
-                .map(e -> new OutboxItem(e.getKey(), destination, ((byte[]) e.getValue()[1]).clone(), (int) e.getValue()[2])).toList();
-    }
-
-    @Override
-    public synchronized void outboxDelivered(List<Long> ids) {
-        ids.forEach(outbox::remove);
-    }
-
-    @Override
-    public synchronized void outboxAttempted(List<Long> ids, boolean failed, String error) {
-        for (Long id : ids) {
-            Object[] row = outbox.get(id);
-            if (row != null) {
-                row[2] = (int) row[2] + 1;
-                row[3] = failed;
-            }
-        }
-    }
-
-    @Override
-    public synchronized int outboxCount(String destination, boolean failed) {
-        return (int) outbox.values().stream().filter(r -> r[0].equals(destination) && (boolean) r[3] == failed).count();
+    public CallbackOutbox outbox() {
+        return outbox;
     }
 
     @Override
     public void close() {
         // nothing held
+    }
+
+    /** The outbox in memory: id order is age order. */
+    private static final class InMemoryOutbox implements CallbackOutbox {
+        private static final class Row {
+            final String destination;
+            final byte[] payload;
+            int attempts;
+            boolean refused;
+
+            Row(String destination, byte[] payload) {
+                this.destination = destination;
+                this.payload = payload;
+            }
+        }
+
+        private final TreeMap<Long, Row> rows = new TreeMap<>();
+        private long ids;
+
+        @Override
+        public synchronized void add(String destination, List<byte[]> payloads) {
+            payloads.forEach(p -> rows.put(++ids, new Row(destination, p.clone())));
+        }
+
+        @Override
+        public synchronized List<OutboxItem> pending(String destination, int max) {
+            return rows.entrySet().stream().filter(e -> e.getValue().destination.equals(destination) && !e.getValue().refused).limit(max)
+                    .map(e -> new OutboxItem(e.getKey(), destination, e.getValue().payload.clone(), e.getValue().attempts)).toList();
+        }
+
+        @Override
+        public synchronized void delivered(List<Long> ids) {
+            ids.forEach(rows::remove);
+        }
+
+        @Override
+        public synchronized void retryLater(List<Long> ids, String error) {
+            attempted(ids, false);
+        }
+
+        @Override
+        public synchronized void refused(List<Long> ids, String error) {
+            attempted(ids, true);
+        }
+
+        private void attempted(List<Long> ids, boolean refused) {
+            for (Long id : ids) {
+                Row row = rows.get(id);
+                if (row != null) {
+                    row.attempts++;
+                    row.refused = refused;
+                }
+            }
+        }
+
+        @Override
+        public synchronized int requeue(String destination) {
+            int n = 0;
+            for (Row row : rows.values()) {
+                if (row.destination.equals(destination) && row.refused) {
+                    row.refused = false;
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public synchronized int count(String destination, boolean refused) {
+            return (int) rows.values().stream().filter(r -> r.destination.equals(destination) && r.refused == refused).count();
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
  * @param eventKey the event's identity ({@code EventKeys.of}); a key seen before changes nothing
  * @param counted the class to count, empty for events that are not counted
  * @param threshold the count at which {@code entry} is added (1 = at once)
- * @param window counts older than this start again
+ * @param window the sliding window: counted events less than this older than the newest one count
  * @param entry the list entry to add at the threshold, if the rule has an action
  * @param resetCounts classes whose count this event clears (a delivery clears those that reset on delivery)
  */

@@ -1,6 +1,7 @@
 package dev.mailgate.suppression.callback;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -25,8 +26,12 @@ import dev.mailgate.suppression.store.JdbcSuppressionStore;
 import dev.mailgate.suppression.store.SuppressionStore;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +63,7 @@ class CallbackPublisherTest {
 
     private CallbackPublisher.Builder publisher() {
         return CallbackPublisher.builder(URI.create(baseUrl + "/callback"), new GenericSmtpCallbackCodec(), store)
-                .header("Authorization", "Bearer t0ken").backoff(Duration.ZERO, Duration.ZERO).timeout(Duration.ofMillis(800));
+                .header("Authorization", "Bearer t0ken").backoff(Duration.ZERO, Duration.ZERO).timeout(Duration.ofMillis(2_000)); // the slow response below takes 3 s
     }
 
     private static List<MailEvent> events() {
@@ -115,7 +120,7 @@ class CallbackPublisherTest {
     }
 
     @Test
-    void aRefusedPayloadIsKeptAsFailedNotRetried() {
+    void aPayloadRefusedWholeIsSplitDownToItsItemsAndKeptAsideNotRetried() {
         wiremock.stubFor(post(urlEqualTo("/callback")).willReturn(aResponse().withStatus(400).withBody("unknown field ts")));
         CallbackPublisher p = publisher().build();
         p.publish(events());
@@ -124,7 +129,106 @@ class CallbackPublisherTest {
         assertThat(r.detail()).contains("400").contains("unknown field ts");
         assertThat(p.failed()).isEqualTo(3);
         assertThat(p.flush().detail()).isEqualTo("nothing pending");
-        wiremock.verify(1, postRequestedFor(urlEqualTo("/callback")));
+        wiremock.verify(5, postRequestedFor(urlEqualTo("/callback"))); // 3, then 1 + 2, then 1 + 1
+    }
+
+    /** Issue 19: one bad item failed its whole batch for good. */
+    @Test
+    void oneRefusedItemDoesNotFailItsBatchAndCanBeRequeued() {
+        wiremock.stubFor(post(urlEqualTo("/callback")).willReturn(aResponse().withStatus(200)));
+        wiremock.stubFor(post(urlEqualTo("/callback")).withRequestBody(containing("full@example.org"))
+                .willReturn(aResponse().withStatus(422).withBody("mailbox full is not a reason we know")));
+        List<String> refused = new ArrayList<>();
+        CallbackPublisher p = publisher().listener(new PublisherListener() {
+            @Override
+            public void itemsRefused(String destination, int items, String detail) {
+                refused.add(destination + " " + items + " " + detail);
+            }
+        }).build();
+        p.publish(events());
+        CallbackPublisher.FlushResult r = p.flush();
+        assertThat(r.delivered()).isEqualTo(2);
+        assertThat(r.failed()).isEqualTo(1);
+        assertThat(refused).singleElement().asString().startsWith("generic-smtp-callback 1 HTTP 422");
+        assertThat(p.failed()).isEqualTo(1);
+
+        wiremock.resetAll();
+        wiremock.stubFor(post(urlEqualTo("/callback")).willReturn(aResponse().withStatus(200)));
+        assertThat(p.requeueRefused()).isEqualTo(1);
+        assertThat(p.flush().delivered()).isEqualTo(1);
+        assertThat(p.failed() + p.pending()).isZero();
+    }
+
+    /** Issue 19: a 401 after a token rotation or a 404 during a deploy parked the batch for good. */
+    @Test
+    void aMisconfiguredEndpointIsRetriedWithBackoffAndRaisesTheAlert() {
+        wiremock.stubFor(post(urlEqualTo("/callback")).inScenario("deploy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(401)).willSetStateTo("moved"));
+        wiremock.stubFor(post(urlEqualTo("/callback")).inScenario("deploy").whenScenarioStateIs("moved")
+                .willReturn(aResponse().withStatus(404)).willSetStateTo("forbidden"));
+        wiremock.stubFor(post(urlEqualTo("/callback")).inScenario("deploy").whenScenarioStateIs("forbidden")
+                .willReturn(aResponse().withStatus(403)).willSetStateTo("fixed"));
+        wiremock.stubFor(post(urlEqualTo("/callback")).inScenario("deploy").whenScenarioStateIs("fixed").willReturn(aResponse().withStatus(200)));
+        List<String> alerts = new ArrayList<>();
+        Instant[] now = {T0};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        PublisherListener alerting = new PublisherListener() {
+            @Override
+            public void endpointFailing(String destination, String detail, int consecutive, Instant nextAttempt) {
+                alerts.add(consecutive + " " + detail + " until " + nextAttempt);
+            }
+
+            @Override
+            public void endpointRecovered(String destination, int failedAttempts) {
+                alerts.add("recovered after " + failedAttempts);
+            }
+        };
+        // a generous timeout: this test is about statuses, and a loaded machine must not turn one into a timeout
+        CallbackPublisher p = publisher().clock(clock).timeout(Duration.ofSeconds(20)).backoff(Duration.ofSeconds(1), Duration.ofSeconds(3))
+                .listener(alerting).build();
+        p.publish(events());
+        assertThat(p.flush().retryLater()).isEqualTo(3);
+        assertThat(p.flush().detail()).as("backing off").startsWith("backing off");
+        now[0] = now[0].plusSeconds(1);
+        assertThat(p.flush().retryLater()).isEqualTo(3);
+        now[0] = now[0].plusSeconds(2);
+        assertThat(p.flush().retryLater()).isEqualTo(3);
+        assertThat(p.failed()).as("nothing parked").isZero();
+        now[0] = now[0].plusSeconds(3);
+        assertThat(p.flush().delivered()).isEqualTo(3);
+        assertThat(alerts).containsExactly("1 HTTP 401 until 2026-11-23T12:00:01Z", "2 HTTP 404 until 2026-11-23T12:00:03Z",
+                "3 HTTP 403 until 2026-11-23T12:00:06Z", "recovered after 3");
+    }
+
+    /** Issue 19: the outbox was keyed by the URL, so a new URL orphaned what was waiting. */
+    @Test
+    void theOutboxIsKeyedByTheDestinationsNameSoANewUrlPicksUpWhatWaits() {
+        wiremock.stubFor(post(urlEqualTo("/callback")).willReturn(aResponse().withStatus(503)));
+        wiremock.stubFor(post(urlEqualTo("/v2/callback")).willReturn(aResponse().withStatus(200)));
+        CallbackPublisher old = publisher().destination("crm").build();
+        old.publish(events());
+        assertThat(old.flush().retryLater()).isEqualTo(3);
+        CallbackPublisher moved = CallbackPublisher.builder(URI.create(baseUrl + "/v2/callback"), new GenericSmtpCallbackCodec(), store)
+                .destination("crm").build();
+        assertThat(moved.pending()).isEqualTo(3);
+        assertThat(moved.flush().delivered()).isEqualTo(3);
+        CallbackPublisher other = publisher().destination("analytics").build();
+        assertThat(other.pending()).as("another name, another outbox").isZero();
     }
 
     @Test

@@ -1,0 +1,31 @@
+package dev.mailgate.suppression.store;
+
+import java.util.List;
+
+/**
+ * The durable outbox of {@code CallbackPublisher}s, keyed by a destination's <em>name</em> (not its URL: changing
+ * the URL must not orphan what waits). An item is pending (to be sent, possibly after failed attempts) or refused
+ * (the endpoint refused that item itself: kept aside until an operator {@linkplain #requeue requeues} it).
+ */
+public interface CallbackOutbox {
+    /** Puts events (each encoded alone) in a destination's outbox. */
+    void add(String destination, List<byte[]> payloads);
+
+    /** The oldest pending items of a destination, at most {@code max}. */
+    List<OutboxItem> pending(String destination, int max);
+
+    /** Items delivered: gone from the outbox. */
+    void delivered(List<Long> ids);
+
+    /** Items not delivered because of the endpoint's state (down, misconfigured): an attempt counted, still pending. */
+    void retryLater(List<Long> ids, String error);
+
+    /** Items the endpoint refused as such: an attempt counted, kept aside as refused, never retried by themselves. */
+    void refused(List<Long> ids, String error);
+
+    /** Refused items of a destination back to pending; returns how many. */
+    int requeue(String destination);
+
+    /** How many items of a destination are pending ({@code refused} false) or refused. */
+    int count(String destination, boolean refused);
+}

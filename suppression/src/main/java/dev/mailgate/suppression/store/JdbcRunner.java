@@ -1,0 +1,114 @@
+package dev.mailgate.suppression.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+
+/**
+ * The JDBC store's connections and transactions: work runs inside one transaction, committed on return; unique-key
+ * races between instances and serialization failures are retried (the work is repeatable: it re-reads what it
+ * depends on). Connections the store opened itself are kept for reuse; an application's pool keeps its own.
+ */
+final class JdbcRunner {
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final String DEADLOCK = "40P01";
+    private static final int ATTEMPTS = 5;
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T in(Connection c) throws SQLException;
+    }
+
+    private final String url;
+    private final Supplier<Connection> connections;
+    private final boolean reuse;
+    /** Held open for the store's life: an embedded H2 database closes with its last connection. */
+    private final Connection keeper;
+    /** Idle connections kept for reuse when the store opened them itself (a server round trip each saved). */
+    private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>(8);
+    private volatile boolean closed;
+
+    JdbcRunner(String url, Supplier<Connection> connections, boolean keepOne, boolean reuse) {
+        this.url = url;
+        this.connections = connections;
+        this.reuse = reuse;
+        this.keeper = keepOne ? connections.get() : null;
+    }
+
+    String url() {
+        return url;
+    }
+
+    <T> T run(Work<T> work) {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Connection c = null;
+            boolean healthy = false;
+            try {
+                c = borrow();
+                c.setAutoCommit(false);
+                try {
+                    T result = work.in(c);
+                    c.commit();
+                    healthy = true;
+                    return result;
+                } catch (SQLException e) {
+                    c.rollback();
+                    healthy = true;
+                    throw e;
+                }
+            } catch (SQLException e) {
+                last = e;
+                String state = e.getSQLState();
+                if (!UNIQUE_VIOLATION.equals(state) && !SERIALIZATION_FAILURE.equals(state) && !DEADLOCK.equals(state)) {
+                    break;
+                }
+            } finally {
+                if (c != null) {
+                    giveBack(c, healthy);
+                }
+            }
+        }
+        throw new StoreException("suppression store " + url + ": " + (last == null ? "failed" : last.getMessage()), last);
+    }
+
+    private Connection borrow() throws SQLException {
+        Connection c;
+        while ((c = idle.poll()) != null) {
+            if (c.isValid(2)) {
+                return c;
+            }
+            quietly(c);
+        }
+        return connections.get();
+    }
+
+    private void giveBack(Connection c, boolean healthy) {
+        if (!healthy || closed || !reuse || !idle.offer(c)) {
+            quietly(c);
+        }
+    }
+
+    private static void quietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already broken
+        }
+    }
+
+    void close() {
+        closed = true;
+        Connection c;
+        while ((c = idle.poll()) != null) {
+            quietly(c);
+        }
+        if (keeper != null) {
+            quietly(keeper);
+        }
+    }
+}
