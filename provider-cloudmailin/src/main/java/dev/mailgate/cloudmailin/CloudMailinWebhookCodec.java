@@ -56,8 +56,10 @@ import java.util.OptionalInt;
  *     says the address is bad</td></tr>
  * <tr><td>error</td><td>Bounced SOFT (systemerror)</td><td>the message failed inside the service, not at the
  *     recipient</td></tr>
- * <tr><td>blocked, suppressed</td><td>Blocked</td><td>CloudMailin refused to attempt delivery (a blocked or suppressed
- *     address)</td></tr>
+ * <tr><td>blocked</td><td>Blocked (blocked)</td><td>CloudMailin refused to attempt delivery; counted as a signal
+ *     about the sender, not the address</td></tr>
+ * <tr><td>suppressed</td><td>Blocked (suppressed)</td><td>not attempted because the address is on the account's
+ *     suppression list (it bounced or complained before): counts toward the address</td></tr>
  * <tr><td>complaint</td><td>Complained</td><td>the recipient reported the message as spam</td></tr>
  * <tr><td>open, read</td><td>Opened</td><td>the message was opened (read is a read receipt)</td></tr>
  * <tr><td>click</td><td>Clicked</td><td>a link was followed ({@code details.url})</td></tr>
@@ -142,6 +144,9 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
             case RETRIES_EXHAUSTED -> new MailEvent.Bounced(ed, BounceClass.SOFT, BounceReason.EXPIRED, diagnostic);
             case ERROR -> new MailEvent.Bounced(ed, BounceClass.SOFT, BounceReason.SYSTEM_ERROR, diagnostic);
             case BLOCKED -> new MailEvent.Blocked(ed, BounceReason.BLOCKED, diagnostic);
+            // not attempted because the address is on the account's suppression list: that says something about the
+            // recipient (it bounced or complained before), so it counts toward the address (FailureSide.RECIPIENT)
+            case SUPPRESSED -> new MailEvent.Blocked(ed, BounceReason.SUPPRESSED, diagnostic);
             case COMPLAINT -> new MailEvent.Complained(ed, firstText(det, "feedback_type", "complaint_type"));
             case OPEN -> new MailEvent.Opened(ed);
             case CLICK -> new MailEvent.Clicked(ed, firstText(det, "url", "link"));
@@ -286,7 +291,7 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
             case DELIVERED -> "delivery";
             case BOUNCED -> "bounce";
             case DEFERRED -> "soft_bounce";
-            case BLOCKED -> "blocked";
+            case BLOCKED -> ((MailEvent.Blocked) e).reason() == BounceReason.SUPPRESSED ? "suppressed" : "blocked";
             case COMPLAINED -> "complaint";
             case OPENED -> "open";
             case CLICKED -> "click";
@@ -299,7 +304,7 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
 
     /** The kinds this codec knows, grouped by what they map to. */
     private enum Kind {
-        DELIVERY, BOUNCE, SOFT_BOUNCE, RATE_LIMIT, RETRIES_EXHAUSTED, ERROR, BLOCKED, COMPLAINT, OPEN, CLICK, AUTO_REPLY, QUEUED;
+        DELIVERY, BOUNCE, SOFT_BOUNCE, RATE_LIMIT, RETRIES_EXHAUSTED, ERROR, BLOCKED, SUPPRESSED, COMPLAINT, OPEN, CLICK, AUTO_REPLY, QUEUED;
 
         static Optional<Kind> of(String kind) {
             return Optional.ofNullable(switch (kind) {
@@ -309,7 +314,8 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
                 case "rate_limit" -> RATE_LIMIT;
                 case "retries_exhausted" -> RETRIES_EXHAUSTED;
                 case "error" -> ERROR;
-                case "blocked", "suppressed" -> BLOCKED;
+                case "blocked" -> BLOCKED;
+                case "suppressed" -> SUPPRESSED;
                 case "complaint" -> COMPLAINT;
                 case "open", "read" -> OPEN;
                 case "click" -> CLICK;

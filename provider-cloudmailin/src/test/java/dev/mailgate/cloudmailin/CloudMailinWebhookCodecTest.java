@@ -38,7 +38,7 @@ class CloudMailinWebhookCodecTest {
                 Arguments.of("retries_exhausted", EventType.BOUNCED, BounceClass.SOFT, BounceReason.EXPIRED),
                 Arguments.of("error", EventType.BOUNCED, BounceClass.SOFT, BounceReason.SYSTEM_ERROR),
                 Arguments.of("blocked", EventType.BLOCKED, null, BounceReason.BLOCKED),
-                Arguments.of("suppressed", EventType.BLOCKED, null, BounceReason.BLOCKED),
+                Arguments.of("suppressed", EventType.BLOCKED, null, BounceReason.SUPPRESSED),
                 Arguments.of("complaint", EventType.COMPLAINED, null, null),
                 Arguments.of("open", EventType.OPENED, null, null),
                 Arguments.of("read", EventType.OPENED, null, null),
