@@ -156,7 +156,8 @@ public final class MailgunWebhookCodec implements CallbackCodec {
             return new MailEvent.Deferred(d, classified, diag);
         }
         if (reason.startsWith("suppress-")) {
-            return new MailEvent.Blocked(d, BounceReason.BLOCKED, diag);
+            // not attempted: the address is on Mailgun's bounce, unsubscribe or complaint list (about the recipient)
+            return new MailEvent.Blocked(d, BounceReason.SUPPRESSED, diag);
         }
         if (reason.equals("old")) {
             return new MailEvent.Bounced(d, BounceClass.SOFT, BounceReason.EXPIRED, diag);

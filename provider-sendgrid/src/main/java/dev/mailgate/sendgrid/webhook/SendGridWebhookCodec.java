@@ -187,7 +187,12 @@ public final class SendGridWebhookCodec implements CallbackCodec {
         if (r.startsWith("invalid")) {
             return BounceReason.SYNTAX_ERROR;
         }
-        return BounceReason.BLOCKED; // bounced, unsubscribed or spam-reporting address: on a suppression list
+        if (r.startsWith("bounced address") || r.startsWith("unsubscribed address") || r.startsWith("spam reporting address")) {
+            // on one of SendGrid's suppression lists: the address bounced, unsubscribed or complained before, which
+            // is about the recipient (FailureSide.RECIPIENT), so our list should hold it too
+            return BounceReason.SUPPRESSED;
+        }
+        return BounceReason.BLOCKED;
     }
 
     /** {@code reason} (bounce, drop) or {@code response} (delivered, deferred) is the text; {@code status} the RFC 3463 code. */

@@ -131,7 +131,7 @@ final class SesEvents {
             if (type.equals("Permanent")) {
                 return switch (subtype) {
                     case "NoEmail" -> new MailEvent.Bounced(r, BounceClass.HARD, BounceReason.USER_UNKNOWN, diag);
-                    case "Suppressed", "OnAccountSuppressionList", "UnsubscribedRecipient" -> new MailEvent.Blocked(r, BounceReason.BLOCKED, diag);
+                    case "Suppressed", "OnAccountSuppressionList", "UnsubscribedRecipient" -> new MailEvent.Blocked(r, BounceReason.SUPPRESSED, diag);
                     default -> silent ? new MailEvent.Bounced(r, BounceClass.HARD, BounceReason.UNDEFINED, diag)
                             : new MailEvent.Bounced(r, classOf(classified, status), classified, diag);
                 };
@@ -153,7 +153,7 @@ final class SesEvents {
         boolean suppressed = text(c, "complaintSubType", path).filter("OnAccountSuppressionList"::equals).isPresent();
         Optional<String> feedback = text(c, "complaintFeedbackType", path);
         return each(c.get("complainedRecipients"), path + ".complainedRecipients", id, base, time(c, path),
-                r -> suppressed ? new MailEvent.Blocked(r, BounceReason.BLOCKED, Diagnostic.NONE) : new MailEvent.Complained(r, feedback));
+                r -> suppressed ? new MailEvent.Blocked(r, BounceReason.SUPPRESSED, Diagnostic.NONE) : new MailEvent.Complained(r, feedback));
     }
 
     private static List<MailEvent> delay(JsonNode d, String path, String id, EventDetails.Builder base) {
