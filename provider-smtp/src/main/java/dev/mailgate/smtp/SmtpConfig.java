@@ -1,23 +1,13 @@
 package dev.mailgate.smtp;
 
 import dev.mailgate.core.address.EmailAddress;
-import dev.mailgate.core.spi.ConfigKey;
-import dev.mailgate.core.spi.ProviderConfigException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Connection settings of an {@link SmtpTransport}. Defaults are safe: STARTTLS required with certificate and
@@ -126,6 +116,26 @@ public final class SmtpConfig {
         return maxPerDay;
     }
 
+    /** Connections the pool opens at most (default 4). */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** Messages one connection carries before it is closed with QUIT and replaced (default 100). */
+    public int maxMessagesPerConnection() {
+        return maxMessagesPerConnection;
+    }
+
+    /** How long a pooled connection may sit unused before it is closed (default 30 s). */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** The age after which a connection is not reused (default 10 minutes). */
+    public Duration maxConnectionAge() {
+        return maxConnectionAge;
+    }
+
     @Override
     public String toString() {
         return "SmtpConfig[" + host + ":" + port + ", tls=" + tlsMode + ", user=" + username + "]";
@@ -134,102 +144,15 @@ public final class SmtpConfig {
     /**
      * Reads the string form (keys as in {@link SmtpProvider#configKeys()}): {@code host}, {@code port},
      * {@code username}, {@code password}, {@code requires-auth}, {@code from}, {@code tls}, {@code max-per-day}, ...
+     * Every bad value is a {@link dev.mailgate.core.spi.ProviderConfigException} naming its key.
      */
     public static SmtpConfig fromMap(Map<String, String> map) {
-        String provider = SmtpProvider.ID;
-        ConfigKey.check(provider, new SmtpProvider().configKeys(), map);
-        String host = map.get("host");
-        Builder b = builder(host.strip());
-        if (map.containsKey("tls")) {
-            try {
-                b.tlsMode(TlsMode.parse(map.get("tls")));
-            } catch (IllegalArgumentException e) {
-                throw new ProviderConfigException(provider, "tls", e.getMessage());
-            }
-        }
-        if (map.containsKey("port")) {
-            b.port((int) number(map, "port", 1, 65535));
-        }
-        boolean requiresAuth = map.containsKey("requires-auth") ? bool(map, "requires-auth") : map.containsKey("username");
-        if (requiresAuth) {
-            String user = map.get("username");
-            String password = map.get("password");
-            if (user == null || password == null) {
-                throw new ProviderConfigException(provider, user == null ? "username" : "password", "required when requires-auth is true");
-            }
-            b.credentials(user, password);
-        }
-        if (map.containsKey("allow-plaintext-auth")) {
-            b.allowPlaintextAuth(bool(map, "allow-plaintext-auth"));
-        }
-        if (map.containsKey("from")) {
-            try {
-                b.defaultFrom(EmailAddress.parse(map.get("from")));
-            } catch (RuntimeException e) {
-                throw new ProviderConfigException(provider, "from", e.getMessage());
-            }
-        }
-        if (map.containsKey("helo-name")) {
-            b.heloName(map.get("helo-name").strip());
-        }
-        if (map.containsKey("max-per-day")) {
-            b.maxPerDay(number(map, "max-per-day", 0, Long.MAX_VALUE));
-        }
-        if (map.containsKey("max-per-second")) {
-            b.maxPerSecond(number(map, "max-per-second", 0, 1_000_000));
-        }
-        if (map.containsKey("max-connections")) {
-            b.maxConnections((int) number(map, "max-connections", 1, 1000));
-        }
-        if (map.containsKey("connect-timeout-ms")) {
-            b.connectTimeout(Duration.ofMillis(number(map, "connect-timeout-ms", 1, Integer.MAX_VALUE)));
-        }
-        if (map.containsKey("command-timeout-ms")) {
-            b.commandTimeout(Duration.ofMillis(number(map, "command-timeout-ms", 1, Integer.MAX_VALUE)));
-        }
-        if (map.containsKey("trust-store")) {
-            b.sslContext(trustStore(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
-        }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new ProviderConfigException(provider, "tls", e.getMessage());
-        }
-    }
-
-    private static long number(Map<String, String> map, String key, long min, long max) {
-        try {
-            long v = Long.parseLong(map.get(key).strip());
-            if (v < min || v > max) {
-                throw new ProviderConfigException(SmtpProvider.ID, key, "must be between " + min + " and " + max + ", was " + v);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new ProviderConfigException(SmtpProvider.ID, key, "must be a whole number, was \"" + map.get(key) + "\"");
-        }
-    }
-
-    private static boolean bool(Map<String, String> map, String key) {
-        String v = map.get(key).strip().toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new ProviderConfigException(SmtpProvider.ID, key, "must be true or false, was \"" + map.get(key) + "\"");
-        }
-        return v.equals("true");
+        return SmtpConfigMap.parse(map);
     }
 
     /** An SSLContext trusting the certificates in a PKCS12 or JKS file (a private CA, a self-signed relay). */
     public static SSLContext trustStore(String path, String password) {
-        try (InputStream in = Files.newInputStream(Path.of(path))) {
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(in, password.toCharArray());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new ProviderConfigException(SmtpProvider.ID, "trust-store", "cannot load " + path + ": " + e.getMessage());
-        }
+        return SmtpConfigMap.trustStore(path, password);
     }
 
     /** Optional settings of an {@link SmtpConfig}. */
