@@ -32,6 +32,13 @@ import java.util.function.IntFunction;
  * This is a check of the shape of the cost, never of absolute times.
  */
 public final class LinearGrowth {
+    /**
+     * With {@code -Dmailgate.complexity.prove=true} every check runs its operation once per doubling more (size /
+     * smallest size times), which makes a linear operation quadratic: every complexity test must then fail. It is how
+     * each test was shown able to fail (docs/reliability.md), without a broken copy of each parser.
+     */
+    public static final String PROVE_PROPERTY = "mailgate.complexity.prove";
+
     /** The largest growth per doubling that passes: linear is 2, n log n about 2.2, quadratic 4. */
     public static final double DEFAULT_LIMIT = 2.5;
 
@@ -162,9 +169,17 @@ public final class LinearGrowth {
             double[] best = new double[sizes.size()];
             Arrays.fill(best, Double.MAX_VALUE);
             int measured = sizes.size();
+            boolean prove = Boolean.getBoolean(PROVE_PROPERTY);
             for (int rep = 0; rep < repetitions; rep++) {
                 for (int i = 0; i < measured; i++) {
-                    double ms = time(inputs.get(i), operation);
+                    int times = prove ? 1 << i : 1;
+                    double ms = time(inputs.get(i), in -> {
+                        Object last = null;
+                        for (int t = 0; t < times; t++) {
+                            last = operation.apply(in);
+                        }
+                        return last;
+                    });
                     best[i] = Math.min(best[i], ms);
                     if (ms > capMillis) {
                         // larger sizes would only take longer; judge on what is measured
