@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The "no unbounded time" property of every target: one input must finish far within this budget. It is a hang
- * detector (a regex or loop gone quadratic), not a performance target; inputs are at most a few KB.
+ * detector (a regex or loop gone quadratic), not a performance target; inputs are at most
+ * {@link FuzzBudget#MAX_LENGTH}, where a linear parser takes milliseconds and the old quadratic address search took
+ * seconds.
  */
 final class Bounded {
     static final long BUDGET_MILLIS = 2_000;

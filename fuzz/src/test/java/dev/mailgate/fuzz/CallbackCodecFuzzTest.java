@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import dev.mailgate.cloudmailin.CloudMailinWebhookCodec;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.event.CallbackFormatException;
@@ -21,12 +22,12 @@ class CallbackCodecFuzzTest {
     private static final CallbackCodec CLOUDMAILIN = new CloudMailinWebhookCodec();
 
     @FuzzTest(maxDuration = FuzzBudget.CI)
-    void genericSmtp(byte @NotNull [] payload) {
+    void genericSmtp(byte @NotNull @WithLength(max = FuzzBudget.MAX_LENGTH) [] payload) {
         decode(GENERIC, payload);
     }
 
     @FuzzTest(maxDuration = FuzzBudget.CI)
-    void cloudMailin(byte @NotNull [] payload) {
+    void cloudMailin(byte @NotNull @WithLength(max = FuzzBudget.MAX_LENGTH) [] payload) {
         decode(CLOUDMAILIN, payload);
     }
 

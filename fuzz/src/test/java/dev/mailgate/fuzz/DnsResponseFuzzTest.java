@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import dev.mailgate.deliverability.dns.DnsAnswer;
 import dev.mailgate.deliverability.dns.DnsException;
 import dev.mailgate.deliverability.dns.DnsType;
@@ -13,7 +14,7 @@ import dev.mailgate.deliverability.internal.DnsWire;
 class DnsResponseFuzzTest {
 
     @FuzzTest(maxDuration = FuzzBudget.CI)
-    void parse(byte @NotNull [] datagram) {
+    void parse(byte @NotNull @WithLength(max = 65_535) [] datagram) {
         check(datagram, DnsType.TXT);
         check(datagram, DnsType.A);
     }
