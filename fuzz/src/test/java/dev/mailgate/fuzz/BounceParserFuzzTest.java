@@ -17,8 +17,8 @@ class BounceParserFuzzTest {
     private static final BounceParser PARSER = BounceParser.create();
 
     @FuzzTest(maxDuration = FuzzBudget.CI)
-    void parse(byte @NotNull @WithLength(max = FuzzBudget.MAX_LENGTH) [] mail) {
-        BounceReport report = Bounded.call("BounceParser.parse", () -> PARSER.parse(mail));
+    void parse(byte @NotNull @WithLength(max = FuzzBudget.MAX_MAIL_LENGTH) [] mail) {
+        BounceReport report = Bounded.call("BounceParser.parse", mail.length, () -> PARSER.parse(mail));
         assertThat(report).isNotNull();
         assertThat(report.raw()).isEqualTo(mail);
         assertThat(report.toEvents(Instant.EPOCH)).isNotNull().doesNotContainNull();

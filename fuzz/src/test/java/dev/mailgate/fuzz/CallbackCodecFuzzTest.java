@@ -34,7 +34,7 @@ class CallbackCodecFuzzTest {
     private static void decode(CallbackCodec codec, byte[] payload) {
         List<MailEvent> events;
         try {
-            events = Bounded.call(codec.format() + " decode", () -> codec.decode(payload, Instant.EPOCH));
+            events = Bounded.call(codec.format() + " decode", payload.length, () -> codec.decode(payload, Instant.EPOCH));
         } catch (CallbackFormatException expected) {
             assertThat(expected.getMessage()).isNotBlank();
             assertThat(expected.location()).isNotNull();

@@ -22,7 +22,7 @@ class DnsResponseFuzzTest {
     private static void check(byte[] datagram, DnsType type) {
         int id = datagram.length >= 2 ? (datagram[0] & 0xff) << 8 | (datagram[1] & 0xff) : 0;
         try {
-            DnsAnswer answer = Bounded.call("DnsWire.parse", () -> DnsWire.parse(datagram, datagram.length, id, "example.com", type));
+            DnsAnswer answer = Bounded.call("DnsWire.parse", datagram.length, () -> DnsWire.parse(datagram, datagram.length, id, "example.com", type));
             assertThat(answer.records()).allSatisfy(r -> assertThat(r.type()).isEqualTo(type));
         } catch (DnsException expected) {
             assertThat(expected.getMessage()).isNotBlank();

@@ -19,7 +19,7 @@ class SmtpReplyFuzzTest {
     @FuzzTest(maxDuration = FuzzBudget.CI)
     void read(byte @NotNull @WithLength(max = FuzzBudget.MAX_LENGTH) [] serverBytes) {
         ReplyReader reader = new ReplyReader(new ByteArrayInputStream(serverBytes));
-        Bounded.call("ReplyReader.read", () -> {
+        Bounded.call("ReplyReader.read", serverBytes.length, () -> {
             for (int replies = 0; replies < 10_000; replies++) {
                 SmtpReply reply;
                 try {
