@@ -49,6 +49,7 @@ public final class BounceMailboxPoller implements AutoCloseable {
     private final ProcessedMessages processed;
     private final Clock clock;
     private final Session session;
+    private final ParseBudget budget;
     private final Object lock = new Object();
     private Store store;
     /** The hierarchy separator of the connected server, asked once per connection. */
@@ -71,6 +72,7 @@ public final class BounceMailboxPoller implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.session = Session.getInstance(ImapSessionProperties.of(config));
         this.read = parser::parse;
+        this.budget = new ParseBudget(config.messageBudget);
     }
 
     public static BounceMailboxPoller create(ImapBounceConfig config, BounceParser parser, BounceHandler handler,
@@ -115,7 +117,7 @@ public final class BounceMailboxPoller implements AutoCloseable {
             } catch (MessagingException e) {
                 throw failure("opening folder \"" + config.folder + "\"", e);
             }
-            try (ParseBudget budget = new ParseBudget(config.messageBudget)) {
+            try {
                 Folder done = ImapFolders.ensure(s, config.processedFolder, separator);
                 Folder notBounces = ImapFolders.ensure(s, config.notBounceFolder, separator);
                 Message[] messages = folder.getMessages();
@@ -125,7 +127,12 @@ public final class BounceMailboxPoller implements AutoCloseable {
                 int others = 0;
                 List<String> failures = new ArrayList<>();
                 List<String> unhandled = new ArrayList<>();
-                for (int i = 0; i < count && !closed && !budget.exhausted(); i++) {
+                for (int i = 0; i < count && !closed; i++) {
+                    if (budget.exhausted()) {
+                        failures.add("pass ended before message " + (i + 1) + ": " + ParseBudget.MAX_ABANDONED
+                                + " reads over budget are still running; the rest waits for the next pass");
+                        break;
+                    }
                     Message m = messages[i];
                     try {
                         if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
@@ -312,6 +319,7 @@ public final class BounceMailboxPoller implements AutoCloseable {
         }
         synchronized (lock) {
             disconnect();
+            budget.close();
         }
         if (w != null) {
             try {

@@ -2,14 +2,13 @@ package dev.mailgate.bounce.imap;
 
 import dev.mailgate.bounce.BounceReport;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -17,7 +16,8 @@ import java.util.function.Function;
  * folder on one thread: a message that costs minutes to read must not stop every bounce behind it (issue 18). A
  * parse that overruns is abandoned: the poller files the message as not handled, and the parse thread, which Java
  * cannot stop, is left to finish on its own while a new one takes the next message. At most
- * {@link #MAX_ABANDONED} such threads may still be running; past that the pass ends and the rest waits.
+ * {@link #MAX_ABANDONED} such threads may still be running; past that the pass ends and the rest waits. One budget
+ * lives as long as its poller, so the count holds across passes.
  */
 final class ParseBudget implements AutoCloseable {
     static final int MAX_ABANDONED = 2;
@@ -32,7 +32,8 @@ final class ParseBudget implements AutoCloseable {
     }
 
     private final Duration budget;
-    private final List<Future<?>> abandoned = new ArrayList<>();
+    /** Reads abandoned over budget whose thread has not finished yet. */
+    private final AtomicInteger overrunning = new AtomicInteger();
     private ExecutorService executor;
 
     ParseBudget(Duration budget) {
@@ -41,8 +42,7 @@ final class ParseBudget implements AutoCloseable {
 
     /** Whether too many abandoned parses are still running to start another. */
     boolean exhausted() {
-        abandoned.removeIf(Future::isDone);
-        return abandoned.size() >= MAX_ABANDONED;
+        return overrunning.get() >= MAX_ABANDONED;
     }
 
     BounceReport parse(Function<byte[], BounceReport> parser, byte[] raw) throws Exceeded {
@@ -53,12 +53,24 @@ final class ParseBudget implements AutoCloseable {
                 return t;
             });
         }
-        Future<BounceReport> result = executor.submit(() -> parser.apply(raw));
+        // 0 running, 1 finished, 2 abandoned: whoever comes second of the read and the timeout settles the count
+        AtomicInteger state = new AtomicInteger();
+        Future<BounceReport> result = executor.submit(() -> {
+            try {
+                return parser.apply(raw);
+            } finally {
+                if (!state.compareAndSet(0, 1)) {
+                    overrunning.decrementAndGet();
+                }
+            }
+        });
         try {
             return result.get(budget.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            if (state.compareAndSet(0, 2)) {
+                overrunning.incrementAndGet();
+            }
             result.cancel(true);
-            abandoned.add(result);
             // the thread may still be busy: the next message gets a new one
             executor.shutdown();
             executor = null;
