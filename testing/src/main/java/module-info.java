@@ -4,6 +4,8 @@ module dev.mailgate.testing {
     // The assertions extend AssertJ's and the extension implements JUnit's API, so both are part of this API.
     requires transitive org.assertj.core;
     requires transitive org.junit.jupiter.api;
+    // thread CPU time for the complexity checks
+    requires java.management;
 
     exports dev.mailgate.testing;
     exports dev.mailgate.testing.smtp;
@@ -15,6 +17,8 @@ module dev.mailgate.testing {
     // because every module's tests use them, documented as the build's own helpers with no compatibility promise.
     exports dev.mailgate.testing.db;
     exports dev.mailgate.testing.dkim;
+    // test support for the complexity tests of Mailgate's own modules (see its package-info)
+    exports dev.mailgate.testing.complexity;
 
     provides dev.mailgate.core.spi.MailProvider with dev.mailgate.testing.RecordingProvider;
 }

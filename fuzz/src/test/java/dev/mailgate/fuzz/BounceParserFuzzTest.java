@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import dev.mailgate.bounce.BounceParser;
 import dev.mailgate.bounce.BounceReport;
 import java.time.Instant;
@@ -16,8 +17,8 @@ class BounceParserFuzzTest {
     private static final BounceParser PARSER = BounceParser.create();
 
     @FuzzTest(maxDuration = FuzzBudget.CI)
-    void parse(byte @NotNull [] mail) {
-        BounceReport report = Bounded.call("BounceParser.parse", () -> PARSER.parse(mail));
+    void parse(byte @NotNull @WithLength(max = FuzzBudget.MAX_MAIL_LENGTH) [] mail) {
+        BounceReport report = Bounded.call("BounceParser.parse", mail.length, () -> PARSER.parse(mail));
         assertThat(report).isNotNull();
         assertThat(report.raw()).isEqualTo(mail);
         assertThat(report.toEvents(Instant.EPOCH)).isNotNull().doesNotContainNull();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import dev.mailgate.cloudmailin.CloudMailinWebhookCodec;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.event.CallbackFormatException;
@@ -21,19 +22,19 @@ class CallbackCodecFuzzTest {
     private static final CallbackCodec CLOUDMAILIN = new CloudMailinWebhookCodec();
 
     @FuzzTest(maxDuration = FuzzBudget.CI)
-    void genericSmtp(byte @NotNull [] payload) {
+    void genericSmtp(byte @NotNull @WithLength(max = FuzzBudget.MAX_LENGTH) [] payload) {
         decode(GENERIC, payload);
     }
 
     @FuzzTest(maxDuration = FuzzBudget.CI)
-    void cloudMailin(byte @NotNull [] payload) {
+    void cloudMailin(byte @NotNull @WithLength(max = FuzzBudget.MAX_LENGTH) [] payload) {
         decode(CLOUDMAILIN, payload);
     }
 
     private static void decode(CallbackCodec codec, byte[] payload) {
         List<MailEvent> events;
         try {
-            events = Bounded.call(codec.format() + " decode", () -> codec.decode(payload, Instant.EPOCH));
+            events = Bounded.call(codec.format() + " decode", payload.length, () -> codec.decode(payload, Instant.EPOCH));
         } catch (CallbackFormatException expected) {
             assertThat(expected.getMessage()).isNotBlank();
             assertThat(expected.location()).isNotNull();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import dev.mailgate.deliverability.dns.DnsAnswer;
 import dev.mailgate.deliverability.dns.DnsException;
 import dev.mailgate.deliverability.dns.DnsType;
@@ -13,7 +14,7 @@ import dev.mailgate.deliverability.internal.DnsWire;
 class DnsResponseFuzzTest {
 
     @FuzzTest(maxDuration = FuzzBudget.CI)
-    void parse(byte @NotNull [] datagram) {
+    void parse(byte @NotNull @WithLength(max = 65_535) [] datagram) {
         check(datagram, DnsType.TXT);
         check(datagram, DnsType.A);
     }
@@ -21,7 +22,7 @@ class DnsResponseFuzzTest {
     private static void check(byte[] datagram, DnsType type) {
         int id = datagram.length >= 2 ? (datagram[0] & 0xff) << 8 | (datagram[1] & 0xff) : 0;
         try {
-            DnsAnswer answer = Bounded.call("DnsWire.parse", () -> DnsWire.parse(datagram, datagram.length, id, "example.com", type));
+            DnsAnswer answer = Bounded.call("DnsWire.parse", datagram.length, () -> DnsWire.parse(datagram, datagram.length, id, "example.com", type));
             assertThat(answer.records()).allSatisfy(r -> assertThat(r.type()).isEqualTo(type));
         } catch (DnsException expected) {
             assertThat(expected.getMessage()).isNotBlank();

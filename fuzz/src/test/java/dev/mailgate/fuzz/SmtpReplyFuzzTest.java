@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import dev.mailgate.core.transport.SmtpReply;
 import dev.mailgate.smtp.internal.ReplyReader;
 import java.io.ByteArrayInputStream;
@@ -16,9 +17,9 @@ import java.io.IOException;
 class SmtpReplyFuzzTest {
 
     @FuzzTest(maxDuration = FuzzBudget.CI)
-    void read(byte @NotNull [] serverBytes) {
+    void read(byte @NotNull @WithLength(max = FuzzBudget.MAX_LENGTH) [] serverBytes) {
         ReplyReader reader = new ReplyReader(new ByteArrayInputStream(serverBytes));
-        Bounded.call("ReplyReader.read", () -> {
+        Bounded.call("ReplyReader.read", serverBytes.length, () -> {
             for (int replies = 0; replies < 10_000; replies++) {
                 SmtpReply reply;
                 try {

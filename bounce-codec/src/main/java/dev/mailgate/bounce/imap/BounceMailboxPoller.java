@@ -20,12 +20,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
+import java.util.function.Function;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
@@ -50,14 +49,19 @@ public final class BounceMailboxPoller implements AutoCloseable {
     private final ProcessedMessages processed;
     private final Clock clock;
     private final Session session;
+    private final ParseBudget budget;
     private final Object lock = new Object();
     private Store store;
+    /** The hierarchy separator of the connected server, asked once per connection. */
+    private char separator;
     private Thread worker;
     private volatile boolean closed;
     private volatile IMAPFolder idling;
     /** Test seam: runs after the handler returned and the key was recorded, before the move. */
     Runnable afterHandled = () -> {
     };
+    /** Test seam: how a message is read (the parser, unless a test needs a slow one). */
+    Function<byte[], BounceReport> read;
 
     private BounceMailboxPoller(ImapBounceConfig config, BounceParser parser, BounceHandler handler, ProcessedMessages processed,
             Clock clock) {
@@ -66,7 +70,9 @@ public final class BounceMailboxPoller implements AutoCloseable {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.processed = Objects.requireNonNull(processed, "processed");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.session = Session.getInstance(properties(config));
+        this.session = Session.getInstance(ImapSessionProperties.of(config));
+        this.read = parser::parse;
+        this.budget = new ParseBudget(config.messageBudget);
     }
 
     public static BounceMailboxPoller create(ImapBounceConfig config, BounceParser parser, BounceHandler handler,
@@ -84,8 +90,9 @@ public final class BounceMailboxPoller implements AutoCloseable {
         synchronized (lock) {
             try {
                 List<String> names = new ArrayList<>();
-                for (Folder f : connected().getDefaultFolder().list("*")) {
-                    names.add(f.getFullName());
+                Store s = connected();
+                for (Folder f : s.getDefaultFolder().list("*")) {
+                    names.add(ImapFolders.configuredName(f.getFullName(), separator));
                 }
                 names.sort(String::compareTo);
                 return List.copyOf(names);
@@ -101,7 +108,7 @@ public final class BounceMailboxPoller implements AutoCloseable {
             Store s = connected();
             Folder folder;
             try {
-                folder = s.getFolder(config.folder);
+                folder = s.getFolder(ImapFolders.serverName(config.folder, separator));
                 if (!folder.exists()) {
                     throw new ImapBounceException("folder \"" + config.folder + "\" does not exist on " + config.host
                             + "; the server has: " + listFolders(), null);
@@ -111,22 +118,39 @@ public final class BounceMailboxPoller implements AutoCloseable {
                 throw failure("opening folder \"" + config.folder + "\"", e);
             }
             try {
-                Folder done = ensureFolder(s, config.processedFolder);
-                Folder notBounces = ensureFolder(s, config.notBounceFolder);
+                Folder done = ImapFolders.ensure(s, config.processedFolder, separator);
+                Folder notBounces = ImapFolders.ensure(s, config.notBounceFolder, separator);
                 Message[] messages = folder.getMessages();
                 int count = Math.min(messages.length, config.maxMessagesPerPoll);
                 int handled = 0;
                 int duplicates = 0;
                 int others = 0;
                 List<String> failures = new ArrayList<>();
+                List<String> unhandled = new ArrayList<>();
                 for (int i = 0; i < count && !closed; i++) {
+                    if (budget.exhausted()) {
+                        failures.add("pass ended before message " + (i + 1) + ": " + ParseBudget.MAX_ABANDONED
+                                + " reads over budget are still running; the rest waits for the next pass");
+                        break;
+                    }
                     Message m = messages[i];
                     try {
                         if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
                             continue;
                         }
                         byte[] raw = raw(m);
-                        BounceReport report = parser.parse(raw);
+                        BounceReport report;
+                        try {
+                            report = budget.parse(read, raw);
+                        } catch (ParseBudget.Exceeded e) {
+                            // filed, not retried: the next pass would spend the same time on it again
+                            String line = "message " + (i + 1) + " of \"" + config.folder + "\"" + messageId(m) + ": "
+                                    + e.getMessage() + "; moved to \"" + config.notBounceFolder + "\" unhandled";
+                            move(s, folder, m, notBounces);
+                            unhandled.add(line);
+                            LOG.log(System.Logger.Level.WARNING, line);
+                            continue;
+                        }
                         if (report.format() == ReportFormat.NOT_RECOGNIZED && report.recipients().isEmpty()) {
                             move(s, folder, m, notBounces);
                             others++;
@@ -149,7 +173,7 @@ public final class BounceMailboxPoller implements AutoCloseable {
                         LOG.log(System.Logger.Level.WARNING, "bounce left in place for the next pass: " + line, e);
                     }
                 }
-                return new PollResult(count, handled, duplicates, others, failures);
+                return new PollResult(count, handled, duplicates, others, failures, unhandled);
             } catch (MessagingException e) {
                 throw failure("reading folder \"" + config.folder + "\"", e);
             } finally {
@@ -161,6 +185,16 @@ public final class BounceMailboxPoller implements AutoCloseable {
                     LOG.log(System.Logger.Level.WARNING, "closing folder " + config.folder + " failed", e);
                 }
             }
+        }
+    }
+
+    /** " (Message-ID <...>)" for a report line, or nothing when the message has none or it cannot be read. */
+    private static String messageId(Message m) {
+        try {
+            String[] ids = m.getHeader("Message-ID");
+            return ids == null || ids.length == 0 ? "" : " (Message-ID " + ids[0].strip() + ")";
+        } catch (MessagingException e) {
+            return "";
         }
     }
 
@@ -214,7 +248,7 @@ public final class BounceMailboxPoller implements AutoCloseable {
             try {
                 Store s = connected();
                 if (config.useIdle && s instanceof IMAPStore imap && imap.hasCapability("IDLE")) {
-                    folder = (IMAPFolder) s.getFolder(config.folder);
+                    folder = (IMAPFolder) s.getFolder(ImapFolders.serverName(config.folder, separator));
                     folder.open(Folder.READ_WRITE);
                     idling = folder;
                 }
@@ -285,6 +319,7 @@ public final class BounceMailboxPoller implements AutoCloseable {
         }
         synchronized (lock) {
             disconnect();
+            budget.close();
         }
         if (w != null) {
             try {
@@ -317,23 +352,34 @@ public final class BounceMailboxPoller implements AutoCloseable {
         }
         try {
             Store s = session.getStore(config.security == ImapSecurity.IMPLICIT_TLS ? "imaps" : "imap");
-            s.connect(config.host, config.port, config.username, config.password);
+            s.connect(config.host, config.port, config.username, secret());
+            try {
+                separator = ImapFolders.separator(s);
+            } catch (MessagingException e) {
+                s.close();
+                throw e;
+            }
             store = s;
             return s;
         } catch (AuthenticationFailedException e) {
-            throw new ImapBounceException("IMAP login as " + config.username + " at " + config.host + ":" + config.port
-                    + " was refused: " + e.getMessage(), e);
+            throw new ImapBounceException("IMAP " + (config.oauthToken != null ? "XOAUTH2 " : "") + "login as " + config.username
+                    + " at " + config.host + ":" + config.port + " was refused: " + e.getMessage(), e);
         } catch (MessagingException e) {
             throw failure("connecting to " + config.host + ":" + config.port + " (" + config.security + ")", e);
         }
     }
 
-    private static Folder ensureFolder(Store s, String name) throws MessagingException {
-        Folder f = s.getFolder(name);
-        if (!f.exists() && !f.create(Folder.HOLDS_MESSAGES)) {
-            throw new MessagingException("cannot create folder \"" + name + "\"");
+    /** The password, or a fresh OAuth 2.0 access token, which Angus sends in the XOAUTH2 string. */
+    private String secret() {
+        if (config.oauthToken == null) {
+            return config.password;
         }
-        return f;
+        String token = config.oauthToken.get();
+        if (token == null || token.isBlank()) {
+            throw new ImapBounceException("the OAuth 2.0 token supplier for " + config.username + " at " + config.host
+                    + " returned no token", null);
+        }
+        return token;
     }
 
     private static void move(Store s, Folder from, Message m, Folder to) throws MessagingException {
@@ -374,39 +420,4 @@ public final class BounceMailboxPoller implements AutoCloseable {
         }
         return new ImapBounceException("IMAP " + what + " failed: " + cause, e);
     }
-
-    private static Properties properties(ImapBounceConfig c) {
-        Properties p = new Properties();
-        String protocol = c.security == ImapSecurity.IMPLICIT_TLS ? "imaps" : "imap";
-        String timeout = Long.toString(c.timeout.toMillis());
-        p.put("mail.store.protocol", protocol);
-        p.put("mail." + protocol + ".connectiontimeout", timeout);
-        p.put("mail." + protocol + ".timeout", timeout);
-        p.put("mail." + protocol + ".writetimeout", timeout);
-        // read with BODY.PEEK: a pass that fails leaves the message unread
-        p.put("mail." + protocol + ".peek", "true");
-        if (c.security != ImapSecurity.NONE) {
-            SSLContext ctx = c.sslContext;
-            if (ctx == null) {
-                try {
-                    ctx = SSLContext.getDefault();
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException("no default TLS context", e);
-                }
-            }
-            p.put("mail." + protocol + ".ssl.socketFactory", ctx.getSocketFactory());
-            p.put("mail." + protocol + ".ssl.checkserveridentity", Boolean.toString(c.verifyHostname));
-            p.put("mail." + protocol + ".ssl.protocols", "TLSv1.3 TLSv1.2");
-        }
-        if (c.security == ImapSecurity.IMPLICIT_TLS) {
-            p.put("mail.imaps.ssl.enable", "true");
-        }
-        if (c.security == ImapSecurity.STARTTLS) {
-            // RFC 2595: no STARTTLS offered means no login at all, never a silent plaintext fallback
-            p.put("mail.imap.starttls.enable", "true");
-            p.put("mail.imap.starttls.required", "true");
-        }
-        return p;
-    }
-
 }

@@ -4,6 +4,7 @@ import dev.mailgate.core.address.EmailAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -12,10 +13,13 @@ import javax.net.ssl.SSLContext;
  * {@link BounceMailboxPoller#listFolders()} for offering the server's folders).
  */
 public final class ImapBounceConfig {
+    /** See {@link Builder#messageBudget(Duration)}. */
+    public static final Duration DEFAULT_MESSAGE_BUDGET = Duration.ofSeconds(10);
     final String host;
     final int port;
     final String username;
     final String password;
+    final Supplier<String> oauthToken;
     final ImapSecurity security;
     final SSLContext sslContext;
     final boolean verifyHostname;
@@ -27,12 +31,14 @@ public final class ImapBounceConfig {
     final Duration timeout;
     final boolean useIdle;
     final int maxMessagesPerPoll;
+    final Duration messageBudget;
 
     private ImapBounceConfig(Builder b) {
         this.host = b.host;
         this.port = b.port > 0 ? b.port : b.security.defaultPort();
-        this.username = Objects.requireNonNull(b.username, "username (call credentials)");
-        this.password = Objects.requireNonNull(b.password, "password (call credentials)");
+        this.username = Objects.requireNonNull(b.username, "username (call credentials or oauth2)");
+        this.oauthToken = b.oauthToken;
+        this.password = b.oauthToken != null ? null : Objects.requireNonNull(b.password, "password (call credentials)");
         this.security = b.security;
         this.sslContext = b.sslContext;
         this.verifyHostname = b.verifyHostname;
@@ -44,6 +50,7 @@ public final class ImapBounceConfig {
         this.timeout = b.timeout;
         this.useIdle = b.useIdle;
         this.maxMessagesPerPoll = b.maxMessagesPerPoll;
+        this.messageBudget = b.messageBudget;
         if (security == ImapSecurity.NONE && !b.allowPlaintext) {
             throw new IllegalArgumentException("ImapSecurity.NONE sends the password in the clear; call allowPlaintext(true) to mean it");
         }
@@ -90,6 +97,16 @@ public final class ImapBounceConfig {
         return pollInterval;
     }
 
+    /** The longest reading one message may take before it is filed as not handled. */
+    public Duration messageBudget() {
+        return messageBudget;
+    }
+
+    /** Whether the poller logs in with AUTHENTICATE XOAUTH2 instead of LOGIN. */
+    public boolean usesOAuth2() {
+        return oauthToken != null;
+    }
+
     @Override
     public String toString() {
         return "ImapBounceConfig[" + username + "@" + host + ":" + port + ", " + security + ", folder=" + folder + "]";
@@ -101,6 +118,7 @@ public final class ImapBounceConfig {
         private int port;
         private String username;
         private String password;
+        private Supplier<String> oauthToken;
         private ImapSecurity security = ImapSecurity.IMPLICIT_TLS;
         private SSLContext sslContext;
         private boolean verifyHostname = true;
@@ -113,6 +131,7 @@ public final class ImapBounceConfig {
         private Duration timeout = Duration.ofSeconds(30);
         private boolean useIdle = true;
         private int maxMessagesPerPoll = 500;
+        private Duration messageBudget = DEFAULT_MESSAGE_BUDGET;
 
         private Builder(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -133,6 +152,20 @@ public final class ImapBounceConfig {
         public Builder credentials(String username, String password) {
             this.username = Objects.requireNonNull(username, "username");
             this.password = Objects.requireNonNull(password, "password");
+            this.oauthToken = null;
+            return this;
+        }
+
+        /**
+         * AUTHENTICATE XOAUTH2 (Google's and Microsoft's SASL mechanism for OAuth 2.0 bearer tokens) instead of a
+         * password, for Gmail and Microsoft 365, which no longer accept passwords over IMAP. The supplier is asked
+         * for a fresh access token at every connection; refreshing it is the caller's (the token's lifetime is
+         * theirs to know).
+         */
+        public Builder oauth2(String username, Supplier<String> accessToken) {
+            this.username = Objects.requireNonNull(username, "username");
+            this.oauthToken = Objects.requireNonNull(accessToken, "accessToken");
+            this.password = null;
             return this;
         }
 
@@ -163,19 +196,25 @@ public final class ImapBounceConfig {
             return this;
         }
 
-        /** The folder to monitor; {@code INBOX} by default. */
+        /**
+         * The folder to monitor; {@code INBOX} by default. In every folder name {@code /} separates levels of the
+         * hierarchy and is written as the server's own separator ({@code .} on Dovecot and Courier).
+         */
         public Builder folder(String folder) {
             this.folder = requireName(folder);
             return this;
         }
 
-        /** Where handled bounces go; created when missing. */
+        /** Where handled bounces go ({@code Mailgate/Processed}); created when missing. */
         public Builder processedFolder(String folder) {
             this.processedFolder = requireName(folder);
             return this;
         }
 
-        /** Where mail that is not a bounce goes (never deleted); created when missing. */
+        /**
+         * Where mail that is not a bounce goes, and mail that took longer than the message budget to read
+         * ({@code Mailgate/Not a bounce}); never deleted; created when missing.
+         */
         public Builder notBounceFolder(String folder) {
             this.notBounceFolder = requireName(folder);
             return this;
@@ -210,6 +249,21 @@ public final class ImapBounceConfig {
                 throw new IllegalArgumentException("maxMessagesPerPoll must be at least 1");
             }
             this.maxMessagesPerPoll = max;
+            return this;
+        }
+
+        /**
+         * The longest the poller spends reading (parsing and classifying) one message; 10 s by default
+         * ({@link ImapBounceConfig#DEFAULT_MESSAGE_BUDGET}), some hundred times what the largest real bounce takes. A
+         * message that takes longer is moved to the not-a-bounce folder and reported in
+         * {@link PollResult#unhandled()} with the reason, never retried: anyone can mail a bounce address, and one
+         * message must not stop the bounces behind it. The handler's own time is not counted.
+         */
+        public Builder messageBudget(Duration budget) {
+            if (budget.isNegative() || budget.isZero()) {
+                throw new IllegalArgumentException("messageBudget must be positive");
+            }
+            this.messageBudget = budget;
             return this;
         }
 

@@ -11,9 +11,17 @@ import java.util.Objects;
  * @param duplicates messages already handled before (a crash between handling and moving), moved without handling
  * @param notBounces messages that are none of these, moved to the not-a-bounce folder
  * @param failures one line per message left in place (handler or server failure), to be retried next pass
+ * @param unhandled one line per message that took longer than the message budget to read, with the reason: moved to
+ *     the not-a-bounce folder unread by the handler and not retried
  */
-public record PollResult(int seen, int handled, int duplicates, int notBounces, List<String> failures) {
+public record PollResult(int seen, int handled, int duplicates, int notBounces, List<String> failures, List<String> unhandled) {
     public PollResult {
         failures = List.copyOf(Objects.requireNonNull(failures, "failures"));
+        unhandled = List.copyOf(Objects.requireNonNull(unhandled, "unhandled"));
+    }
+
+    /** A pass in which every message was read within its budget. */
+    public PollResult(int seen, int handled, int duplicates, int notBounces, List<String> failures) {
+        this(seen, handled, duplicates, notBounces, failures, List.of());
     }
 }

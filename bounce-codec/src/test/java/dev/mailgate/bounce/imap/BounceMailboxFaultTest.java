@@ -65,7 +65,7 @@ class BounceMailboxFaultTest {
         assertThat(handledTimes).as("every bounce handled").hasSize(SAMPLES.size());
         assertThat(handledTimes.values()).as("each exactly once").containsOnly(1);
         assertThat(count("INBOX")).isZero();
-        assertThat(count("Mailgate/Processed")).as("filed exactly once").isEqualTo(SAMPLES.size());
+        assertThat(count("Mailgate.Processed")).as("filed exactly once").isEqualTo(SAMPLES.size());
     }
 
     private static int count(String folder) throws Exception {

@@ -64,8 +64,9 @@ class BounceMailboxPollerTest {
             assertThat(events).extracting(MailEvent::type)
                     .contains(EventType.BOUNCED, EventType.COMPLAINED, EventType.AUTO_REPLIED);
             assertThat(count("INBOX")).isZero();
-            assertThat(count("Mailgate/Processed")).isEqualTo(3);
-            assertThat(count("Mailgate/Not a bounce")).isEqualTo(1);
+            assertThat(count("Mailgate.Processed")).isEqualTo(3);
+            assertThat(count("Mailgate.Not a bounce")).isEqualTo(1);
+            // GreenMail separates with "."; the configured names use "/" whatever the server does
             assertThat(poller.listFolders()).contains("INBOX", "Mailgate/Processed", "Mailgate/Not a bounce");
         }
     }
@@ -116,7 +117,7 @@ class BounceMailboxPollerTest {
         }
         assertThat(handled).as("handled once in total").hasSize(1);
         assertThat(count("INBOX")).isZero();
-        assertThat(count("Mailgate/Processed")).isEqualTo(1);
+        assertThat(count("Mailgate.Processed")).isEqualTo(1);
     }
 
     @Test

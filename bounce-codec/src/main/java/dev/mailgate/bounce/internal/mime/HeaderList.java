@@ -1,8 +1,11 @@
 package dev.mailgate.bounce.internal.mime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +15,8 @@ import java.util.Optional;
 public final class HeaderList {
     private final List<String> names = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
+    private static final int[] NONE = new int[0];
+    private Map<String, int[]> byName;
 
     /** Parses a header block; line ends are already LF. */
     public static HeaderList parse(String block) {
@@ -82,17 +87,36 @@ public final class HeaderList {
     }
 
     private void add(String name, String value) {
+        byName = null;
         names.add(name);
         values.add(value);
     }
 
     public Optional<String> first(String name) {
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equalsIgnoreCase(name)) {
-                return Optional.of(values.get(i));
+        int[] at = positions(name);
+        return at.length == 0 ? Optional.empty() : Optional.of(values.get(at[0]));
+    }
+
+    /**
+     * Where the fields of a name are, from an index built on the first look-up: the parser asks for some thirty
+     * names, and walking every field for each made a mail with many header lines cost thirty times its size.
+     */
+    private int[] positions(String name) {
+        Map<String, int[]> index = byName;
+        if (index == null) {
+            index = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                index.merge(names.get(i).toLowerCase(Locale.ROOT), new int[] {i}, HeaderList::concat);
             }
+            byName = index;
         }
-        return Optional.empty();
+        return index.getOrDefault(name.toLowerCase(Locale.ROOT), NONE);
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     public String firstOrEmpty(String name) {
@@ -101,10 +125,8 @@ public final class HeaderList {
 
     public List<String> all(String name) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equalsIgnoreCase(name)) {
-                out.add(values.get(i));
-            }
+        for (int i : positions(name)) {
+            out.add(values.get(i));
         }
         return out;
     }

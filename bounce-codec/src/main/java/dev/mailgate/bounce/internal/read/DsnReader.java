@@ -44,7 +44,7 @@ public final class DsnReader {
      *     no Diagnostic-Code
      */
     public static Result read(String statusText, String humanText) {
-        List<Finding> findings = new ArrayList<>();
+        List<Pending> findings = new ArrayList<>();
         String envelopeId = null;
         String reportingMta = null;
         Fields current = null;
@@ -59,7 +59,7 @@ public final class DsnReader {
                         break;
                     }
                     if (current != null && current.finalRecipient != null) {
-                        add(findings, current, reportingMta, humanText);
+                        add(findings, current, reportingMta);
                         current = null;
                     }
                     if (current == null) {
@@ -69,7 +69,7 @@ public final class DsnReader {
                 }
                 case "original-recipient" -> {
                     if (current != null && current.originalRecipient != null) {
-                        add(findings, current, reportingMta, humanText);
+                        add(findings, current, reportingMta);
                         current = null;
                     }
                     if (current == null) {
@@ -88,22 +88,74 @@ public final class DsnReader {
             }
         }
         if (current != null && (current.finalRecipient != null || current.originalRecipient != null)) {
-            add(findings, current, reportingMta, humanText);
+            add(findings, current, reportingMta);
         }
-        return new Result(findings, Optional.ofNullable(envelopeId));
+        return new Result(resolve(findings, humanText), Optional.ofNullable(envelopeId));
+    }
+
+    /** A recipient's fields, with the Reporting-MTA in force where its block ended. */
+    private record Pending(Fields fields, String reportingMta) {
+    }
+
+    /**
+     * The findings of all recipients. The human text is searched once for every recipient (and every pipe or file
+     * target) together: a search of the whole text per recipient made a DSN with many recipients cost the square
+     * of its size.
+     */
+    private static List<Finding> resolve(List<Pending> pending, String humanText) {
+        List<String> targets = new ArrayList<>();
+        for (Pending p : pending) {
+            if (needsGeneratedBy(p.fields())) {
+                targets.add(p.fields().finalRecipient);
+            }
+        }
+        MentionIndex targetMentions = MentionIndex.of(humanText, targets, false);
+        List<String> recipients = new ArrayList<>(pending.size());
+        int t = 0;
+        for (Pending p : pending) {
+            Fields f = p.fields();
+            String recipient;
+            if (needsGeneratedBy(f)) {
+                int at = targetMentions.first(t++);
+                recipient = addressIn(f.finalRecipient).or(() -> generatedBy(humanText, at, f.finalRecipient)).orElse(f.finalRecipient);
+            } else {
+                recipient = isMailbox(f.finalRecipient) ? f.finalRecipient
+                        : isMailbox(f.originalRecipient) ? f.originalRecipient
+                        : f.originalRecipient;
+            }
+            recipients.add(recipient);
+        }
+        List<String> searched = new ArrayList<>(recipients.size());
+        for (String r : recipients) {
+            searched.add(r == null ? "" : r);
+        }
+        MentionIndex mentions = MentionIndex.of(humanText, searched, true);
+        List<Finding> out = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            String recipient = recipients.get(i);
+            // an empty recipient is "found" at the start, as a search for the empty string finds it
+            int at = recipient == null ? -1 : recipient.isEmpty() ? 0 : mentions.first(i);
+            String context = at < 0 ? "" : PlainTextReader.blockAt(humanText, at, recipient);
+            out.add(finding(pending.get(i).fields(), pending.get(i).reportingMta(), recipient == null ? "" : recipient, context));
+        }
+        return out;
+    }
+
+    /** Neither field names a mailbox but Final-Recipient is there: a pipe or file, or an address in other words. */
+    private static boolean needsGeneratedBy(Fields f) {
+        return !isMailbox(f.finalRecipient) && !isMailbox(f.originalRecipient) && f.finalRecipient != null;
     }
 
     private static Fields orNew(Fields current) {
         return current == null ? new Fields() : current;
     }
 
-    private static void add(List<Finding> out, Fields f, String reportingMta, String humanText) {
-        String recipient = isMailbox(f.finalRecipient) ? f.finalRecipient
-                : isMailbox(f.originalRecipient) ? f.originalRecipient
-                : f.finalRecipient == null ? f.originalRecipient
-                : addressIn(f.finalRecipient).or(() -> generatedBy(humanText, f.finalRecipient)).orElse(f.finalRecipient);
+    private static void add(List<Pending> out, Fields f, String reportingMta) {
+        out.add(new Pending(f, reportingMta));
+    }
+
+    private static Finding finding(Fields f, String reportingMta, String recipient, String context) {
         String quoted = Replies.unfoldReply(Replies.collapse(f.diagnostic == null ? "" : f.diagnostic));
-        String context = PlainTextReader.blockFor(humanText, recipient);
         String diagnostic = quoted.isEmpty() ? PlainTextReader.replyIn(context) : quoted;
         Optional<EnhancedStatusCode> status = parseStatus(f.status);
         Optional<EnhancedStatusCode> inText = Replies.replyStatus(diagnostic).or(() -> Replies.status(diagnostic));
@@ -116,9 +168,9 @@ public final class DsnReader {
                 || permanentReply && inText.get().codeClass() == 5 && "failed".equals(f.action))) {
             status = inText;
         }
-        out.add(new Finding(recipient == null ? "" : recipient, status, reply, diagnostic, context,
+        return new Finding(recipient, status, reply, diagnostic, context,
                 Optional.ofNullable(f.action), Optional.ofNullable(f.originalRecipient), Optional.ofNullable(reportingMta),
-                Optional.ofNullable(f.remoteMta)));
+                Optional.ofNullable(f.remoteMta));
     }
 
     /**
@@ -126,16 +178,23 @@ public final class DsnReader {
      * section 2.3.2 allows any delivery target there) and says in its notification which address it was
      * "generated by". Suppression needs the address.
      */
-    private static Optional<String> generatedBy(String humanText, String target) {
-        int at = humanText.indexOf(target);
+    private static Optional<String> generatedBy(String humanText, int at, String target) {
         if (at < 0) {
             return Optional.empty();
         }
-        Matcher m = GENERATED_BY.matcher(humanText);
-        return m.find(at + target.length()) && m.start() - (at + target.length()) < 200 ? addressIn(m.group(1)) : Optional.empty();
+        // within 200 characters of the target, as before, but searched only there: the whole rest of the text
+        // once per target was the square of the text's length
+        int from = at + target.length();
+        Matcher m = GENERATED_BY.matcher(humanText).region(from, Math.min(humanText.length(), from + 200 + GENERATED_BY_LONGEST));
+        return m.find() && m.start() - from < 200 ? addressIn(m.group(1)) : Optional.empty();
     }
 
-    private static final Pattern GENERATED_BY = Pattern.compile("generated by (\\S+@\\S+)");
+    /**
+     * "generated by " and an address as RFC 5321 section 4.5.3.1 bounds it (64 + 1 + 255): a longer token is no
+     * address, and unbounded {@code \S+} made every match attempt as long as the rest of the line.
+     */
+    private static final Pattern GENERATED_BY = Pattern.compile("generated by (\\S{1,64}@\\S{1,255})");
+    private static final int GENERATED_BY_LONGEST = 13 + 64 + 1 + 255;
 
     /** A plain address, not a pipe ({@code |/usr/bin/procmail}), a file or a source route. */
     private static boolean isMailbox(String recipient) {
