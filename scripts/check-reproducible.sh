@@ -4,7 +4,8 @@
 # previous build left in target/. Run after a build, e.g. by scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-published=(core testing provider-smtp provider-episerver provider-cloudmailin bounce-codec suppression deliverability cli)
+# every module of the root POM except those never published (PublicationMetadataTest checks the same split)
+mapfile -t published < <(sed -n 's|^ *<module>\(.*\)</module>.*|\1|p' pom.xml | grep -vxE 'bom|examples|benchmarks|fuzz')
 before="$(mktemp)"; after="$(mktemp)"
 trap 'rm -f "$before" "$after"' EXIT
 # original-*.jar is the shade plugin's input, kept beside the executable jar, never published
