@@ -90,7 +90,7 @@ class RoundTripTest {
         for (Attachment c : candidates) {
             if (c.disposition() == want.disposition() && c.contentId().equals(want.contentId())
                     && (want.disposition() == Disposition.INLINE ? c.fileName().equals(want.fileName()) : c.fileName().equals(want.fileName()))
-                    && c.contentType().equalsIgnoreCase(want.contentType())
+                    && c.contentType().equals(want.contentType())
                     && Arrays.equals(c.content().open().readAllBytes(), wantBytes)) {
                 return c;
             }
