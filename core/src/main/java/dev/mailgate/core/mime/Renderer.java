@@ -259,29 +259,17 @@ final class Renderer {
         return q.length() <= 70 ? List.of(q) : EncodedWords.encode(name);
     }
 
-    /** Unstructured text (RFC 5322 section 3.2.5), folded at existing spaces or sent as encoded-words. */
+    /**
+     * Unstructured text (RFC 5322 section 3.2.5), folded in its own white space; encoded-words (RFC 2047) when it
+     * is not ASCII (without SMTPUTF8), looks like an encoded-word, or cannot be folded into lines of at most 998
+     * octets (a word or a run of white space that long): each encoded-word is at most 75 characters, and the white
+     * space between them is not part of the value (RFC 2047 section 6.2), so the text survives either way.
+     */
     private void unstructured(String name, String value) throws IOException {
         folder.start(name);
-        if (EncodedWords.needed(value, writer.smtpUtf8)) {
+        if (EncodedWords.needed(value, writer.smtpUtf8) || !folder.text(value)) {
             for (String word : EncodedWords.encode(value)) {
                 folder.token(word);
-            }
-        } else {
-            int start = 0;
-            boolean first = true;
-            while (true) {
-                int space = value.indexOf(' ', start);
-                String word = value.substring(start, space < 0 ? value.length() : space);
-                if (word.isEmpty() && !first) {
-                    folder.space();
-                } else {
-                    folder.token(word);
-                }
-                first = false;
-                if (space < 0) {
-                    break;
-                }
-                start = space + 1;
             }
         }
         out.text(folder.finish());
