@@ -72,16 +72,6 @@ public final class ContentType {
         return type + "/" + subtype;
     }
 
-    /** Whether the type is {@code type/subtype} (case-insensitive); {@code *} as the subtype matches any. */
-    public boolean is(String mimeType) {
-        int slash = mimeType.indexOf('/');
-        if (slash < 0) {
-            return false;
-        }
-        String sub = mimeType.substring(slash + 1);
-        return type.equalsIgnoreCase(mimeType.substring(0, slash)) && (sub.equals("*") || subtype.equalsIgnoreCase(sub));
-    }
-
     /** The parameters: lower-case names to decoded values, in the order given. */
     public Map<String, String> parameters() {
         return parameters;
@@ -156,7 +146,7 @@ public final class ContentType {
                 skipCfws();
                 boolean quoted = pos < in.length() && in.charAt(pos) == '"';
                 String value = quoted ? quotedString() : token("value of parameter " + attribute);
-                raw.add(new Raw(attribute, value, quoted, start));
+                raw.add(new Raw(attribute, value, start));
             }
             return new ContentType(type, subtype, Collections.unmodifiableMap(decode(raw)));
         }
@@ -272,7 +262,7 @@ public final class ContentType {
                     throw error(p.position, "parameter " + name + " is given twice (also at position " + earlier + ")");
                 }
                 TreeMap<Integer, Raw> sections = continued.computeIfAbsent(name, k -> new TreeMap<>());
-                if (sections.put(Integer.parseInt(digits), new Raw(encoded ? "*" : "", p.value, p.quoted, p.position)) != null) {
+                if (sections.put(Integer.parseInt(digits), new Raw(encoded ? "*" : "", p.value, p.position)) != null) {
                     throw error(p.position, "section " + digits + " of parameter " + name + " is given twice");
                 }
                 if (sections.size() > MAX_SECTIONS) {
@@ -397,6 +387,6 @@ public final class ContentType {
     }
 
     /** A parameter as written, before RFC 2231 sections are joined. */
-    private record Raw(String attribute, String value, boolean quoted, int position) {
+    private record Raw(String attribute, String value, int position) {
     }
 }

@@ -15,7 +15,6 @@ class ContentTypeTest {
         assertThat(t.type()).isEqualTo("text");
         assertThat(t.subtype()).isEqualTo("html");
         assertThat(t.mimeType()).isEqualTo("text/html");
-        assertThat(t.is("TEXT/*")).isTrue();
         assertThat(t.parameters()).containsExactly(Map.entry("charset", "UTF-8"), Map.entry("format", "flowed"));
         assertThat(t.parameter("CHARSET")).contains("UTF-8");
         assertThat(t).isEqualTo(ContentType.parse("text/html; charset=UTF-8; format=flowed"));
