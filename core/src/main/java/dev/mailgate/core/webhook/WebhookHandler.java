@@ -22,10 +22,10 @@ import java.util.Set;
  * <p>In order: only POST (405); the body size limit (413), with nothing read past it; authentication on the raw
  * request (401, with a challenge for Basic auth); decoding (400 with where the payload is wrong); de-duplication
  * of events a retried delivery already handed over, claimed atomically so that concurrent deliveries of the same
- * event reach the listener once (409 to the one that finds an event still being handled by the other); the
- * listener (500 when it throws, so the provider retries, and nothing is recorded as seen); 200 otherwise, unknown
- * event kinds included (they are {@code Unknown} events keeping their raw JSON, not errors: providers add kinds
- * over time). Thread-safe: one handler serves concurrent requests.
+ * event reach the listener once (503 with Retry-After to the one that finds an event still being handled by the
+ * other); the listener (500 when it throws, so the provider retries, and nothing is recorded as seen); 200
+ * otherwise, unknown event kinds included (they are {@code Unknown} events keeping their raw JSON, not errors:
+ * providers add kinds over time). Thread-safe: one handler serves concurrent requests.
  */
 public final class WebhookHandler {
     private static final System.Logger LOG = System.getLogger(WebhookHandler.class.getName());
@@ -102,8 +102,11 @@ public final class WebhookHandler {
             }
             if (inFlight > 0) {
                 // Another request is handing these events over right now. Answering 200 would lose them if its
-                // listener then fails; a non-2xx makes the provider deliver again, when the outcome is known.
-                return WebhookResponse.error(409, inFlight + " event(s) of this delivery are being handled by a concurrent request; deliver again later");
+                // listener then fails. 503 with Retry-After (RFC 9110 sections 15.6.4, 10.2.3) rather than a 4xx:
+                // providers retry 5xx, and some take a 4xx as final.
+                return new WebhookResponse(503, List.of(), 0, inFlight
+                        + " event(s) of this delivery are being handled by a concurrent request; deliver again later",
+                        Map.of("Retry-After", "5"));
             }
             if (!fresh.isEmpty()) {
                 try {

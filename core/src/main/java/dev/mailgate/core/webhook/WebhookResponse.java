@@ -9,9 +9,9 @@ import java.util.Objects;
  * What to answer the provider, and what was decoded.
  *
  * @param status the HTTP status: 200 handled (unknown event kinds included), 401 authentication failed, 400
- *     malformed payload, 405 not a POST, 409 an event of this delivery is being handled by a concurrent request
- *     (so the provider delivers again once that one's outcome is known), 413 body too large, 500 the application's
- *     listener failed (so the provider retries)
+ *     malformed payload, 405 not a POST, 413 body too large, 500 the application's listener failed (so the provider
+ *     retries), 503 an event of this delivery is being handled by a concurrent request (with {@code Retry-After}, so
+ *     the provider delivers again once that one's outcome is known)
  * @param events the new events handed to the listener (repeated deliveries are left out)
  * @param duplicates events of this request that an earlier delivery already handed over
  * @param error what was wrong, for the response body and the log; empty on success
