@@ -46,10 +46,15 @@ final class HeaderFolder {
         lineWidth += width;
         lineHasToken = true;
         if (lineWidth > HARD_LIMIT) {
-            throw new MessageRenderException(name, "a token of " + width + " octets cannot be folded into a line of at most "
-                    + HARD_LIMIT + " octets (RFC 5322 section 2.1.1)", null);
+            throw tooLong(width);
         }
         return this;
+    }
+
+    /** Kept out of {@link #token} so that the hot method stays small enough to inline. */
+    private MessageRenderException tooLong(int width) {
+        return new MessageRenderException(name, "a token of " + width + " octets cannot be folded into a line of at most "
+                + HARD_LIMIT + " octets (RFC 5322 section 2.1.1)", null);
     }
 
     /**
