@@ -61,11 +61,12 @@ public final class CloudMailinExample {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext(path, exchange -> {
             try (exchange) {
-                byte[] body;
+                WebhookRequest request;
                 try (InputStream in = exchange.getRequestBody()) {
-                    body = in.readNBytes(handler.maxBodyBytes() + 1);
+                    // Reads at most the limit + 1 byte: a larger body is answered 413 without being held in memory.
+                    request = WebhookRequest.read(exchange.getRequestMethod(), exchange.getRequestHeaders(), in, handler.maxBodyBytes());
                 }
-                WebhookResponse r = handler.handle(new WebhookRequest(exchange.getRequestMethod(), exchange.getRequestHeaders(), body));
+                WebhookResponse r = handler.handle(request);
                 respond(exchange, r);
             }
         });

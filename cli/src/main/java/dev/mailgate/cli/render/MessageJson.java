@@ -7,6 +7,7 @@ import dev.mailgate.core.MailException;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.message.Attachment;
 import dev.mailgate.core.message.ContentSource;
+import dev.mailgate.core.message.ContentType;
 import dev.mailgate.core.message.Disposition;
 import dev.mailgate.core.message.EmailMessage;
 import java.io.IOException;
@@ -141,7 +142,13 @@ public final class MessageJson {
         Optional<String> name = string(node, "name", where).or(() -> file.map(f -> Path.of(f).getFileName().toString()));
         boolean inline = node.has("inline") && node.get("inline").asBoolean();
         Optional<String> contentId = string(node, "contentId", where);
-        String type = string(node, "contentType", where).orElseGet(() -> guessType(name.orElse("")));
+        // The one content-type parser of the library (RFC 2045/2231): the error names the position in the value.
+        ContentType type;
+        try {
+            type = ContentType.parse(string(node, "contentType", where).orElseGet(() -> guessType(name.orElse(""))));
+        } catch (MailException e) {
+            throw new MessageJsonException(where + ".contentType", e.getMessage(), e);
+        }
         ContentSource source;
         if (file.isPresent()) {
             Path path = baseDir.resolve(file.get());

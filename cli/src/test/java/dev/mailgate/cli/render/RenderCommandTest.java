@@ -76,6 +76,16 @@ class RenderCommandTest {
     }
 
     @Test
+    void contentTypeInjectionIsRefusedWithItsLocationAndPosition() throws Exception {
+        // A quoted parameter value used to carry CR LF into the part header ("Bcc: ..." as a line of its own).
+        Path json = Files.writeString(dir.resolve("ctype.json"), "{\"from\": \"a@x.org\", \"to\": \"b@x.org\", \"attachments\": [{\"name\": \"a.txt\","
+                + " \"text\": \"hi\", \"contentType\": \"text/plain; x=\\\"a\\r\\nBcc: victim@example.com\\\"\"}]}");
+        assertThat(run("render", json.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(cli.err()).contains("$.attachments[0].contentType").contains("U+000D").contains("position 16");
+        assertThat(cli.out()).doesNotContain("Bcc");
+    }
+
+    @Test
     void badAddressNamesTheArrayElement() throws Exception {
         Path json = Files.writeString(dir.resolve("addr.json"), "{\"from\": \"a@x.org\", \"to\": [\"b@x.org\", \"not an address\"]}");
         assertThat(run("render", json.toString())).isEqualTo(ExitCodes.INVALID_INPUT);

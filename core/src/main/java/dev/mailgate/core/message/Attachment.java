@@ -5,7 +5,6 @@ import java.net.URLConnection;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A file attached to a message, or an inline part (such as an image) that the HTML body references as
@@ -13,17 +12,15 @@ import java.util.regex.Pattern;
  *
  * @param fileName the file name shown to the reader; may be non-ASCII (written per RFC 2231); empty for an
  *        inline part that has none
- * @param contentType a MIME type such as {@code application/pdf}, optionally with parameters
+ * @param contentType a MIME type such as {@code application/pdf}, optionally with parameters; the file name goes
+ *        into its {@code name} parameter when rendered, so the type must not carry one of its own
  * @param content where the bytes come from
  * @param disposition attachment or inline
  * @param contentId the Content-ID without angle brackets; required for inline parts
  */
-public record Attachment(Optional<String> fileName, String contentType, ContentSource content,
+public record Attachment(Optional<String> fileName, ContentType contentType, ContentSource content,
                          Disposition disposition, Optional<String> contentId) {
 
-    /** RFC 2045 section 5.1: type "/" subtype, both tokens, then optional parameters. */
-    private static final Pattern MIME_TYPE =
-            Pattern.compile("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(\\s*;\\s*[A-Za-z0-9!#$&^_.+*-]+=(\"[^\"\\\\]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
     private static final String OCTET_STREAM = "application/octet-stream";
 
     public Attachment {
@@ -38,14 +35,31 @@ public record Attachment(Optional<String> fileName, String contentType, ContentS
                 throw new InvalidHeaderException("attachment file name", "must not be blank");
             }
         });
-        if (!MIME_TYPE.matcher(contentType).matches()) {
-            throw new InvalidHeaderException("attachment content type " + Rfc5322.printable(contentType),
-                    "is not a MIME type of the form type/subtype[; name=value] (RFC 2045 section 5.1)");
+        if (fileName.isPresent() && contentType.parameter("name").isPresent()) {
+            // The renderer writes the file name as the name parameter (and as the disposition's filename): a second,
+            // different name would leave it to each reader which one to show.
+            throw new InvalidHeaderException("attachment content type " + contentType,
+                    "has a name parameter; the name is taken from the attachment's file name " + Rfc5322.printable(fileName.get()));
+        }
+        if (contentType.type().equals("multipart")) {
+            // RFC 2045 section 6.4: a multipart entity cannot be base64-encoded, and the writer encodes every file so.
+            throw new InvalidHeaderException("attachment content type " + contentType,
+                    "is multipart, which cannot be an attachment's type (RFC 2045 section 6.4); attach the parts instead");
         }
         contentId.ifPresent(Attachment::checkContentId);
         if (disposition == Disposition.INLINE && contentId.isEmpty()) {
             throw new InvalidHeaderException("inline part " + fileName.orElse(""), "needs a content id for the HTML to reference");
         }
+    }
+
+    /**
+     * The same, with the content type given as text, parsed by {@link ContentType#parse}.
+     *
+     * @throws InvalidHeaderException when the type is not a valid content type, naming the position of the problem
+     */
+    public Attachment(Optional<String> fileName, String contentType, ContentSource content, Disposition disposition,
+                      Optional<String> contentId) {
+        this(fileName, ContentType.parse(contentType), content, disposition, contentId);
     }
 
     /** An attachment from bytes; the type is guessed from the file name's extension. */

@@ -2,7 +2,10 @@ package dev.mailgate.core.mime;
 
 import dev.mailgate.core.MailException;
 
-/** A message could not be rendered: an attachment could not be read, or it needs SMTPUTF8 where that is off. */
+/**
+ * A message could not be rendered: an attachment could not be read, it needs SMTPUTF8 where that is off, or a
+ * boundary source gave an unusable boundary.
+ */
 public final class MessageRenderException extends MailException {
     private static final long serialVersionUID = 1L;
     private final String field;

@@ -74,7 +74,8 @@ public final class MimeWriter {
      *
      * @return the number of octets written
      * @throws IOException when {@code out} fails
-     * @throws MessageRenderException when an attachment cannot be read or an address needs SMTPUTF8
+     * @throws MessageRenderException when an attachment cannot be read, an address needs SMTPUTF8, or the
+     *     {@link BoundarySource} gives a suffix that is not 1 to 60 boundary characters
      */
     public long writeTo(EmailMessage message, OutputStream out) throws IOException {
         Objects.requireNonNull(message, "message");

@@ -3,6 +3,7 @@ package dev.mailgate.core.mime;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.internal.Rfc5322;
 import dev.mailgate.core.message.Attachment;
+import dev.mailgate.core.message.ContentType;
 import dev.mailgate.core.message.Disposition;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.message.Header;
@@ -133,7 +134,7 @@ final class Renderer {
             file(f);
         } else {
             Multipart mp = (Multipart) p;
-            String boundary = BOUNDARY_PREFIX + writer.boundaries.nextSuffix();
+            String boundary = BOUNDARY_PREFIX + checkedSuffix(writer.boundaries.nextSuffix());
             folder.start("Content-Type").token("multipart/" + mp.subtype + ";");
             if (mp.type != null) {
                 folder.token("type=\"" + mp.type + "\";");
@@ -155,12 +156,33 @@ final class Renderer {
         }
     }
 
+    /**
+     * A boundary source is caller code: its suffix goes into a part header and delimiter lines, so it must be 1 to
+     * 60 RFC 2046 section 5.1.1 bchars (no space, which may not end a boundary, and no quote or control character).
+     */
+    private static String checkedSuffix(String suffix) {
+        boolean ok = suffix != null && !suffix.isEmpty() && suffix.length() <= 60;
+        for (int i = 0; ok && i < suffix.length(); i++) {
+            char c = suffix.charAt(i);
+            ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "'()+_,-./:=?".indexOf(c) >= 0;
+        }
+        if (!ok) {
+            throw new MessageRenderException("boundary", "the BoundarySource gave " + (suffix == null ? "null" : Rfc5322.printable(suffix))
+                    + "; a suffix must be 1 to 60 characters of RFC 2046 section 5.1.1 bchars without space", null);
+        }
+        return suffix;
+    }
+
     private void file(FilePart f) throws IOException {
         Attachment a = f.attachment;
         String label = "attachment[" + f.index + "]" + a.fileName().map(n -> " \"" + n + "\"").orElse("");
+        // The type is rendered from its parsed parts, never copied from the caller's text (RFC 2045 section 5.1).
         folder.start("Content-Type");
-        List<String> nameParams = a.fileName().map(n -> Parameters.encode("name", n)).orElse(List.of());
-        parameters(a.contentType(), nameParams);
+        ContentType type = a.contentType();
+        List<String> typeParams = new ArrayList<>();
+        type.parameters().forEach((name, value) -> typeParams.addAll(Parameters.encode(name, value)));
+        a.fileName().ifPresent(n -> typeParams.addAll(Parameters.encode("name", n)));
+        parameters(type.mimeType(), typeParams);
         out.text(folder.finish());
         out.text("Content-Transfer-Encoding: base64\r\n");
         folder.start("Content-Disposition");
@@ -237,29 +259,17 @@ final class Renderer {
         return q.length() <= 70 ? List.of(q) : EncodedWords.encode(name);
     }
 
-    /** Unstructured text (RFC 5322 section 3.2.5), folded at existing spaces or sent as encoded-words. */
+    /**
+     * Unstructured text (RFC 5322 section 3.2.5), folded in its own white space; encoded-words (RFC 2047) when it
+     * is not ASCII (without SMTPUTF8), looks like an encoded-word, or cannot be folded into lines of at most 998
+     * octets (a word or a run of white space that long): each encoded-word is at most 75 characters, and the white
+     * space between them is not part of the value (RFC 2047 section 6.2), so the text survives either way.
+     */
     private void unstructured(String name, String value) throws IOException {
         folder.start(name);
-        if (EncodedWords.needed(value, writer.smtpUtf8)) {
+        if (EncodedWords.needed(value, writer.smtpUtf8) || !folder.text(value)) {
             for (String word : EncodedWords.encode(value)) {
                 folder.token(word);
-            }
-        } else {
-            int start = 0;
-            boolean first = true;
-            while (true) {
-                int space = value.indexOf(' ', start);
-                String word = value.substring(start, space < 0 ? value.length() : space);
-                if (word.isEmpty() && !first) {
-                    folder.space();
-                } else {
-                    folder.token(word);
-                }
-                first = false;
-                if (space < 0) {
-                    break;
-                }
-                start = space + 1;
             }
         }
         out.text(folder.finish());

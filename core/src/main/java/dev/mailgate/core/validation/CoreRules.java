@@ -24,7 +24,10 @@ public final class CoreRules {
                 : List.of());
     }
 
-    /** Every header line is {@code name: value} with a legal name, or a continuation; no NUL, CR or LF inside. */
+    /**
+     * Every header line, of the message and of each body part, is {@code name: value} with a legal name, or a
+     * continuation; no NUL, CR or LF inside; a multipart Content-Type parses and names its boundary.
+     */
     public static Rule headerSyntax() {
         return new HeaderSyntaxRule();
     }

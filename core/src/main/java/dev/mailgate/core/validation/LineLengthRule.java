@@ -19,10 +19,13 @@ final class LineLengthRule implements Rule {
     @Override
     public List<Violation> check(RenderedMessage message) {
         if (message.source().isPresent()) {
-            // Rendered by MimeWriter, which keeps every line within the limit by construction: headers are folded and
-            // refuse unfoldable words over 998 octets, a text body goes out as it is only when its longest line fits,
-            // attachments are base64. RoundTripTest, the MIME round-trip fuzz target and HeaderInjectionTest check
-            // that on every build; re-scanning a 36 KB message here cost a tenth of its preparation time.
+            // Rendered by MimeWriter, which keeps every line within the limit by construction: header text is folded
+            // in any run of white space, counted in octets, and sent as RFC 2047 encoded-words when it cannot be
+            // folded into 998-octet lines (HeaderFolder refuses any other token that would not fit); a text body goes
+            // out as it is only when its longest line fits; attachments are base64. HeaderLineLengthPropertyTest
+            // (1,580 generated and measured-fault headers of every kind, with and without SMTPUTF8), RoundTripTest,
+            // the MIME round-trip fuzz target and HeaderInjectionTest check that on every build; re-scanning a 36 KB
+            // message here cost a tenth of its preparation time.
             return List.of();
         }
         // A raw message is taken as the caller wrote it: one bulk copy, then a tight scan of the array.

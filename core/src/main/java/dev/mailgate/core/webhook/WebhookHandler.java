@@ -6,21 +6,26 @@ import dev.mailgate.core.event.EventKeys;
 import dev.mailgate.core.event.MailEvent;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A provider webhook endpoint, independent of any web framework: mount {@link #handle} on a servlet, Spring
- * controller or the JDK's {@code HttpServer}, passing the method, headers and the raw body bytes, and write back
- * the status and body of the {@link WebhookResponse}.
+ * controller or the JDK's {@code HttpServer}, passing the method, headers and the body — read through
+ * {@code WebhookRequest.read(method, headers, in, handler.maxBodyBytes())}, which stops at the limit — and write
+ * back the status and body of the {@link WebhookResponse}.
  *
- * <p>In order: only POST (405); the body size limit (413) before anything is read; authentication on the raw
+ * <p>In order: only POST (405); the body size limit (413), with nothing read past it; authentication on the raw
  * request (401, with a challenge for Basic auth); decoding (400 with where the payload is wrong); de-duplication
- * of events a retried delivery already handed over; the listener (500 when it throws, so the provider retries,
- * and nothing is recorded as seen); 200 otherwise, unknown event kinds included (they are {@code Unknown} events
- * keeping their raw JSON, not errors: providers add kinds over time).
+ * of events a retried delivery already handed over, claimed atomically so that concurrent deliveries of the same
+ * event reach the listener once (503 with Retry-After to the one that finds an event still being handled by the
+ * other); the listener (500 when it throws, so the provider retries, and nothing is recorded as seen); 200
+ * otherwise, unknown event kinds included (they are {@code Unknown} events keeping their raw JSON, not errors:
+ * providers add kinds over time). Thread-safe: one handler serves concurrent requests.
  */
 public final class WebhookHandler {
     private static final System.Logger LOG = System.getLogger(WebhookHandler.class.getName());
@@ -56,8 +61,10 @@ public final class WebhookHandler {
             return new WebhookResponse(405, List.of(), 0, "method " + request.method() + " not allowed; webhooks are POSTed",
                     Map.of("Allow", "POST"));
         }
-        if (request.body().length > maxBodyBytes) {
-            return WebhookResponse.error(413, "body of " + request.body().length + " bytes exceeds the limit of " + maxBodyBytes);
+        if (request.bodyTruncated() || request.body().length > maxBodyBytes) {
+            return WebhookResponse.error(413, request.bodyTruncated()
+                    ? "body exceeds the limit of " + maxBodyBytes + " bytes (not read past it)"
+                    : "body of " + request.body().length + " bytes exceeds the limit of " + maxBodyBytes);
         }
         Optional<String> rejected = authenticator.reject(request);
         if (rejected.isPresent()) {
@@ -73,25 +80,48 @@ public final class WebhookHandler {
             return WebhookResponse.error(400, e.getMessage());
         }
         List<MailEvent> fresh = new ArrayList<>(decoded.size());
-        List<String> keys = new ArrayList<>(decoded.size());
+        List<String> claimed = new ArrayList<>(decoded.size());
+        Set<String> inRequest = new HashSet<>();
         int duplicates = 0;
-        for (MailEvent event : decoded) {
-            String key = EventKeys.of(event);
-            if (seen.contains(key) || keys.contains(key)) {
-                duplicates++;
-                continue;
+        int inFlight = 0;
+        boolean recorded = false;
+        try {
+            for (MailEvent event : decoded) {
+                String key = EventKeys.of(event);
+                if (!inRequest.add(key)) {
+                    duplicates++;
+                } else if (seen.claim(key)) {
+                    // Check and claim are one atomic step: a concurrent delivery of the same event cannot also get here.
+                    claimed.add(key);
+                    fresh.add(event);
+                } else if (seen.contains(key)) {
+                    duplicates++;
+                } else {
+                    inFlight++;
+                }
             }
-            keys.add(key);
-            fresh.add(event);
-        }
-        if (!fresh.isEmpty()) {
-            try {
-                listener.onEvents(List.copyOf(fresh));
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.ERROR, "webhook listener failed; answering 500 so that the provider retries", e);
-                return WebhookResponse.error(500, "the application could not handle the events: " + e.getClass().getSimpleName());
+            if (inFlight > 0) {
+                // Another request is handing these events over right now. Answering 200 would lose them if its
+                // listener then fails. 503 with Retry-After (RFC 9110 sections 15.6.4, 10.2.3) rather than a 4xx:
+                // providers retry 5xx, and some take a 4xx as final.
+                return new WebhookResponse(503, List.of(), 0, inFlight
+                        + " event(s) of this delivery are being handled by a concurrent request; deliver again later",
+                        Map.of("Retry-After", "5"));
             }
-            seen.addAll(keys);
+            if (!fresh.isEmpty()) {
+                try {
+                    listener.onEvents(List.copyOf(fresh));
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.ERROR, "webhook listener failed; answering 500 so that the provider retries", e);
+                    return WebhookResponse.error(500, "the application could not handle the events: " + e.getClass().getSimpleName());
+                }
+                seen.addAll(claimed);
+                recorded = true;
+            }
+        } finally {
+            if (!recorded && !claimed.isEmpty()) {
+                seen.release(claimed);
+            }
         }
         return new WebhookResponse(200, fresh, duplicates, "", Map.of());
     }

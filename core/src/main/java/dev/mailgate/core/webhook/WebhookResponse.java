@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param status the HTTP status: 200 handled (unknown event kinds included), 401 authentication failed, 400
  *     malformed payload, 405 not a POST, 413 body too large, 500 the application's listener failed (so the provider
- *     retries)
+ *     retries), 503 an event of this delivery is being handled by a concurrent request (with {@code Retry-After}, so
+ *     the provider delivers again once that one's outcome is known)
  * @param events the new events handed to the listener (repeated deliveries are left out)
  * @param duplicates events of this request that an earlier delivery already handed over
  * @param error what was wrong, for the response body and the log; empty on success

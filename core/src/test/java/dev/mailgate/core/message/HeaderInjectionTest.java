@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailgate.core.MailException;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.mime.MimeWriter;
+import dev.mailgate.core.mime.RenderedMessage;
+import dev.mailgate.core.validation.CoreRules;
+import dev.mailgate.core.validation.MessageValidator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +54,14 @@ class HeaderInjectionTest {
             Map.entry("Sender display name", (b, p) -> b.sender(EmailAddress.of(p, "s@example.com"))),
             Map.entry("Message-ID", (b, p) -> b.messageId("id" + p + "@example.com")),
             Map.entry("attachment file name", (b, p) -> b.attach(Attachment.of("f" + p + ".txt", new byte[] {1, 2}))),
-            Map.entry("attachment content type", (b, p) -> b.attach(Attachment.of("f.bin", new byte[] {1}, "application/x-test; name=" + p))),
+            Map.entry("attachment content type", (b, p) -> b.attach(Attachment.of("f.bin", new byte[] {1}, "application/x-test; x=" + p))),
+            // Part headers: a quoted parameter value, the subtype, and an inline part's name (it has no file name).
+            Map.entry("attachment content type quoted value", (b, p) -> b.attach(Attachment.of("f.bin", new byte[] {1}, "text/plain; x=\"" + p + "\""))),
+            Map.entry("attachment content type subtype", (b, p) -> b.attach(Attachment.of("f.bin", new byte[] {1}, "text/" + p))),
+            Map.entry("attachment content type RFC 2231 value", (b, p) -> b.attach(Attachment.of("f.bin", new byte[] {1},
+                    "text/plain; x*=UTF-8''" + java.net.URLEncoder.encode(p, StandardCharsets.UTF_8).replace("+", "%20")))),
+            Map.entry("inline part content type name", (b, p) -> b.attach(new Attachment(java.util.Optional.empty(), "image/png; name=\"" + p + "\"",
+                    ContentSource.of(new byte[] {1}), Disposition.INLINE, java.util.Optional.of("logo@example.com")))),
             Map.entry("inline content id", (b, p) -> b.attach(Attachment.inline("c" + p, new byte[] {1}, "image/png"))),
             Map.entry("tag", (b, p) -> b.tag(p)),
             Map.entry("metadata value", (b, p) -> b.metadata("k", p)));
@@ -90,6 +100,10 @@ class HeaderInjectionTest {
                 assertThat(i + 1 < rendered.length && rendered[i + 1] == '\n').as("bare CR at %d", i).isTrue();
             }
         }
+        RenderedMessage asSent = MimeWriter.standard().render(b.build());
+        assertThat(MessageValidator.of(CoreRules.headerSyntax()).validate(RawMessage.forValidation(rendered, java.util.Optional.empty())))
+                .as("the header rules find nothing wrong in any part's header block").isEmpty();
+        assertThat(MessageValidator.of(CoreRules.defaults()).validate(asSent)).as("as sent").isEmpty();
         for (String line : text.split("\r\n")) {
             assertThat(line.toLowerCase(Locale.ROOT)).as("a rendered line").doesNotStartWith("bcc:");
         }

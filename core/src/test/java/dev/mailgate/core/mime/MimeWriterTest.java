@@ -51,6 +51,36 @@ class MimeWriterTest {
     }
 
     @Test
+    void contentTypeParametersAreRenderedFromTheParsedValueAndReadBackByAngus() throws Exception {
+        EmailMessage m = EmailMessage.builder().from("a@example.com").to("b@example.org").text("t")
+                .attach(Attachment.of("notes.txt", "x".getBytes(StandardCharsets.US_ASCII),
+                        "Text/Plain ; charset=ISO-8859-1 (latin) ; title*=UTF-8''%E2%82%AC%20rates; q=\"say \\\"hi\\\"\"; long=\"" + "w ".repeat(80) + "\""))
+                .build();
+        byte[] bytes = deterministic().toBytes(m);
+        String wire = new String(bytes, StandardCharsets.US_ASCII);
+        assertThat(wire).contains("Content-Type: text/plain; charset=\"ISO-8859-1\";\r\n title*=UTF-8''%E2%82%AC%20rates;")
+                .doesNotContain("(latin)");
+        jakarta.mail.internet.MimeMessage parsed = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(bytes));
+        jakarta.mail.internet.MimeMultipart mixed = (jakarta.mail.internet.MimeMultipart) parsed.getContent();
+        jakarta.mail.internet.ContentType back = new jakarta.mail.internet.ContentType(mixed.getBodyPart(1).getContentType());
+        assertThat(back.getBaseType()).isEqualTo("text/plain");
+        assertThat(back.getParameter("charset")).isEqualTo("ISO-8859-1");
+        assertThat(back.getParameter("title")).isEqualTo("€ rates");
+        assertThat(back.getParameter("q")).isEqualTo("say \"hi\"");
+        assertThat(back.getParameter("long")).isEqualTo("w ".repeat(80));
+        assertThat(back.getParameter("name")).isEqualTo("notes.txt");
+    }
+
+    @Test
+    void aBoundarySourceCannotInjectIntoThePartHeader() {
+        MimeWriter writer = MimeWriter.builder().boundaries(() -> "x\"\r\nBcc: victim@example.com").build();
+        EmailMessage m = EmailMessage.builder().from("a@example.com").to("b@example.org").text("t").html("<p>h</p>").build();
+        assertThatThrownBy(() -> writer.toBytes(m)).isInstanceOf(MessageRenderException.class)
+                .hasMessageContaining("boundary").hasMessageContaining("\\u000D");
+    }
+
+    @Test
     void renderedSizeIsExactlyTheNumberOfBytesWritten() {
         MimeWriter writer = deterministic();
         long size = writer.renderedSize(newsletter());
