@@ -248,6 +248,11 @@ public final class EmailMessage implements OutboundMessage {
             return from(EmailAddress.parse(address));
         }
 
+        /** {@code from("Ana Müller", "ana@example.com")}: the display name is taken as given, never parsed. */
+        public Builder from(String displayName, String address) {
+            return from(EmailAddress.of(displayName, address));
+        }
+
         /** The Sender header (RFC 5322 section 3.6.2): the agent sending on behalf of From. */
         public Builder sender(EmailAddress address) {
             this.sender = address;

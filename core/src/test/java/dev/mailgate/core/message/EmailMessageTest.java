@@ -91,4 +91,14 @@ class EmailMessageTest {
         RawMessage explicit = RawMessage.of(eml, Envelope.of(EmailAddress.parse("a@x.org"), java.util.List.of(EmailAddress.parse("b@y.org"))));
         assertThat(explicit.envelope().recipients()).hasSize(1);
     }
+
+    @Test
+    void fromTakesADisplayNameAndAnAddressSeparately() {
+        // where people look for it (issue 24): the name is not parsed, so a comma or a quote in it is just text
+        EmailMessage m = EmailMessage.builder().from("Müller, Ana \"AM\"", "ana@example.com").to("b@example.org").build();
+        assertThat(m.from()).hasValueSatisfying(f -> {
+            assertThat(f.displayName()).contains("Müller, Ana \"AM\"");
+            assertThat(f.address()).isEqualTo("ana@example.com");
+        });
+    }
 }
