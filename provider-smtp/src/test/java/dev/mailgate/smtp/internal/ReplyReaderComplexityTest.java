@@ -17,26 +17,26 @@ class ReplyReaderComplexityTest {
 
     @Test
     void lineLength() {
-        report(LinearGrowth.of("ReplyReader: line length").startSize(256).maxSize(4096).doublings(4),
+        assertLinear(LinearGrowth.of("ReplyReader: line length").startSize(256).maxSize(4096).doublings(4),
                 n -> stream(BATCH, "250 2.0.0 " + "x".repeat(n - 12) + "\r\n"), BATCH);
     }
 
     @Test
     void linesOfAMultiLineReply() {
-        report(LinearGrowth.of("ReplyReader: lines of a multi-line reply").startSize(12).maxSize(192).doublings(4),
+        assertLinear(LinearGrowth.of("ReplyReader: lines of a multi-line reply").startSize(12).maxSize(192).doublings(4),
                 n -> stream(BATCH, "250-8BITMIME PIPELINING SIZE 10240000\r\n".repeat(n - 1) + "250 SMTPUTF8\r\n"), BATCH);
     }
 
     @Test
     void replies() {
-        report(LinearGrowth.of("ReplyReader: replies in one session").startSize(1024),
+        assertLinear(LinearGrowth.of("ReplyReader: replies in one session").startSize(1024),
                 n -> new Session(stream(n, "550-5.1.1 <u@example.org>: unknown\r\n550 5.1.1 try another\r\n"), n), null);
     }
 
     private record Session(byte[] bytes, int replies) {
     }
 
-    private static void report(LinearGrowth.Builder check, java.util.function.IntFunction<?> input, Integer fixedReplies) {
+    private static void assertLinear(LinearGrowth.Builder check, java.util.function.IntFunction<?> input, Integer fixedReplies) {
         System.out.println("[complexity] " + check.check(input, in -> {
             Session s = in instanceof Session session ? session : new Session((byte[]) in, fixedReplies);
             ReplyReader reader = new ReplyReader(new ByteArrayInputStream(s.bytes()));
