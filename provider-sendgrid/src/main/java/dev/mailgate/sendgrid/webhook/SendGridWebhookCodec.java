@@ -243,14 +243,7 @@ public final class SendGridWebhookCodec implements CallbackCodec {
     }
 
     private static Optional<String> text(JsonNode node, String field, String path) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return Optional.empty();
-        }
-        if (!v.isTextual() && !v.isNumber()) {
-            throw new CallbackFormatException(FORMAT, path + "." + field, "expected a string, got " + v.getNodeType(), null);
-        }
-        return v.asText().isBlank() ? Optional.empty() : Optional.of(v.asText().strip());
+        return JsonPayloads.text(FORMAT, node, field, path);
     }
 
     private static String unbracket(String id) {

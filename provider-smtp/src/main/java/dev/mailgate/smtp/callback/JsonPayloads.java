@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailgate.core.event.CallbackFormatException;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Reads the JSON body of a provider callback or webhook the one way every JSON codec does: a size bound first (a
@@ -31,5 +32,22 @@ public final class JsonPayloads {
         } catch (IOException e) {
             throw new CallbackFormatException(format, "$", "unreadable payload: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An optional text field the way the providers' event JSON carries it: absent, null or blank is empty; a number
+     * (ids, timestamps some providers send unquoted) reads as its text; the value is stripped.
+     *
+     * @throws CallbackFormatException for any other JSON type, naming {@code path.field}
+     */
+    public static Optional<String> text(String format, JsonNode node, String field, String path) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual() && !v.isNumber()) {
+            throw new CallbackFormatException(format, path + "." + field, "expected a string, got " + v.getNodeType(), null);
+        }
+        return v.asText().isBlank() ? Optional.empty() : Optional.of(v.asText().strip());
     }
 }
