@@ -7,6 +7,9 @@ module dev.mailgate.core {
     requires transitive jakarta.mail;
     // IDNA2008 / UTS #46 for IDN domains (java.net.IDN is IDNA2003); not part of the API.
     requires com.ibm.icu;
+    // Only dev.mailgate.core.json reads Jackson trees; the codecs that call it require Jackson themselves, so an
+    // application without a JSON codec runs without it (static: needed at compile time, optional at run time).
+    requires static com.fasterxml.jackson.databind;
 
     exports dev.mailgate.core;
     exports dev.mailgate.core.address;
@@ -18,6 +21,7 @@ module dev.mailgate.core {
     exports dev.mailgate.core.event;
     exports dev.mailgate.core.suppression;
     exports dev.mailgate.core.webhook;
+    exports dev.mailgate.core.json;
     exports dev.mailgate.core.spi;
     exports dev.mailgate.core.interop;
     // The SMTP client's dot-stuffing scans with the same eight-octets-at-a-time searches as the writer.

@@ -17,7 +17,7 @@ import dev.mailgate.core.event.EventDetails;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.event.UnsubscribeScope;
 import dev.mailgate.core.transport.EnhancedStatusCode;
-import dev.mailgate.smtp.callback.JsonPayloads;
+import dev.mailgate.core.json.JsonPayloads;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.event.CallbackFormatException;
 import dev.mailgate.core.event.EventDetails;
 import dev.mailgate.core.event.MailEvent;
-import dev.mailgate.smtp.callback.JsonPayloads;
+import dev.mailgate.core.json.JsonPayloads;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

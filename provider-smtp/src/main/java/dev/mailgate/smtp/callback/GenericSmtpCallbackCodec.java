@@ -19,6 +19,7 @@ import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.EventDetails;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.event.UnsubscribeScope;
+import dev.mailgate.core.json.JsonPayloads;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

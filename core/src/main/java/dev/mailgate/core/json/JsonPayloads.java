@@ -1,4 +1,4 @@
-package dev.mailgate.smtp.callback;
+package dev.mailgate.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
