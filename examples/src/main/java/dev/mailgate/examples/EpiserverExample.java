@@ -97,7 +97,7 @@ public final class EpiserverExample {
                         .security(ImapSecurity.NONE).allowPlaintext(true)   // in production: IMPLICIT_TLS (the default)
                         .credentials("bounces", "s3cret").build();
                 List<MailEvent> events = new ArrayList<>();
-                try (BounceMailboxPoller poller = EpiserverBounces.watch(config, imap, ProcessedMessages.inMemory(), events::add)) {
+                try (BounceMailboxPoller poller = EpiserverBounces.watch(imap, ProcessedMessages.inMemory(), events::add)) {
                     poller.pollOnce();
                 }
                 for (MailEvent e : events) {

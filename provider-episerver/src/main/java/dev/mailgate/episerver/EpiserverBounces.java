@@ -23,9 +23,7 @@ public final class EpiserverBounces {
      * @param mailbox the IMAP mailbox of {@link EpiserverConfig#bounceForwardingAddress()}
      * @param events receives every event of every bounce, complaint and auto-reply
      */
-    public static BounceMailboxPoller watch(EpiserverConfig config, ImapBounceConfig mailbox, ProcessedMessages processed,
-            Consumer<MailEvent> events) {
-        Objects.requireNonNull(config, "config");
+    public static BounceMailboxPoller watch(ImapBounceConfig mailbox, ProcessedMessages processed, Consumer<MailEvent> events) {
         Objects.requireNonNull(events, "events");
         BounceHandler handler = (report, list) -> list.forEach(events);
         return BounceMailboxPoller.create(mailbox, BounceParser.create(), handler, processed);

@@ -39,7 +39,7 @@ class EpiserverBouncesTest {
                 .build();
         List<MailEvent> events = new CopyOnWriteArrayList<>();
 
-        try (BounceMailboxPoller poller = EpiserverBounces.watch(config, mailbox, ProcessedMessages.inMemory(), events::add)) {
+        try (BounceMailboxPoller poller = EpiserverBounces.watch(mailbox, ProcessedMessages.inMemory(), events::add)) {
             assertThat(poller.pollOnce().handled()).isEqualTo(1);
         }
 
