@@ -6,6 +6,8 @@ module dev.mailgate.cli {
     requires dev.mailgate.suppression;
     requires dev.mailgate.deliverability;
     requires info.picocli;
+    // 'imap check' names an IMAP login failure by Jakarta Mail's exception type (ImapHints)
+    requires jakarta.mail;
     requires com.fasterxml.jackson.databind;
     // 'webhook serve' listens with the JDK's own HTTP server
     requires jdk.httpserver;

@@ -3,8 +3,6 @@
  * the provider SPI.
  */
 module dev.mailgate.core {
-    // Only the interop package uses Jakarta Mail; it is part of the API there (MimeMessage in signatures).
-    requires transitive jakarta.mail;
     // IDNA2008 / UTS #46 for IDN domains (java.net.IDN is IDNA2003); not part of the API.
     requires com.ibm.icu;
     // Only dev.mailgate.core.json reads Jackson trees; the codecs that call it require Jackson themselves, so an
@@ -23,7 +21,6 @@ module dev.mailgate.core {
     exports dev.mailgate.core.webhook;
     exports dev.mailgate.core.json;
     exports dev.mailgate.core.spi;
-    exports dev.mailgate.core.interop;
     // The SMTP client's dot-stuffing scans with the same eight-octets-at-a-time searches as the writer.
     exports dev.mailgate.core.internal to dev.mailgate.smtp;
 

@@ -6,6 +6,8 @@ module dev.mailgate.episerver {
     requires transitive dev.mailgate.core;
     requires transitive dev.mailgate.smtp;
     requires transitive dev.mailgate.bounce;
+    // RFC 2047 decoding of the subject the rules check (MimeUtility)
+    requires jakarta.mail;
 
     exports dev.mailgate.episerver;
     exports dev.mailgate.episerver.rule;

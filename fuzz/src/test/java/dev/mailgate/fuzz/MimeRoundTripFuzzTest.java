@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.mailgate.core.MailException;
 import dev.mailgate.core.address.EmailAddress;
-import dev.mailgate.core.interop.MimeMessages;
+import dev.mailgate.jakartamail.MimeMessages;
 import dev.mailgate.core.message.Attachment;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.mime.MimeWriter;

@@ -1,4 +1,4 @@
-package dev.mailgate.core.interop;
+package dev.mailgate.jakartamail;
 
 import dev.mailgate.core.MailException;
 import dev.mailgate.core.address.EmailAddress;

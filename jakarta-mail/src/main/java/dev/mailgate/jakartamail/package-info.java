@@ -1,2 +1,5 @@
-/** Conversion between {@link dev.mailgate.core.message.EmailMessage} and Jakarta Mail's {@code MimeMessage}. */
-package dev.mailgate.core.interop;
+/**
+ * Conversion between {@link dev.mailgate.core.message.EmailMessage} and Jakarta Mail's {@code MimeMessage}: our
+ * writer renders and Jakarta Mail parses, so both sides see the same bytes.
+ */
+package dev.mailgate.jakartamail;

@@ -1,4 +1,4 @@
-package dev.mailgate.core.interop;
+package dev.mailgate.jakartamail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,13 @@
-package dev.mailgate.core.mime;
+package dev.mailgate.jakartamail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailgate.core.address.EmailAddress;
-import dev.mailgate.core.interop.MimeMessages;
 import dev.mailgate.core.message.Attachment;
 import dev.mailgate.core.message.ContentSource;
 import dev.mailgate.core.message.Disposition;
 import dev.mailgate.core.message.EmailMessage;
+import dev.mailgate.core.mime.MimeWriter;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
