@@ -12,12 +12,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A loopback SMTP sink that answers like a real server one round trip away: every time it has replies to send
  * for what it has read (one "server turn"), it first waits {@code rttMicros}. Pipelined commands that arrive
  * together therefore cost one turn, lock-step commands one turn each, as over a real network. It accepts every
- * message, AUTH included, and counts what it accepted so that the harness can check the clients' claims.
+ * message, AUTH included, and counts what it accepted so that the harness can check the clients' claims. With a
+ * server {@link SSLContext} it offers STARTTLS (RFC 3207) and upgrades when asked.
+ *
+ * <p>{@link #main} runs it in a JVM of its own (see {@link ChildSink}) so that the sink's threads and garbage do not
+ * share the client's JVM.
  */
 final class LatencySink implements AutoCloseable {
     private final ServerSocket server;
@@ -25,10 +31,16 @@ final class LatencySink implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong acceptedBytes = new AtomicLong();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final SSLContext tls;
     private volatile boolean closed;
 
     LatencySink(long rttMicros) throws IOException {
+        this(rttMicros, null);
+    }
+
+    LatencySink(long rttMicros, SSLContext tls) throws IOException {
         this.rttNanos = rttMicros * 1000;
+        this.tls = tls;
         server = new ServerSocket();
         // A receive window that holds a whole large message, as a real server's tuned window would; without it
         // loopback's small initial window makes the client's write wait for the sink's reads.
@@ -62,10 +74,43 @@ final class LatencySink implements AutoCloseable {
         }
     }
 
+    /**
+     * Usage: {@code LatencySink rttMicros [starttls]}. Prints {@code port N}, then answers each {@code count} line on
+     * stdin with the number of messages accepted so far; ends at end of input.
+     */
+    public static void main(String[] args) throws Exception {
+        SSLContext tls = args.length > 1 && args[1].equals("starttls") ? dev.mailgate.testing.smtp.TestCertificates.localhostServer() : null;
+        try (LatencySink sink = new LatencySink(Long.parseLong(args[0]), tls);
+                java.io.BufferedReader commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
+            System.out.println("port " + sink.port());
+            System.out.flush();
+            String line;
+            while ((line = commands.readLine()) != null) {
+                if (line.equals("count")) {
+                    System.out.println(sink.accepted());
+                    System.out.flush();
+                }
+            }
+        }
+    }
+
     private void session(Socket s) {
+        try {
+            converse(s, true);
+        } catch (IOException e) {
+            // the client went away
+        } finally {
+            open.remove(s);
+        }
+    }
+
+    private void converse(Socket s, boolean greet) throws IOException {
         try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-            StringBuilder replies = new StringBuilder("220 sink ESMTP\r\n");
-            turn(out, replies);
+            boolean secure = s instanceof SSLSocket;
+            StringBuilder replies = new StringBuilder(greet ? "220 sink ESMTP\r\n" : "");
+            if (greet) {
+                turn(out, replies);
+            }
             byte[] buf = new byte[64 * 1024];
             byte[] line = new byte[64 * 1024];
             int lineLength = 0;
@@ -126,7 +171,19 @@ final class LatencySink implements AutoCloseable {
                         continue;
                     }
                     switch (verb) {
-                        case "EHLO" -> replies.append("250-sink\r\n250-PIPELINING\r\n250-SIZE 52428800\r\n250-8BITMIME\r\n250-AUTH PLAIN LOGIN\r\n250 ENHANCEDSTATUSCODES\r\n");
+                        case "EHLO" -> replies.append("250-sink\r\n250-PIPELINING\r\n250-SIZE 52428800\r\n250-8BITMIME\r\n")
+                                .append(tls != null && !secure ? "250-STARTTLS\r\n" : "")
+                                .append("250-AUTH PLAIN LOGIN\r\n250 ENHANCEDSTATUSCODES\r\n");
+                        case "STAR" -> {
+                            replies.append("220 2.0.0 Ready to start TLS\r\n");
+                            turn(out, replies);
+                            SSLSocket upgraded = (SSLSocket) tls.getSocketFactory().createSocket(s, null, s.getPort(), true);
+                            upgraded.setUseClientMode(false);
+                            upgraded.startHandshake();
+                            open.add(upgraded);
+                            converse(upgraded, false);
+                            return;
+                        }
                         case "HELO" -> replies.append("250 sink\r\n");
                         case "AUTH" -> {
                             if (cmd.toUpperCase().startsWith("AUTH LOGIN")) {
@@ -157,8 +214,6 @@ final class LatencySink implements AutoCloseable {
                     turn(out, replies);
                 }
             }
-        } catch (IOException e) {
-            // the client went away
         } finally {
             open.remove(s);
         }

@@ -6,6 +6,7 @@ import dev.mailgate.core.transport.SendResult;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.SmtpTransport;
 import dev.mailgate.smtp.TlsMode;
+import dev.mailgate.testing.smtp.TestCertificates;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -28,15 +29,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Messages per second through a {@link LatencySink} at simulated round-trip times of 0, 1 and 5 ms, for Angus
- * Mail and Mailgate in the same run, with the same ~5 KB message and AUTH on every connection. Every scenario's
- * count is checked against what the sink accepted; a mismatch fails the run (exit code 1).
+ * Messages per second through a {@link LatencySink} (in a child JVM, {@link ChildSink}) at simulated round-trip
+ * times of 0, 1 and 5 ms, for Angus Mail, a bare chained-pipelining client (the ceiling, {@link BareChainedClient})
+ * and Mailgate in the same run. Every client builds a new ~5 KB multipart/alternative message per send, as an
+ * application does, authenticates on every connection, and runs with its defaults (Mailgate's
+ * {@code maxMessagesPerConnection} of 100 included: its reconnects are part of the figure). Every scenario's count is
+ * checked against what the sink accepted; a mismatch fails the run (exit code 1). The last lines print the ratios
+ * issue 25 sets targets for.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.mailgate.benchmarks.smtp.SmtpThroughput [seconds]}
  */
 public final class SmtpThroughput {
     private static final String TEXT = "Hello Ana,\n\n" + "Here is what happened in November - cafe news and more. ".repeat(40) + "\n";
     private static final String HTML = "<html><body><p>Hello Ana,</p>" + "<p>Here is what happened in November &mdash; caf&eacute; news.</p>".repeat(38) + "</body></html>\n";
+    private static final int CHAIN = 256;
 
     private final double seconds;
     private final Map<String, Double> results = new LinkedHashMap<>();
@@ -51,37 +57,67 @@ public final class SmtpThroughput {
         for (int rtt : new int[] {0, 1, 5}) {
             run.scenarios(rtt);
         }
+        run.startTls(1);
         run.largeMessage();
         run.print();
         System.exit(run.mismatch ? 1 : 0);
     }
 
     private void scenarios(int rttMillis) throws Exception {
-        try (LatencySink sink = new LatencySink(rttMillis * 1000L)) {
+        try (ChildSink sink = new ChildSink(rttMillis, false)) {
             int port = sink.port();
             measure(sink, "angus-transport-send", rttMillis, () -> angusSendNewConnection(port));
-            try (Reused reused = new Reused(port)) {
+            try (Reused reused = new Reused(port, false)) {
                 measure(sink, "angus-reused-connection", rttMillis, reused::send);
             }
-            measureParallel(sink, "angus-8-threads-8-connections", rttMillis, port);
-            try (SmtpTransport one = mailgate(port, 1)) {
+            measureParallel(sink, "angus-8-threads-8-connections", rttMillis, 8, () -> {
+                Reused r = new Reused(port, false);
+                return new Client(r::send, r);
+            });
+            try (BareChainedClient bare = new BareChainedClient(port, TEXT, HTML, null)) {
+                measure(sink, "bare-chained-one-connection", rttMillis, () -> bare.sendChain(CHAIN));
+            }
+            measureParallel(sink, "bare-chained-4-connections", rttMillis, 4, () -> {
+                BareChainedClient c = new BareChainedClient(port, TEXT, HTML, null);
+                return new Client(() -> c.sendChain(CHAIN), c);
+            });
+            try (SmtpTransport one = mailgate(port, 1, false)) {
                 measure(sink, "mailgate-one-connection-send", rttMillis, () -> {
                     one.send(mailgateMessage(TEXT));
                     return 1;
                 });
-                measure(sink, "mailgate-one-connection", rttMillis, () -> batch(one, 256, TEXT));
+                measure(sink, "mailgate-one-connection", rttMillis, () -> batch(one, CHAIN, TEXT));
             }
-            try (SmtpTransport pool = mailgate(port, 0)) {
-                measure(sink, "mailgate-default-pool", rttMillis, () -> batch(pool, 256, TEXT));
+            try (SmtpTransport pool = mailgate(port, 0, false)) {
+                measure(sink, "mailgate-default-pool", rttMillis, () -> batch(pool, CHAIN, TEXT));
+            }
+        }
+    }
+
+    /** The same one-connection clients with STARTTLS (each connection's handshake included). */
+    private void startTls(int rttMillis) throws Exception {
+        try (ChildSink sink = new ChildSink(rttMillis, true)) {
+            int port = sink.port();
+            try (Reused reused = new Reused(port, true)) {
+                measure(sink, "angus-reused-connection-starttls", rttMillis, reused::send);
+            }
+            try (BareChainedClient bare = new BareChainedClient(port, TEXT, HTML, TestCertificates.trustingClient())) {
+                measure(sink, "bare-chained-one-connection-starttls", rttMillis, () -> bare.sendChain(CHAIN));
+            }
+            try (SmtpTransport one = mailgate(port, 1, true)) {
+                measure(sink, "mailgate-one-connection-starttls", rttMillis, () -> batch(one, CHAIN, TEXT));
             }
         }
     }
 
     private void largeMessage() throws Exception {
         String big = TEXT.repeat(14);
-        try (LatencySink sink = new LatencySink(0); SmtpTransport one = mailgate(sink.port(), 1)) {
-            measure(sink, "mailgate-one-connection-5kb", 0, () -> batch(one, 256, TEXT));
-            measure(sink, "mailgate-one-connection-36kb", 0, () -> batch(one, 256, big));
+        try (ChildSink sink = new ChildSink(0, false); SmtpTransport one = mailgate(sink.port(), 1, false)) {
+            measure(sink, "mailgate-one-connection-5kb", 0, () -> batch(one, CHAIN, TEXT));
+            measure(sink, "mailgate-one-connection-36kb", 0, () -> batch(one, CHAIN, big));
+            try (BareChainedClient bare = new BareChainedClient(sink.port(), big, HTML, null)) {
+                measure(sink, "bare-chained-one-connection-36kb", 0, () -> bare.sendChain(CHAIN));
+            }
         }
     }
 
@@ -105,7 +141,15 @@ public final class SmtpThroughput {
         int run() throws Exception;
     }
 
-    private void measure(LatencySink sink, String name, int rtt, Step step) throws Exception {
+    interface Opener {
+        Client open() throws Exception;
+    }
+
+    /** One connection of a parallel scenario: what sends on it and what closes it. */
+    record Client(Step step, AutoCloseable connection) {
+    }
+
+    private void measure(ChildSink sink, String name, int rtt, Step step) throws Exception {
         long warmupEnd = System.nanoTime() + (long) (seconds * 0.3e9);
         while (System.nanoTime() < warmupEnd) {
             step.run();
@@ -121,34 +165,34 @@ public final class SmtpThroughput {
         record(sink, name, rtt, sent, before, elapsed);
     }
 
-    private void measureParallel(LatencySink sink, String name, int rtt, int port) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Reused> connections = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            connections.add(new Reused(port));
+    private void measureParallel(ChildSink sink, String name, int rtt, int threads, Opener opener) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Client> clients = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            clients.add(opener.open());
         }
         try {
             AtomicLong sent = new AtomicLong();
             long warmupEnd = System.nanoTime() + (long) (seconds * 0.3e9);
-            runAll(pool, connections, warmupEnd, new AtomicLong());
+            runAll(pool, clients, warmupEnd, new AtomicLong());
             long before = sink.accepted();
             long start = System.nanoTime();
-            runAll(pool, connections, start + (long) (seconds * 1e9), sent);
+            runAll(pool, clients, start + (long) (seconds * 1e9), sent);
             record(sink, name, rtt, sent.get(), before, (System.nanoTime() - start) / 1e9);
         } finally {
-            for (Reused r : connections) {
-                r.close();
+            for (Client c : clients) {
+                c.connection().close();
             }
             pool.shutdownNow();
         }
     }
 
-    private static void runAll(ExecutorService pool, List<Reused> connections, long end, AtomicLong sent) throws Exception {
+    private static void runAll(ExecutorService pool, List<Client> clients, long end, AtomicLong sent) throws Exception {
         List<Future<?>> futures = new ArrayList<>();
-        for (Reused r : connections) {
+        for (Client c : clients) {
             futures.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
-                    sent.addAndGet(r.send());
+                    sent.addAndGet(c.step().run());
                 }
                 return null;
             }));
@@ -158,7 +202,7 @@ public final class SmtpThroughput {
         }
     }
 
-    private void record(LatencySink sink, String name, int rtt, long sent, long before, double elapsed) throws InterruptedException {
+    private void record(ChildSink sink, String name, int rtt, long sent, long before, double elapsed) throws Exception {
         Thread.sleep(50);
         long accepted = sink.accepted() - before;
         if (accepted != sent) {
@@ -166,7 +210,11 @@ public final class SmtpThroughput {
             mismatch = true;
         }
         results.put(name + "@" + rtt, sent / elapsed);
-        System.err.printf(Locale.ROOT, "%-32s rtt=%d ms  %10.1f msg/s  (%d messages)%n", name, rtt, sent / elapsed, sent);
+        System.err.printf(Locale.ROOT, "%-38s rtt=%d ms  %10.1f msg/s  (%d messages)%n", name, rtt, sent / elapsed, sent);
+    }
+
+    private double ratio(String a, String b) {
+        return results.get(a) / results.get(b);
     }
 
     private void print() {
@@ -174,22 +222,37 @@ public final class SmtpThroughput {
         System.out.println("| scenario | RTT 0 ms | RTT 1 ms | RTT 5 ms |");
         System.out.println("|---|---:|---:|---:|");
         for (String s : List.of("angus-transport-send", "angus-reused-connection", "angus-8-threads-8-connections",
-                "mailgate-one-connection-send", "mailgate-one-connection", "mailgate-default-pool")) {
+                "bare-chained-one-connection", "bare-chained-4-connections", "mailgate-one-connection-send",
+                "mailgate-one-connection", "mailgate-default-pool")) {
             System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f |%n", s, results.get(s + "@0"), results.get(s + "@1"), results.get(s + "@5"));
+        }
+        for (String s : List.of("angus-reused-connection-starttls", "bare-chained-one-connection-starttls", "mailgate-one-connection-starttls")) {
+            System.out.printf(Locale.ROOT, "| %s | | %.0f | |%n", s, results.get(s + "@1"));
         }
         System.out.println();
         for (int rtt : new int[] {0, 1, 5}) {
             System.out.printf(Locale.ROOT, "RTT %d ms: mailgate one connection / angus reused connection = %.2fx; mailgate default pool / angus 8x8 = %.2fx%n", rtt,
-                    results.get("mailgate-one-connection@" + rtt) / results.get("angus-reused-connection@" + rtt),
-                    results.get("mailgate-default-pool@" + rtt) / results.get("angus-8-threads-8-connections@" + rtt));
+                    ratio("mailgate-one-connection@" + rtt, "angus-reused-connection@" + rtt),
+                    ratio("mailgate-default-pool@" + rtt, "angus-8-threads-8-connections@" + rtt));
         }
-        System.out.printf(Locale.ROOT, "RTT 0 ms: 36 KB / 5 KB message rate on one connection = %.2f%n",
-                results.get("mailgate-one-connection-36kb@0") / results.get("mailgate-one-connection-5kb@0"));
+        System.out.printf(Locale.ROOT, "issue 25: one connection sendBatch / bare chained client: RTT 0 = %.2f (target 0.50), RTT 1 = %.2f (0.95)%n",
+                ratio("mailgate-one-connection@0", "bare-chained-one-connection@0"), ratio("mailgate-one-connection@1", "bare-chained-one-connection@1"));
+        System.out.printf(Locale.ROOT, "issue 25: with STARTTLS at RTT 1 = %.2f (0.90); default pool / bare 4 connections at RTT 1 = %.2f (1.00)%n",
+                ratio("mailgate-one-connection-starttls@1", "bare-chained-one-connection-starttls@1"),
+                ratio("mailgate-default-pool@1", "bare-chained-4-connections@1"));
+        System.out.printf(Locale.ROOT, "issue 25: RTT 0 ms, 36 KB / 5 KB message rate on one connection = %.2f (0.60); bare client's 36 KB rate / its 5 KB rate = %.2f%n",
+                ratio("mailgate-one-connection-36kb@0", "mailgate-one-connection-5kb@0"),
+                ratio("bare-chained-one-connection-36kb@0", "bare-chained-one-connection@0"));
     }
 
-    private static SmtpTransport mailgate(int port, int connections) {
-        SmtpConfig.Builder b = SmtpConfig.builder("127.0.0.1").port(port).tlsMode(TlsMode.NONE)
-                .credentials("bench", "bench").allowPlaintextAuth(true).maxMessagesPerConnection(1_000_000);
+    /** Mailgate with its defaults, except the connection count ({@code 0}: the default pool) and TLS. */
+    private static SmtpTransport mailgate(int port, int connections, boolean startTls) {
+        SmtpConfig.Builder b = SmtpConfig.builder(startTls ? "localhost" : "127.0.0.1").port(port).credentials("bench", "bench");
+        if (startTls) {
+            b.tlsMode(TlsMode.STARTTLS_REQUIRED).sslContext(TestCertificates.trustingClient());
+        } else {
+            b.tlsMode(TlsMode.NONE).allowPlaintextAuth(true);
+        }
         if (connections > 0) {
             b.maxConnections(connections);
         }
@@ -202,11 +265,16 @@ public final class SmtpThroughput {
                 .text(text).html(HTML).build();
     }
 
-    private static Properties angusProperties(int port) {
+    private static Properties angusProperties(int port, boolean startTls) {
         Properties p = new Properties();
-        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.host", startTls ? "localhost" : "127.0.0.1");
         p.setProperty("mail.smtp.port", String.valueOf(port));
         p.setProperty("mail.smtp.auth", "true");
+        if (startTls) {
+            p.setProperty("mail.smtp.starttls.enable", "true");
+            p.setProperty("mail.smtp.starttls.required", "true");
+            p.put("mail.smtp.ssl.socketFactory", TestCertificates.trustingClient().getSocketFactory());
+        }
         return p;
     }
 
@@ -231,7 +299,7 @@ public final class SmtpThroughput {
     }
 
     private static int angusSendNewConnection(int port) throws Exception {
-        Session session = Session.getInstance(angusProperties(port));
+        Session session = Session.getInstance(angusProperties(port, false));
         Transport.send(angusMessage(session), "bench", "bench");
         return 1;
     }
@@ -241,10 +309,10 @@ public final class SmtpThroughput {
         private final Session session;
         private final Transport transport;
 
-        Reused(int port) throws MessagingException {
-            session = Session.getInstance(angusProperties(port));
+        Reused(int port, boolean startTls) throws MessagingException {
+            session = Session.getInstance(angusProperties(port, startTls));
             transport = session.getTransport("smtp");
-            transport.connect("127.0.0.1", port, "bench", "bench");
+            transport.connect(startTls ? "localhost" : "127.0.0.1", port, "bench", "bench");
         }
 
         int send() throws Exception {
