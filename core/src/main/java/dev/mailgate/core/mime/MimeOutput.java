@@ -9,6 +9,13 @@ import java.nio.charset.StandardCharsets;
  * or, with no stream, a growable in-memory buffer that is itself the result (so rendering to bytes copies once).
  */
 final class MimeOutput {
+    /**
+     * The streaming buffer of the thread's last {@link #MimeOutput(OutputStream)}, handed to the next one: a
+     * message rendered per send would otherwise allocate (and collect) 8 KB each time, a fifth of what rendering a
+     * newsletter allocates. Taken out while in use, so a nested render on the same thread gets a new one.
+     */
+    private static final ThreadLocal<byte[]> RECYCLED = new ThreadLocal<>();
+
     private final OutputStream out;
     private byte[] buf;
     private int count;
@@ -16,7 +23,19 @@ final class MimeOutput {
 
     MimeOutput(OutputStream out) {
         this.out = out;
-        this.buf = new byte[8192];
+        byte[] recycled = RECYCLED.get();
+        if (recycled != null) {
+            RECYCLED.remove();
+        }
+        this.buf = recycled != null ? recycled : new byte[8192];
+    }
+
+    /** Gives the streaming buffer back to the thread (call once, after the last write and {@link #flush()}). */
+    void release() {
+        if (out != null && buf.length == 8192) {
+            RECYCLED.set(buf);
+        }
+        buf = null;
     }
 
     /** An in-memory output that grows as needed; read it with {@link #toByteArray()}. */

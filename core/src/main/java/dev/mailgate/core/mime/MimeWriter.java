@@ -80,9 +80,13 @@ public final class MimeWriter {
     public long writeTo(EmailMessage message, OutputStream out) throws IOException {
         Objects.requireNonNull(message, "message");
         MimeOutput sink = new MimeOutput(out);
-        new Renderer(this, sink).message(message);
-        sink.flush();
-        return sink.total();
+        try {
+            new Renderer(this, sink).message(message);
+            sink.flush();
+            return sink.total();
+        } finally {
+            sink.release();
+        }
     }
 
     /** The rendered message as bytes. */

@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A text body in canonical form (RFC 2046 section 4.1.1: UTF-8, every line break CRLF), with the statistics that
- * choose its transfer encoding. The UTF-8 bytes come from {@code String.getBytes}, which the JDK makes a plain
- * copy for ASCII text; one scan then gathers the statistics, with a tight loop over ordinary octets, and
- * repairs bare line breaks by copying whole lines.
+ * A text body with the statistics that choose its transfer encoding. The wire form is canonical (RFC 2046 section
+ * 4.1.1: UTF-8, every line break CRLF), but the bytes kept here are the string's UTF-8 as {@code String.getBytes}
+ * makes them (a plain copy for ASCII text): a bare CR or LF is turned into CRLF by the encoder as it writes
+ * ({@link TransferEncoding}), so that an application's "\n" text is not copied a second time just to add CRs.
+ * One scan gathers the statistics, with a tight loop over ordinary octets.
  */
 final class TextBody {
     private static final byte PLAIN = 0;
@@ -28,7 +29,13 @@ final class TextBody {
         CLASS['\n'] = LF;
     }
 
+    /** The UTF-8 octets, line breaks as the application wrote them. */
     final byte[] bytes;
+    /** How many of {@link #bytes} there are. */
+    final int rawLength;
+    /** Whether every line break in {@link #bytes} already is CRLF. */
+    final boolean canonical;
+    /** The length of the canonical form (each bare CR or LF one octet longer). */
     final int length;
     /** Octets quoted-printable would escape (non-ASCII, controls, '='). */
     final int escaped;
@@ -39,9 +46,12 @@ final class TextBody {
     /** The longest line in octets, without its CRLF. */
     final int maxLine;
 
-    private TextBody(byte[] bytes, int length, int escaped, boolean nonAscii, boolean control, boolean boundaryLike, int maxLine) {
+    private TextBody(byte[] bytes, int rawLength, int bareBreaks, int escaped, boolean nonAscii, boolean control, boolean boundaryLike,
+            int maxLine) {
         this.bytes = bytes;
-        this.length = length;
+        this.rawLength = rawLength;
+        this.canonical = bareBreaks == 0;
+        this.length = rawLength + bareBreaks;
         this.escaped = escaped;
         this.nonAscii = nonAscii;
         this.control = control;
@@ -52,9 +62,7 @@ final class TextBody {
     static TextBody of(String s) {
         byte[] in = s.getBytes(StandardCharsets.UTF_8);
         int n = in.length;
-        byte[] out = null;
-        int p = 0;
-        int copiedUpTo = 0;
+        int bareBreaks = 0;
         int escaped = 0;
         boolean nonAscii = false;
         boolean control = false;
@@ -87,35 +95,46 @@ final class TextBody {
                 }
                 default -> {
                     maxLine = Math.max(maxLine, i - lineStart);
-                    boolean crlf = cls == CR && i + 1 < n && in[i + 1] == '\n';
-                    if (!crlf) {
-                        // A bare CR or LF: copy what came before, then a real CRLF.
-                        if (out == null) {
-                            out = new byte[n + (n >> 4) + 16];
-                        }
-                        out = ensure(out, p, i - copiedUpTo + 2 + (n - i));
-                        System.arraycopy(in, copiedUpTo, out, p, i - copiedUpTo);
-                        p += i - copiedUpTo;
-                        out[p++] = '\r';
-                        out[p++] = '\n';
-                        copiedUpTo = i + 1;
+                    int width = breakWidth(in, i, n);
+                    if (width == 1) {
+                        bareBreaks++;
                     }
-                    i += crlf ? 2 : 1;
+                    i += width;
                     lineStart = i;
                 }
             }
         }
         maxLine = Math.max(maxLine, n - lineStart);
-        if (out == null) {
-            return new TextBody(in, n, escaped, nonAscii, control, boundaryLike, maxLine);
-        }
-        out = ensure(out, p, n - copiedUpTo);
-        System.arraycopy(in, copiedUpTo, out, p, n - copiedUpTo);
-        p += n - copiedUpTo;
-        return new TextBody(out, p, escaped, nonAscii, control, boundaryLike, maxLine);
+        return new TextBody(in, n, bareBreaks, escaped, nonAscii, control, boundaryLike, maxLine);
     }
 
-    private static byte[] ensure(byte[] out, int used, int more) {
-        return out.length - used >= more ? out : Arrays.copyOf(out, Math.max(out.length * 2, used + more + 16));
+    /**
+     * At a CR or LF: how many octets the line break takes, 2 for CRLF, 1 for a bare CR or LF (which goes on the
+     * wire as CRLF).
+     */
+    static int breakWidth(byte[] data, int i, int n) {
+        return data[i] == '\r' && i + 1 < n && data[i + 1] == '\n' ? 2 : 1;
+    }
+
+    /** The canonical form as one array (every line break CRLF), for the encoders that need the octets whole. */
+    byte[] canonicalBytes() {
+        if (canonical) {
+            return rawLength == bytes.length ? bytes : Arrays.copyOf(bytes, rawLength);
+        }
+        byte[] out = new byte[length];
+        int p = 0;
+        int i = 0;
+        while (i < rawLength) {
+            int lineEnd = ByteScan.indexOfCrOrLf(bytes, i, rawLength);
+            System.arraycopy(bytes, i, out, p, lineEnd - i);
+            p += lineEnd - i;
+            if (lineEnd == rawLength) {
+                break;
+            }
+            out[p++] = '\r';
+            out[p++] = '\n';
+            i = lineEnd + breakWidth(bytes, lineEnd, rawLength);
+        }
+        return out;
     }
 }

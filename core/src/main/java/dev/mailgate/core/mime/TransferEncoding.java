@@ -41,17 +41,44 @@ enum TransferEncoding {
         return text.escaped * 6 < text.length ? QUOTED_PRINTABLE : BASE64;
     }
 
+    /**
+     * Writes the body in this encoding. Every encoder but base64 turns a bare CR or LF into CRLF as it goes, so the
+     * text's octets are read once; base64 encodes the canonical form (RFC 2045 section 6.8), made whole first.
+     */
     void write(TextBody text, MimeOutput out) throws IOException {
         switch (this) {
-            case SEVEN_BIT, EIGHT_BIT -> out.write(text.bytes, 0, text.length);
-            case QUOTED_PRINTABLE -> {
-                if (text.escaped == 0) {
-                    writeSoftBreaksOnly(text.bytes, text.length, out);
+            case SEVEN_BIT, EIGHT_BIT -> {
+                if (text.canonical) {
+                    out.write(text.bytes, 0, text.rawLength);
                 } else {
-                    writeQuotedPrintable(text.bytes, text.length, out);
+                    writeWithCrlf(text.bytes, text.rawLength, out);
                 }
             }
-            case BASE64 -> writeBase64(new java.io.ByteArrayInputStream(text.bytes, 0, text.length), out);
+            case QUOTED_PRINTABLE -> {
+                if (text.escaped == 0) {
+                    writeSoftBreaksOnly(text.bytes, text.rawLength, out);
+                } else {
+                    writeQuotedPrintable(text.bytes, text.rawLength, out);
+                }
+            }
+            case BASE64 -> {
+                byte[] canonical = text.canonicalBytes();
+                writeBase64(new java.io.ByteArrayInputStream(canonical, 0, text.length), out);
+            }
+        }
+    }
+
+    /** Identity encodings of text with bare line breaks: the lines copied in bulk, each break written as CRLF. */
+    private static void writeWithCrlf(byte[] data, int n, MimeOutput out) throws IOException {
+        int i = 0;
+        while (i < n) {
+            int lineEnd = ByteScan.indexOfCrOrLf(data, i, n);
+            out.write(data, i, lineEnd - i);
+            if (lineEnd == n) {
+                return;
+            }
+            out.crlf();
+            i = lineEnd + TextBody.breakWidth(data, lineEnd, n);
         }
     }
 
@@ -63,7 +90,7 @@ enum TransferEncoding {
     static void writeSoftBreaksOnly(byte[] data, int n, MimeOutput out) throws IOException {
         int i = 0;
         while (i < n) {
-            // Canonical text has CRLF only, so the first CR or LF is the end of the line.
+            // The first CR or LF is the end of the line (CRLF, or a bare one that goes out as CRLF).
             int lineEnd = ByteScan.indexOfCrOrLf(data, i, n);
             int length = lineEnd - i;
             boolean trailingSpace = length > 0 && (data[lineEnd - 1] == ' ' || data[lineEnd - 1] == '\t');
@@ -107,10 +134,9 @@ enum TransferEncoding {
             }
             i = lineEnd;
             if (i < n) {
-                // A CR in canonical text is always the start of CRLF.
                 enc[p++] = '\r';
                 enc[p++] = '\n';
-                i += 2;
+                i += TextBody.breakWidth(data, i, n);
             }
             out.advanceTo(p);
         }
@@ -123,7 +149,7 @@ enum TransferEncoding {
     private static final int QP_CHUNK = 1024;
 
     /**
-     * RFC 2045 section 6.7, with CRLF in the canonical text kept as hard line breaks. Encodes straight into the
+     * RFC 2045 section 6.7, with every line break of the text (CRLF, or a bare CR or LF) written as a hard CRLF. Encodes straight into the
      * sink's buffer, a chunk of input at a time: a call per octet into the sink was the writer's hottest path.
      */
     static void writeQuotedPrintable(byte[] data, int n, MimeOutput out) throws IOException {
@@ -144,7 +170,7 @@ enum TransferEncoding {
                 // octet ends the run and goes to the slow path
                 i = ByteScan.skipPrintableExceptEquals(data, i, runEnd);
                 // rule 3: a space that ends a line must be encoded, which the slow path does
-                if (i > start && data[i - 1] == ' ' && (i == n || data[i] == '\r')) {
+                if (i > start && data[i - 1] == ' ' && (i == n || data[i] == '\r' || data[i] == '\n')) {
                     i--;
                 }
                 if (i > start) {
@@ -156,17 +182,17 @@ enum TransferEncoding {
                     }
                 }
                 int b = data[i] & 0xFF;
-                if (b == '\r' && i + 1 < n && data[i + 1] == '\n') {
+                if (b == '\r' || b == '\n') {
                     enc[p++] = '\r';
                     enc[p++] = '\n';
                     lineLength = 0;
-                    i += 2;
+                    i += TextBody.breakWidth(data, i, n);
                     continue;
                 }
                 boolean encode;
                 if (b == ' ' || b == '\t') {
                     // Rule 3: white space at the end of an encoded line must be encoded, or transport may strip it.
-                    encode = i + 1 == n || data[i + 1] == '\r';
+                    encode = i + 1 == n || data[i + 1] == '\r' || data[i + 1] == '\n';
                 } else {
                     encode = b < 33 || b > 126 || b == '=';
                 }
