@@ -20,6 +20,7 @@ module dev.mailgate.core {
     exports dev.mailgate.core.suppression;
     exports dev.mailgate.core.webhook;
     exports dev.mailgate.core.json;
+    exports dev.mailgate.core.limits;
     exports dev.mailgate.core.spi;
     // The SMTP client's dot-stuffing scans with the same eight-octets-at-a-time searches as the writer.
     exports dev.mailgate.core.internal to dev.mailgate.smtp;

@@ -47,7 +47,7 @@ public final class WebhookServeCommand implements Callable<Integer> {
     @Option(names = "--path", defaultValue = "/webhook", description = "the path to POST to (default /webhook)")
     String path;
 
-    @Option(names = "--max-body", defaultValue = "1048576", paramLabel = "BYTES", description = "the largest body accepted (default 1 MiB)")
+    @Option(names = "--max-body", defaultValue = "10485760", paramLabel = "BYTES", description = "the largest body accepted (default 10 MiB, as InputLimits.maxPayloadBytes)")
     int maxBody;
 
     @Option(names = "--basic-user", description = "require HTTP Basic authentication with this user name (as CloudMailin sends)")

@@ -1,9 +1,13 @@
 package dev.mailgate.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mailgate.core.event.CallbackFormatException;
+import dev.mailgate.core.limits.InputLimits;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -16,16 +20,57 @@ public final class JsonPayloads {
     }
 
     /**
+     * A mapper for a codec's payloads that enforces {@link InputLimits#maxJsonNestingDepth()} while it parses
+     * (configure it further with {@code rebuild()} where a format needs lenient features).
+     */
+    public static JsonMapper mapper(InputLimits limits) {
+        return constrain(JsonMapper.builder().build(), limits);
+    }
+
+    /** Makes {@code mapper}'s parser enforce {@link InputLimits#maxJsonNestingDepth()}, and returns it. */
+    public static <M extends ObjectMapper> M constrain(M mapper, InputLimits limits) {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxJsonNestingDepth()).build());
+        return mapper;
+    }
+
+    /**
+     * Reads a payload within {@link InputLimits#maxPayloadBytes()}, with a mapper made by {@link #mapper} or
+     * {@link #constrain} from the same limits.
+     *
+     * @param format the codec's format id, for the error
+     * @return the root node; null for an empty payload
+     * @throws CallbackFormatException over a bound (worded by {@link InputLimits#exceeded}) or not JSON, saying where
+     */
+    public static JsonNode read(String format, ObjectMapper mapper, byte[] payload, InputLimits limits) {
+        if (payload.length > limits.maxPayloadBytes()) {
+            throw new CallbackFormatException(format, "$",
+                    InputLimits.exceeded("payload length", payload.length, limits.maxPayloadBytes(), "maxPayloadBytes"), null);
+        }
+        return parse(format, mapper, payload);
+    }
+
+    /**
      * @param format the codec's format id, for the error
      * @return the root node; null for an empty payload
      * @throws CallbackFormatException over the size bound or not JSON, saying where
      */
     public static JsonNode read(String format, ObjectMapper mapper, byte[] payload, int maxBytes) {
         if (payload.length > maxBytes) {
-            throw new CallbackFormatException(format, "$", "payload of " + payload.length + " bytes exceeds the limit of " + maxBytes, null);
+            throw new CallbackFormatException(format, "$", InputLimits.exceeded("payload length", payload.length, maxBytes, "maxPayloadBytes"), null);
         }
+        return parse(format, mapper, payload);
+    }
+
+    private static JsonNode parse(String format, ObjectMapper mapper, byte[] payload) {
         try {
             return mapper.readTree(payload);
+        } catch (StreamConstraintsException e) {
+            String where = e.getLocation() == null ? "$" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            int max = mapper.getFactory().streamReadConstraints().getMaxNestingDepth();
+            String message = e.getOriginalMessage().contains("nesting")
+                    ? InputLimits.exceeded("JSON nesting depth", max + 1L, max, "maxJsonNestingDepth")
+                    : "payload exceeds a parser bound: " + e.getOriginalMessage();
+            throw new CallbackFormatException(format, where, message, e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "$" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new CallbackFormatException(format, where, "malformed JSON: " + e.getOriginalMessage(), e);

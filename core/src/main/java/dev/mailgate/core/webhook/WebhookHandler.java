@@ -4,6 +4,7 @@ import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.event.CallbackFormatException;
 import dev.mailgate.core.event.EventKeys;
 import dev.mailgate.core.event.MailEvent;
+import dev.mailgate.core.limits.InputLimits;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,8 +64,8 @@ public final class WebhookHandler {
         }
         if (request.bodyTruncated() || request.body().length > maxBodyBytes) {
             return WebhookResponse.error(413, request.bodyTruncated()
-                    ? "body exceeds the limit of " + maxBodyBytes + " bytes (not read past it)"
-                    : "body of " + request.body().length + " bytes exceeds the limit of " + maxBodyBytes);
+                    ? InputLimits.exceeded("body length", maxBodyBytes + 1L, maxBodyBytes, "maxPayloadBytes") + "; not read past it"
+                    : InputLimits.exceeded("body length", request.body().length, maxBodyBytes, "maxPayloadBytes"));
         }
         Optional<String> rejected = authenticator.reject(request);
         if (rejected.isPresent()) {
@@ -132,7 +133,7 @@ public final class WebhookHandler {
         private WebhookAuthenticator authenticator;
         private WebhookListener listener;
         private SeenEvents seen = SeenEvents.inMemory();
-        private int maxBodyBytes = 1024 * 1024;
+        private int maxBodyBytes = InputLimits.defaults().maxPayloadBytes();
         private Clock clock = Clock.systemUTC();
 
         private Builder(CallbackCodec codec) {
@@ -155,7 +156,16 @@ public final class WebhookHandler {
             return this;
         }
 
-        /** The largest body accepted (default 1 MiB); larger ones get 413 without being read further. */
+        /**
+         * The limits requests are read with: a body longer than {@link InputLimits#maxPayloadBytes()} (default
+         * 10 MiB, the bound the JSON codecs apply too) gets 413 without being read further.
+         */
+        public Builder limits(InputLimits limits) {
+            this.maxBodyBytes = limits.maxPayloadBytes();
+            return this;
+        }
+
+        /** Shorthand for {@code limits(InputLimits.builder().maxPayloadBytes(bytes).build())}. */
         public Builder maxBodyBytes(int bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxBodyBytes must be positive");

@@ -50,7 +50,7 @@ class WebhookRequestTest {
         assertThat(r.body()).isEmpty();
         WebhookResponse response = handler.handle(r);
         assertThat(response.status()).isEqualTo(413);
-        assertThat(response.error()).contains("limit of " + LIMIT);
+        assertThat(response.error()).contains("exceeds the maximum (" + LIMIT + ", InputLimits.maxPayloadBytes); not read past it");
     }
 
     @Test
