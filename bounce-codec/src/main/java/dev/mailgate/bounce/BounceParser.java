@@ -16,6 +16,7 @@ import dev.mailgate.bounce.internal.read.Replies;
 import dev.mailgate.bounce.internal.read.SesNotificationReader;
 import dev.mailgate.bounce.verp.Verp;
 import dev.mailgate.core.event.BounceReason;
+import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.message.Header;
 import dev.mailgate.core.transport.EnhancedStatusCode;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -42,9 +44,6 @@ import java.util.regex.Pattern;
  * bytes.
  */
 public final class BounceParser {
-    /** Messages above this size are not parsed (a bounce quotes at most a copy of one message). */
-    public static final int DEFAULT_MAX_SIZE = 32 * 1024 * 1024;
-
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
             "undeliver|delivery|failure|failed|returned mail|bounce|not delivered|could not be delivered|rejected|"
                     + "nondeliver|non-deliver|unable to deliver|mail system error|delivery status|warning: could not|"
@@ -61,15 +60,16 @@ public final class BounceParser {
             Pattern.CASE_INSENSITIVE);
 
     private final Optional<Verp> verp;
-    private final int maxSize;
+    private final InputLimits limits;
 
-    private BounceParser(Optional<Verp> verp, int maxSize) {
+    private BounceParser(Optional<Verp> verp, InputLimits limits) {
         this.verp = verp;
-        this.maxSize = maxSize;
+        this.limits = limits;
     }
 
+    /** A parser with {@link InputLimits#defaults()}: mails up to 32 MiB, 12 levels and 500 MIME parts read. */
     public static BounceParser create() {
-        return new BounceParser(Optional.empty(), DEFAULT_MAX_SIZE);
+        return new BounceParser(Optional.empty(), InputLimits.defaults());
     }
 
     /**
@@ -77,20 +77,23 @@ public final class BounceParser {
      * in its body is still attributed (and one whose VERP token is forged is not).
      */
     public BounceParser withVerp(Verp verp) {
-        return new BounceParser(Optional.of(verp), maxSize);
+        return new BounceParser(Optional.of(verp), limits);
     }
 
-    public BounceParser withMaxSize(int bytes) {
-        if (bytes <= 0) {
-            throw new IllegalArgumentException("maxSize must be positive, was " + bytes);
-        }
-        return new BounceParser(verp, bytes);
+    /**
+     * A parser with these bounds: a mail over {@link InputLimits#maxMessageBytes()} is not parsed (it becomes a
+     * {@link ReportFormat#NOT_RECOGNIZED} report saying so, a bounce quotes at most one message); MIME structure
+     * deeper than {@link InputLimits#maxMimeDepth()} or past {@link InputLimits#maxMimeParts()} parts is kept as
+     * opaque bodies.
+     */
+    public BounceParser withLimits(InputLimits limits) {
+        return new BounceParser(verp, Objects.requireNonNull(limits, "limits"));
     }
 
     /** Reads a message from a stream (which is not closed); reading stops at the size limit. */
     public BounceReport parse(InputStream in) {
         try {
-            byte[] data = in.readNBytes(maxSize + 1);
+            byte[] data = in.readNBytes(limits.maxMessageBytes() + 1);
             return parse(data);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the message: " + e.getMessage(), e);
@@ -98,8 +101,8 @@ public final class BounceParser {
     }
 
     public BounceReport parse(byte[] raw) {
-        if (raw.length > maxSize) {
-            return unrecognized(raw, "", "message larger than " + maxSize + " bytes; not parsed");
+        if (raw.length > limits.maxMessageBytes()) {
+            return unrecognized(raw, "", InputLimits.exceeded("message length", raw.length, limits.maxMessageBytes(), "maxMessageBytes") + "; not parsed");
         }
         try {
             return read(raw);
@@ -110,7 +113,7 @@ public final class BounceParser {
     }
 
     private BounceReport read(byte[] raw) {
-        MimePart root = MimeParser.parse(new String(raw, StandardCharsets.ISO_8859_1));
+        MimePart root = MimeParser.parse(new String(raw, StandardCharsets.ISO_8859_1), limits.maxMimeDepth(), limits.maxMimeParts());
         HeaderList headers = root.headers();
         String subject = EncodedWordDecoder.decode(headers.firstOrEmpty("Subject"));
         Optional<String> messageId = headers.first("Message-ID").map(BounceParser::bare).filter(s -> !s.isEmpty());

@@ -8,6 +8,7 @@ import dev.mailgate.core.event.BounceClass;
 import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.event.EventType;
 import dev.mailgate.core.event.MailEvent;
+import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.transport.EnhancedStatusCode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -127,8 +128,9 @@ class BounceParserTest {
     @Test
     void sizeLimitIsAReportNotAnException() {
         byte[] big = new byte[2048];
-        BounceReport report = parser.withMaxSize(1024).parse(new ByteArrayInputStream(big));
-        assertThat(report.problem()).hasValueSatisfying(p -> assertThat(p).contains("larger than 1024"));
+        BounceReport report = parser.withLimits(InputLimits.builder().maxMessageBytes(1024).build()).parse(new ByteArrayInputStream(big));
+        // read up to the bound plus one octet, which is enough to know it is over
+        assertThat(report.problem()).hasValueSatisfying(p -> assertThat(p).contains("message length (1025) exceeds the maximum (1024, InputLimits.maxMessageBytes)"));
         assertThat(report.raw()).hasSize(1025);
     }
 

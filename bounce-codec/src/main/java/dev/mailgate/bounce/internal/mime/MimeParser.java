@@ -7,22 +7,27 @@ import java.util.Optional;
 /**
  * A lenient MIME parser for mail written by any server on the internet (RFC 2045/2046). It never throws on broken
  * structure: a missing boundary makes a single part, an unterminated multipart ends at the end of input, and nesting
- * deeper than {@value #MAX_DEPTH} or more than {@value #MAX_PARTS} parts are kept as opaque bodies, so hostile input
- * costs bounded time and memory.
+ * deeper than the depth bound or past the part bound (InputLimits' maxMimeDepth and maxMimeParts) is kept as opaque
+ * bodies, so hostile input costs bounded time and memory.
  */
 public final class MimeParser {
-    static final int MAX_DEPTH = 12;
-    static final int MAX_PARTS = 500;
-
+    private final int maxDepth;
+    private final int maxParts;
     private int parts;
 
-    private MimeParser() {
+    private MimeParser(int maxDepth, int maxParts) {
+        this.maxDepth = maxDepth;
+        this.maxParts = maxParts;
     }
 
-    /** @param message the whole message, one char per octet (ISO-8859-1 decoded), any line ends */
-    public static MimePart parse(String message) {
+    /**
+     * @param message the whole message, one char per octet (ISO-8859-1 decoded), any line ends
+     * @param maxDepth multipart levels read; deeper parts stay opaque
+     * @param maxParts parts read; the rest stay in their parent's body
+     */
+    public static MimePart parse(String message, int maxDepth, int maxParts) {
         String lf = message.indexOf('\r') < 0 ? message : message.replace("\r\n", "\n").replace('\r', '\n');
-        return new MimeParser().entity(lf, 0, "text/plain");
+        return new MimeParser(maxDepth, maxParts).entity(lf, 0, "text/plain");
     }
 
     private MimePart entity(String text, int depth, String defaultType) {
@@ -44,7 +49,7 @@ public final class MimeParser {
         if (!type.contains("/")) {
             type = defaultType;
         }
-        if (depth >= MAX_DEPTH || parts >= MAX_PARTS) {
+        if (depth >= maxDepth || parts >= maxParts) {
             return new MimePart(headers, type, body, List.of(), Optional.empty());
         }
         if (type.startsWith("multipart/")) {
@@ -61,7 +66,7 @@ public final class MimeParser {
                 String childDefault = type.equals("multipart/digest") ? "message/rfc822" : "text/plain";
                 for (String piece : split(body, boundary.get())) {
                     children.add(entity(piece, depth + 1, childDefault));
-                    if (parts >= MAX_PARTS) {
+                    if (parts >= maxParts) {
                         break;
                     }
                 }
