@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import com.code_intelligence.jazzer.mutation.annotation.WithLength;
+import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.transport.SmtpReply;
 import dev.mailgate.smtp.internal.ReplyReader;
 import java.io.ByteArrayInputStream;
@@ -18,7 +19,7 @@ class SmtpReplyFuzzTest {
 
     @FuzzTest(maxDuration = FuzzBudget.CI)
     void read(byte @NotNull @WithLength(max = FuzzBudget.MAX_LENGTH) [] serverBytes) {
-        ReplyReader reader = new ReplyReader(new ByteArrayInputStream(serverBytes));
+        ReplyReader reader = new ReplyReader(new ByteArrayInputStream(serverBytes), InputLimits.defaults());
         Bounded.call("ReplyReader.read", serverBytes.length, () -> {
             for (int replies = 0; replies < 10_000; replies++) {
                 SmtpReply reply;

@@ -1,6 +1,7 @@
 package dev.mailgate.smtp;
 
 import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.core.limits.InputLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +43,7 @@ public final class SmtpConfig {
     final boolean waitForQuota;
     final Set<String> dsnNotify;
     final String dsnReturn;
+    final InputLimits limits;
     final QueueIdExtractor queueIdExtractor;
     final TransportListener listener;
 
@@ -62,6 +64,7 @@ public final class SmtpConfig {
         this.commandTimeout = b.commandTimeout;
         this.dataTimeout = b.dataTimeout;
         this.sendDeadline = b.sendDeadline;
+        this.limits = b.limits;
         this.maxConnections = b.maxConnections;
         this.maxMessagesPerConnection = b.maxMessagesPerConnection;
         this.idleTimeout = b.idleTimeout;
@@ -121,6 +124,11 @@ public final class SmtpConfig {
         return maxConnections;
     }
 
+    /** The bounds server replies are read with: {@link InputLimits#maxReplyLines()} and {@link InputLimits#maxReplyLineOctets()}. */
+    public InputLimits limits() {
+        return limits;
+    }
+
     /** Messages one connection carries before it is closed with QUIT and replaced (default 100). */
     public int maxMessagesPerConnection() {
         return maxMessagesPerConnection;
@@ -173,6 +181,7 @@ public final class SmtpConfig {
         private Duration commandTimeout = Duration.ofMinutes(5);
         private Duration dataTimeout = Duration.ofMinutes(10);
         private Duration sendDeadline = Duration.ofMinutes(15);
+        private InputLimits limits = InputLimits.defaults();
         private int maxConnections = 4;
         private int maxMessagesPerConnection = 100;
         private Duration idleTimeout = Duration.ofSeconds(30);
@@ -274,6 +283,12 @@ public final class SmtpConfig {
         /** The overall limit of one send: waiting for a connection, session setup, every attempt and backoff. */
         public Builder sendDeadline(Duration d) {
             this.sendDeadline = positive(d, "sendDeadline");
+            return this;
+        }
+
+        /** The bounds a lying server's replies are read with (default {@link InputLimits#defaults()}: 200 lines of 4096 octets). */
+        public Builder limits(InputLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -164,7 +164,7 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     private void streams() throws IOException {
-        in = new ReplyReader(watchdog.input(socket.getInputStream()));
+        in = new ReplyReader(watchdog.input(socket.getInputStream()), config.limits);
         out = new BufferedOutputStream(watchdog.output(socket.getOutputStream()), 64 * 1024);
     }
 

@@ -3,6 +3,8 @@ package dev.mailgate.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailgate.core.MailException;
+import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.transport.AuthenticationException;
 import dev.mailgate.core.transport.ConnectionException;
@@ -60,6 +62,23 @@ class SessionSetupTest {
             Thread.sleep(10);
         }
         assertThat(server.openConnections()).as("the client closed its socket").isZero();
+    }
+
+    @Test
+    void aReplyLongerThanTheConfiguredLimitsIsATypedErrorNamingTheLimit() throws Exception {
+        String[] tenLines = new String[10];
+        for (int i = 0; i < 9; i++) {
+            tenLines[i] = "250-line" + i;
+        }
+        tenLines[9] = "250 PIPELINING";
+        TestSmtpServer server = start(TestSmtpServer.builder().on("EHLO", ServerAction.reply(tenLines)));
+        SmtpTransport tight = transport(config("localhost", server).tlsMode(TlsMode.NONE)
+                .limits(InputLimits.builder().maxReplyLines(5).build()));
+        assertThatThrownBy(() -> tight.send(message())).isInstanceOf(MailException.class)
+                .hasStackTraceContaining("reply line count (6) exceeds the maximum (5, InputLimits.maxReplyLines)");
+        SmtpTransport defaults = transport(config("localhost", server).tlsMode(TlsMode.NONE));
+        defaults.send(message());
+        assertThat(server.messages()).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mailgate.smtp.internal;
 
+import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.transport.EnhancedStatusCode;
 import dev.mailgate.core.transport.SmtpReply;
 import java.io.IOException;
@@ -14,17 +15,19 @@ import java.util.Optional;
  * RFC 2034 enhanced status codes split off. Bounded, so that a lying server cannot make us buffer forever.
  */
 public final class ReplyReader {
-    /** RFC 5321 section 4.5.3.1.5 allows 512 octets; we accept more from sloppy servers, but not unbounded. */
-    private static final int MAX_LINE = 4096;
-    private static final int MAX_LINES = 200;
-
     private final InputStream in;
+    /** RFC 5321 section 4.5.3.1.5 allows 512 octets; we accept more from sloppy servers, but not unbounded. */
+    private final int maxLine;
+    private final int maxLines;
     private final byte[] buf = new byte[8192];
     private int pos;
     private int limit;
 
-    public ReplyReader(InputStream in) {
+    /** Reads within {@link InputLimits#maxReplyLines()} and {@link InputLimits#maxReplyLineOctets()}. */
+    public ReplyReader(InputStream in, InputLimits limits) {
         this.in = in;
+        this.maxLine = limits.maxReplyLineOctets();
+        this.maxLines = limits.maxReplyLines();
     }
 
     /** Whether bytes the server sent are waiting unread (after STARTTLS's 220 that means injected plaintext). */
@@ -50,8 +53,8 @@ public final class ReplyReader {
             code = lineCode;
             boolean more = line.length() > 3 && line.charAt(3) == '-';
             lines.add(line.length() > 4 ? line.substring(4) : "");
-            if (lines.size() > MAX_LINES) {
-                throw new ProtocolException("reply of more than " + MAX_LINES + " lines");
+            if (lines.size() > maxLines) {
+                throw new ProtocolException(InputLimits.exceeded("reply line count", lines.size(), maxLines, "maxReplyLines"));
             }
             if (!more) {
                 break;
@@ -100,8 +103,8 @@ public final class ReplyReader {
                 return line.toString();
             }
             line.append((char) (b & 0xFF));
-            if (line.length() > MAX_LINE) {
-                throw new ProtocolException("reply line longer than " + MAX_LINE + " octets");
+            if (line.length() > maxLine) {
+                throw new ProtocolException(InputLimits.exceeded("reply line length", line.length(), maxLine, "maxReplyLineOctets"));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.mailgate.smtp.internal;
 
+import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.testing.complexity.LinearGrowth;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class ReplyReaderComplexityTest {
     private static void assertLinear(LinearGrowth.Builder check, java.util.function.IntFunction<?> input, Integer fixedReplies) {
         System.out.println("[complexity] " + check.check(input, in -> {
             Session s = in instanceof Session session ? session : new Session((byte[]) in, fixedReplies);
-            ReplyReader reader = new ReplyReader(new ByteArrayInputStream(s.bytes()));
+            ReplyReader reader = new ReplyReader(new ByteArrayInputStream(s.bytes()), InputLimits.defaults());
             int codes = 0;
             try {
                 for (int i = 0; i < s.replies(); i++) {
