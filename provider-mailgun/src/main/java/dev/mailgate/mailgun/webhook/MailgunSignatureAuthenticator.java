@@ -1,6 +1,7 @@
 package dev.mailgate.mailgun.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.core.webhook.WebhookRequest;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class MailgunSignatureAuthenticator implements WebhookAuthenticator
 
     @Override
     public Optional<String> reject(WebhookRequest request) {
-        if (request.body().length > MailgunWebhookCodec.MAX_PAYLOAD) {
+        if (request.body().length > InputLimits.defaults().maxPayloadBytes()) {
             return Optional.of("mailgun: body of " + request.body().length + " bytes is larger than a Mailgun event can be");
         }
         JsonNode signature;

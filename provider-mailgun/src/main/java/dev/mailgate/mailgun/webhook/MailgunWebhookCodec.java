@@ -1,9 +1,7 @@
 package dev.mailgate.mailgun.webhook;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mailgate.bounce.BounceClassifier;
 import dev.mailgate.bounce.Verdict;
 import dev.mailgate.core.address.EmailAddress;
@@ -16,8 +14,9 @@ import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.EventDetails;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.event.UnsubscribeScope;
-import dev.mailgate.core.transport.EnhancedStatusCode;
 import dev.mailgate.core.json.JsonPayloads;
+import dev.mailgate.core.limits.InputLimits;
+import dev.mailgate.core.transport.EnhancedStatusCode;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -65,13 +64,9 @@ import java.util.OptionalInt;
 public final class MailgunWebhookCodec implements CallbackCodec {
     public static final String FORMAT = "mailgun-webhook";
     static final String PROVIDER = "mailgun";
-    /** One event per POST; a few hundred kilobytes at most in practice. */
-    public static final int MAX_PAYLOAD = 1024 * 1024;
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Parses within {@link InputLimits#defaults()}; the handler in front bounds the body with the application's limits. */
+    static final ObjectMapper JSON = JsonPayloads.mapper(InputLimits.defaults());
 
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
-    }
 
     @Override
     public String format() {
@@ -80,7 +75,7 @@ public final class MailgunWebhookCodec implements CallbackCodec {
 
     @Override
     public List<MailEvent> decode(byte[] payload, Instant receivedAt) {
-        JsonNode root = JsonPayloads.read(FORMAT, JSON, payload, MAX_PAYLOAD);
+        JsonNode root = JsonPayloads.read(FORMAT, JSON, payload, InputLimits.defaults());
         if (root == null || !root.isObject()) {
             throw new CallbackFormatException(FORMAT, "$", "expected an object {\"signature\": ..., \"event-data\": ...}", null);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailgate.core.event.CallbackCodec;
+import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.core.webhook.WebhookRequest;
 import dev.mailgate.testing.webhook.CodecContract;
@@ -55,7 +56,7 @@ class MailgunWebhookCodecTest extends CodecContract {
 
     @Override
     protected int maxPayloadBytes() {
-        return MailgunWebhookCodec.MAX_PAYLOAD;
+        return InputLimits.defaults().maxPayloadBytes();
     }
 
     @Override

@@ -1,15 +1,14 @@
 package dev.mailgate.ses.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.event.CallbackFormatException;
 import dev.mailgate.core.event.EventDetails;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.json.JsonPayloads;
+import dev.mailgate.core.limits.InputLimits;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,13 +33,9 @@ import java.util.function.Consumer;
 public final class SesSnsCodec implements CallbackCodec {
     public static final String FORMAT = "ses-sns";
     static final String PROVIDER = "ses";
-    /** SNS messages are at most 256 KB; the envelope and escaping add to that. */
-    public static final int MAX_PAYLOAD = 1024 * 1024;
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Parses within {@link InputLimits#defaults()}; the handler in front bounds the body with the application's limits. */
+    static final ObjectMapper JSON = JsonPayloads.mapper(InputLimits.defaults());
 
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
-    }
 
     private final Consumer<SnsSubscription> onSubscription;
 
@@ -59,7 +54,7 @@ public final class SesSnsCodec implements CallbackCodec {
 
     @Override
     public List<MailEvent> decode(byte[] payload, Instant receivedAt) {
-        JsonNode root = JsonPayloads.read(FORMAT, JSON, payload, MAX_PAYLOAD);
+        JsonNode root = JsonPayloads.read(FORMAT, JSON, payload, InputLimits.defaults());
         SnsMessage sns = SnsMessage.read(FORMAT, root);
         EventDetails.Builder base = EventDetails.builder(PROVIDER, receivedAt).rawPayload(new String(payload, StandardCharsets.UTF_8).strip());
         if (sns.isConfirmation()) {

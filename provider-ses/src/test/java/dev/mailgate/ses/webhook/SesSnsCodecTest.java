@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.event.EventType;
 import dev.mailgate.core.event.MailEvent;
+import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.core.webhook.WebhookRequest;
 import dev.mailgate.testing.webhook.CodecContract;
@@ -71,7 +72,7 @@ class SesSnsCodecTest extends CodecContract {
 
     @Override
     protected int maxPayloadBytes() {
-        return SesSnsCodec.MAX_PAYLOAD;
+        return InputLimits.defaults().maxPayloadBytes();
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.mailgate.core.event.EventDetails;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.event.UnsubscribeScope;
 import dev.mailgate.core.json.JsonPayloads;
+import dev.mailgate.core.limits.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,12 +74,10 @@ public final class GenericSmtpCallbackCodec implements CallbackCodec {
     static final String SOFT = "softbounce";
     static final String HARD = "hardbounce";
     static final String UNSUBSCRIBE = "unsubscribe";
-    /** A size bound, so that a hostile payload cannot exhaust memory (Jackson bounds the nesting depth itself). */
-    private static final int MAX_PAYLOAD = 10 * 1024 * 1024;
-
-    private static final ObjectMapper LENIENT = JsonMapper.builder(new JsonFactory())
+    /** Reads within {@link InputLimits#defaults()} (size and nesting), so a hostile payload costs bounded memory. */
+    private static final ObjectMapper LENIENT = JsonPayloads.constrain(JsonMapper.builder(new JsonFactory())
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .build();
+            .build(), InputLimits.defaults());
     private static final ObjectMapper WRITER = new ObjectMapper();
     /** Sorted members, so that {@code {"ts":1,"e":"a"}} and {@code {"e":"a","ts":1}} are the same report. */
     private static final ObjectMapper CANONICAL = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
@@ -101,7 +100,7 @@ public final class GenericSmtpCallbackCodec implements CallbackCodec {
 
     @Override
     public List<MailEvent> decode(byte[] payload, Instant receivedAt) {
-        JsonNode root = JsonPayloads.read(FORMAT, LENIENT, payload, MAX_PAYLOAD);
+        JsonNode root = JsonPayloads.read(FORMAT, LENIENT, payload, InputLimits.defaults());
         if (root == null || !root.isArray()) {
             throw new CallbackFormatException(FORMAT, "$", "expected a JSON array of {\"event\", \"data\"} objects", null);
         }

@@ -44,11 +44,11 @@ class GenericSmtpCallbackCodecComplexityTest {
     @Test
     void nestingOfARefusedPayload() {
         IntFunction<byte[]> payload = n -> bytes("[{\"event\":\"hardbounce\",\"data\":[{\"e\":" + "[".repeat(n) + "]".repeat(n) + "}]}]");
-        check("GenericSmtpCallbackCodec: nesting (Jackson refuses past 1,000)", 64, 1024, 2_000, payload);
+        check("GenericSmtpCallbackCodec: nesting (refused past InputLimits.maxJsonNestingDepth, 64)", 64, 1024, 2_000, payload);
     }
 
     /**
-     * Payloads stay under the codec's 10 MB limit ({@code max}); a bounded dimension (nesting) is decoded
+     * Payloads stay under the 10 MiB InputLimits.maxPayloadBytes ({@code max}); a bounded dimension (nesting) is decoded
      * {@code batch} times per run so a step takes long enough to time.
      */
     private static void check(String what, int start, int max, int batch, IntFunction<byte[]> payload) {
