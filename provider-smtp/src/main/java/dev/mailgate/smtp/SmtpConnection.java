@@ -7,6 +7,7 @@ import dev.mailgate.core.transport.ConnectionException;
 import dev.mailgate.core.transport.MailTimeoutException;
 import dev.mailgate.core.transport.OutcomeUnknownException;
 import dev.mailgate.core.transport.RecipientOutcome;
+import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.ServerRejectedException;
 import dev.mailgate.core.transport.SmtpReply;
 import dev.mailgate.smtp.internal.Extensions;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
@@ -49,39 +51,36 @@ final class SmtpConnection implements AutoCloseable {
     private int messagesSent;
     private long lastUsed = System.nanoTime();
 
-    private final Probe probe;
+    private final TransportContext context;
+    private final SmtpEventListener listener;
+    private final SmtpEventListener.Session session;
 
-    private SmtpConnection(SmtpConfig config, Probe probe) {
-        this.config = config;
-        this.probe = probe;
+    private SmtpConnection(TransportContext context) {
+        this.context = context;
+        this.config = context.config();
+        this.listener = context.listener();
+        this.session = SmtpEventListener.Session.next(context.provider(), config);
         this.where = config.host + ":" + config.port;
     }
 
-    /** Told of each setup step as it completes, for {@link SmtpDiagnostics}. */
-    interface Probe {
-        Probe NONE = (step, detail) -> { };
-
-        void passed(String step, String detail);
-    }
-
-    /** Opens a ready-to-send session within one send deadline from now, or throws a typed error saying which step failed. */
-    static SmtpConnection open(SmtpConfig config) {
-        return open(config, Probe.NONE);
-    }
-
-    static SmtpConnection open(SmtpConfig config, Probe probe) {
-        return open(config, probe, System.nanoTime() + config.sendDeadline.toNanos());
-    }
-
-    /** Opens a session; the whole setup ends by {@code deadlineNanos} ({@link System#nanoTime()} based). */
-    static SmtpConnection open(SmtpConfig config, Probe probe, long deadlineNanos) {
-        SmtpConnection c = new SmtpConnection(config, probe);
+    /**
+     * Opens a ready-to-send session, telling the context's listener of each step; the whole setup ends by
+     * {@code deadlineNanos} ({@link System#nanoTime()} based), or throws a typed error saying which step failed.
+     */
+    static SmtpConnection open(TransportContext context, long deadlineNanos) {
+        SmtpConnection c = new SmtpConnection(context);
+        long start = System.nanoTime();
+        c.listener.connectStart(c.session);
         try {
             c.connect(deadlineNanos);
+            c.listener.connectEnd(c.session, java.time.Duration.ofNanos(System.nanoTime() - start));
             return c;
         } catch (RuntimeException | Error e) {
             // Whatever failed, typed or not, the socket must not outlive the attempt.
             c.closeQuietly();
+            if (e instanceof MailException m) {
+                c.listener.connectFailed(c.session, m);
+            }
             throw e;
         } finally {
             if (c.watchdog != null) {
@@ -100,7 +99,7 @@ final class SmtpConnection implements AutoCloseable {
             tcp.setTcpNoDelay(true);
             tcp.connect(new InetSocketAddress(config.host, config.port), (int) config.connectTimeout.toMillis());
             tcp.setSoTimeout((int) config.commandTimeout.toMillis());
-            probe.passed("connect", "TCP connection to " + tcp.getInetAddress().getHostAddress() + ":" + config.port);
+            listener.tcpConnected(session, (InetSocketAddress) tcp.getRemoteSocketAddress());
         } catch (IOException e) {
             IOException x = watchdog.checked(e);
             if (x instanceof SocketWatchdog.Expired expired) {
@@ -120,15 +119,13 @@ final class SmtpConnection implements AutoCloseable {
             if (greeting.code() != 220) {
                 throw new ConnectionException(where + " refused the session: " + greeting, null);
             }
-            probe.passed("greeting", greeting.toString());
+            listener.greeting(session, greeting);
             ehlo();
-            probe.passed("ehlo", "extensions: " + extensions.describe());
             if (config.tlsMode == TlsMode.STARTTLS_REQUIRED) {
                 startTls();
             }
             if (config.username != null) {
                 authenticate(where);
-                probe.passed("auth", "authenticated as " + config.username);
             }
         } catch (IOException e) {
             throw setupFailure(watchdog.checked(e));
@@ -173,6 +170,7 @@ final class SmtpConnection implements AutoCloseable {
         closingCheck("EHLO", reply);
         if (reply.isPositive()) {
             extensions = Extensions.parse(reply);
+            listener.ehlo(session, extensions.asMap(), tls);
             return;
         }
         // RFC 5321 section 3.2: a server that does not know EHLO gets HELO, and then offers no extensions.
@@ -181,6 +179,7 @@ final class SmtpConnection implements AutoCloseable {
             throw new ConnectionException("the server refused EHLO (" + reply + ") and HELO (" + helo + ")", null);
         }
         extensions = Extensions.none();
+        listener.ehlo(session, extensions.asMap(), tls);
     }
 
     private void startTls() throws IOException {
@@ -204,14 +203,14 @@ final class SmtpConnection implements AutoCloseable {
         // RFC 3207 section 4.2: forget everything learned before TLS and ask again.
         extensions = Extensions.none();
         ehlo();
-        probe.passed("ehlo", "after TLS, extensions: " + extensions.describe());
     }
 
     private void startTlsHandshake() throws IOException {
+        listener.tlsHandshakeStart(session);
         SSLSocket ssl = TlsUpgrade.handshake(socket, config);
         socket = ssl;
         tls = true;
-        probe.passed("tls", TlsUpgrade.summary(ssl));
+        listener.tlsHandshakeEnd(session, TlsUpgrade.handshakeOf(ssl));
     }
 
     private void authenticate(String where) throws IOException {
@@ -227,6 +226,7 @@ final class SmtpConnection implements AutoCloseable {
             if (!offered.contains("XOAUTH2")) {
                 throw new AuthenticationException(where + " does not offer XOAUTH2 (offers " + offered + ")", null);
             }
+            listener.authStart(session, "XOAUTH2");
             String token;
             try {
                 token = config.oauthToken.get();
@@ -242,8 +242,10 @@ final class SmtpConnection implements AutoCloseable {
                 reply = command("");
             }
         } else if (offered.contains("PLAIN")) {
+            listener.authStart(session, "PLAIN");
             reply = command("AUTH PLAIN " + b64("\u0000" + config.username + "\u0000" + config.password));
         } else if (offered.contains("LOGIN")) {
+            listener.authStart(session, "LOGIN");
             reply = command("AUTH LOGIN");
             if (reply.code() == 334) {
                 reply = command(b64(config.username));
@@ -255,6 +257,7 @@ final class SmtpConnection implements AutoCloseable {
             throw new AuthenticationException(where + " offers " + offered + " but none of PLAIN, LOGIN, XOAUTH2", null);
         }
         if (reply.code() == 235) {
+            listener.authEnd(session, config.oauthToken != null ? "XOAUTH2" : offered.contains("PLAIN") ? "PLAIN" : "LOGIN");
             return;
         }
         if (reply.isTransientFailure()) {
@@ -271,18 +274,15 @@ final class SmtpConnection implements AutoCloseable {
      * Runs one mail transaction. With PIPELINING (RFC 2920) MAIL, every RCPT and DATA go out in one write, and
      * the content with its terminator in a second one; without it, lock-step.
      */
-    Transaction send(Prepared p) {
-        Object[] result = new Object[1];
+    TransactionOutcome send(Prepared p) {
+        TransactionOutcome[] result = new TransactionOutcome[1];
         Prepared[] one = {p};
         sendChain(() -> {
             Prepared next = one[0];
             one[0] = null;
             return next;
-        }, (prepared, outcome) -> result[0] = outcome);
-        if (result[0] instanceof MailException e) {
-            throw e;
-        }
-        return (Transaction) result[0];
+        }, outcome -> result[0] = outcome);
+        return result[0];
     }
 
     /** Supplies the messages of a chain one at a time, preparing each when asked; null when there are no more. */
@@ -295,13 +295,13 @@ final class SmtpConnection implements AutoCloseable {
      * and final dot of one message and the commands of the next go out in one write (RFC 2920 section 3.1), so
      * each message after the first costs one round trip; and the message after that is prepared while the
      * server works, so rendering overlaps the network. Every message taken from the source gets exactly one
-     * outcome: a {@link Transaction} or the {@link MailException} it failed with. When the session breaks, the
-     * messages taken but not attempted fail with a retry-safe {@link ConnectionException}.
+     * {@link TransactionOutcome}. When the session breaks, the messages taken but not attempted fail with a
+     * retry-safe {@link ConnectionException}.
      *
      * <p>Each message's send deadline bounds its part of the session. A message whose pace slot has not come is
      * not chained: it waits for its slot after the previous final reply, when no command is outstanding.
      */
-    void sendChain(ChainSource source, java.util.function.BiConsumer<Prepared, Object> outcomes) {
+    void sendChain(ChainSource source, Consumer<TransactionOutcome> outcomes) {
         try {
             chain(source, outcomes);
         } finally {
@@ -309,7 +309,30 @@ final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    private void chain(ChainSource source, java.util.function.BiConsumer<Prepared, Object> outcomes) {
+    /** The messages whose transaction started (transactionStart told) and has not yet ended. */
+    private final Set<Prepared> started = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private void start(Prepared p) {
+        started.add(p);
+        listener.transactionStart(session, p.send());
+    }
+
+    private void failed(Prepared p, MailException e, Consumer<TransactionOutcome> outcomes) {
+        if (started.remove(p)) {
+            listener.transactionFailed(session, p.send(), e);
+        }
+        outcomes.accept(new TransactionOutcome.Failed(p, e));
+    }
+
+    private void delivered(Prepared p, List<RecipientOutcome> recipients, SmtpReply finalReply, Consumer<TransactionOutcome> outcomes) {
+        SendReceipt receipt = new SendReceipt(p.messageId(), context.queueIds().extract(finalReply), recipients, p.startedAt(),
+                Duration.ofNanos(System.nanoTime() - p.startNanos()));
+        started.remove(p);
+        listener.transactionEnd(session, p.send(), receipt);
+        outcomes.accept(new TransactionOutcome.Delivered(p, receipt));
+    }
+
+    private void chain(ChainSource source, Consumer<TransactionOutcome> outcomes) {
         boolean pipelining = extensions.has("PIPELINING");
         lastUsed = System.nanoTime();
         Prepared current = source.next();
@@ -340,6 +363,7 @@ final class SmtpConnection implements AutoCloseable {
                     commands = TransactionCommands.of(p, resetFirst, extensions, config);
                     // Nothing is outstanding here: the one place a pace wait cannot run out a server timer.
                     p.permit().awaitSlot();
+                    start(p);
                     if (pipelining) {
                         writeAndFlush(TransactionCommands.join(commands));
                     }
@@ -351,7 +375,7 @@ final class SmtpConnection implements AutoCloseable {
                     List<SmtpReply> replies = pipelining ? readReplies(commands.size()) : lockStep(commands, resetFirst);
                     eval = evaluate(p, replies, resetFirst);
                 } catch (MailException e) {
-                    outcomes.accept(p, e);
+                    failed(p, e, outcomes);
                     inFlight = null;
                     if (broken) {
                         current = lookahead;
@@ -369,11 +393,12 @@ final class SmtpConnection implements AutoCloseable {
                     // After a successful end of data the session is back in its initial state: no RSET needed.
                     pending = TransactionCommands.of(next, false, extensions, config);
                     nextCommands = TransactionCommands.join(pending);
+                    start(next);
                 }
                 try {
                     writeContent(p, nextCommands);
                 } catch (MailException e) {
-                    outcomes.accept(p, e);
+                    failed(p, e, outcomes);
                     inFlight = null;
                     current = next;
                     break;
@@ -384,7 +409,7 @@ final class SmtpConnection implements AutoCloseable {
                 try {
                     finalReply = readFinalReply(p);
                 } catch (OutcomeUnknownException e) {
-                    outcomes.accept(p, e);
+                    failed(p, e, outcomes);
                     inFlight = null;
                     current = next;
                     lookahead = afterNext;
@@ -394,10 +419,10 @@ final class SmtpConnection implements AutoCloseable {
                 inFlight = null;
                 if (finalReply.isPositive()) {
                     messagesSent++;
-                    outcomes.accept(p, new Transaction(eval.outcomes(p.recipients(), finalReply), finalReply));
+                    delivered(p, eval.outcomes(p.recipients(), finalReply), finalReply, outcomes);
                 } else {
                     closeIf421(finalReply);
-                    outcomes.accept(p, new ServerRejectedException("end of data", finalReply));
+                    failed(p, new ServerRejectedException("end of data", finalReply), outcomes);
                 }
                 current = next;
                 lookahead = afterNext;
@@ -409,26 +434,27 @@ final class SmtpConnection implements AutoCloseable {
             broken = true;
             IOException x = watchdog.checked(e);
             if (inFlight != null) {
-                outcomes.accept(inFlight, x instanceof SocketWatchdog.Expired expired ? expired.toMailException()
+                failed(inFlight, x instanceof SocketWatchdog.Expired expired ? expired.toMailException()
                         : x instanceof SocketTimeoutException
                         ? new MailTimeoutException("waiting for " + where + " to answer the transaction", config.commandTimeout, x)
-                        : new ConnectionException("connection to " + where + " lost before the message was sent: " + x.getMessage(), x));
+                        : new ConnectionException("connection to " + where + " lost before the message was sent: " + x.getMessage(), x),
+                        outcomes);
             }
         }
         for (Prepared untried : new Prepared[] {current, lookahead}) {
             if (untried != null) {
-                outcomes.accept(untried, new ConnectionException("the session with " + where + " ended before this message was attempted", null));
+                failed(untried, new ConnectionException("the session with " + where + " ended before this message was attempted", null), outcomes);
             }
         }
     }
 
     /** Reports a message the server could not take (SIZE, SMTPUTF8, 8BITMIME) without sending anything. */
-    private boolean supported(Prepared p, java.util.function.BiConsumer<Prepared, Object> outcomes) {
+    private boolean supported(Prepared p, Consumer<TransactionOutcome> outcomes) {
         try {
             TransactionCommands.checkSupport(p, extensions, where);
             return true;
         } catch (MailException e) {
-            outcomes.accept(p, e);
+            failed(p, e, outcomes);
             return false;
         }
     }
@@ -605,6 +631,10 @@ final class SmtpConnection implements AutoCloseable {
         return tls;
     }
 
+    SmtpEventListener.Session session() {
+        return session;
+    }
+
     /** Whether the session can carry another transaction under the pool's limits. */
     boolean reusable(int maxMessages, Duration idleTimeout, Duration maxAge) {
         long now = System.nanoTime();
@@ -644,10 +674,6 @@ final class SmtpConnection implements AutoCloseable {
     @Override
     public void close() {
         quit();
-    }
-
-    /** The outcome of a transaction the server accepted. */
-    record Transaction(List<RecipientOutcome> outcomes, SmtpReply finalReply) {
     }
 
     /** Marks a connection failure of TLS (handshake, certificate, STARTTLS missing): retrying cannot help. */
