@@ -225,7 +225,7 @@ public final class SmtpTransport implements Transport {
             // Messages that have to wait for the quota's reset: sent one by one after the chain, outside any session.
             List<Integer> deferred = new ArrayList<>();
             // Messages are prepared when the connection asks for them, so rendering overlaps the network.
-            SmtpConnection.ChainSource source = () -> {
+            TransactionEngine.ChainSource source = () -> {
                 while (taken[0] < share) {
                     int i = next.getAndIncrement();
                     if (i >= list.size()) {
