@@ -5,7 +5,7 @@
 module dev.mailgate.episerver {
     requires transitive dev.mailgate.core;
     requires transitive dev.mailgate.smtp;
-    requires transitive dev.mailgate.bounce;
+    requires transitive dev.mailgate.bounce.mailbox;
     // RFC 2047 decoding of the subject the rules check (MimeUtility)
     requires jakarta.mail;
 
