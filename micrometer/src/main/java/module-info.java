@@ -10,6 +10,7 @@ module dev.mailgate.micrometer {
     requires micrometer.commons;
     // optional parts: instrumented when the application has them
     requires static dev.mailgate.suppression;
+    requires static dev.mailgate.bounce.mailbox;
 
     exports dev.mailgate.micrometer;
 }

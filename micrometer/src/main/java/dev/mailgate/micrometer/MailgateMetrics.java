@@ -15,13 +15,14 @@ import java.util.Objects;
  * MailgateMetrics metrics = MailgateMetrics.bindTo(meterRegistry, observationRegistry);
  * WebhookHandler.builder(codec).handlerListener(metrics.webhooks())...;
  * CallbackPublisher.builder(url, codec, store).listener(metrics.callbackPublisher())...;
+ * poller.addListener(metrics.bouncePoller());
  * suppressions.addListener(metrics.suppressions());
  * }</pre>
  *
  * <p>Ask once and reuse: meters are registered on first use and shared by every component of a kind (the tags tell
  * them apart: a webhook's format, a callback's destination). Tags are low-cardinality only, never an address, a
  * Message-ID or a URL. A part needs its Mailgate module on the class path only when its method is called
- * ({@link #callbackPublisher()} needs mailgate-suppression). Thread-safe.
+ * ({@link #callbackPublisher()} needs mailgate-suppression, {@link #bouncePoller()} mailgate-bounce-mailbox). Thread-safe.
  *
  * <p>The meters do not depend on the observations: with {@link ObservationRegistry#NOOP} they are all still counted.
  * When the observation registry also makes timers from observations (Micrometer's
@@ -35,6 +36,8 @@ public final class MailgateMetrics {
     private final WebhookMetrics webhooks;
     /** Made on first use, so that mailgate-suppression is loaded only by an application that has it. */
     private volatile Object publisher;
+    /** Likewise, for mailgate-bounce-mailbox. */
+    private volatile Object poller;
     private final SuppressionMetrics suppressions;
 
     private MailgateMetrics(MeterRegistry meters, ObservationRegistry observations) {
@@ -83,6 +86,23 @@ public final class MailgateMetrics {
             }
         }
         return (dev.mailgate.suppression.callback.PublisherListener.Factory) p;
+    }
+
+    /**
+     * For {@code BounceMailboxPoller.addListener}: passes and messages by verdict, the handled bounces' events, the
+     * time since the last pass per folder. Needs mailgate-bounce-mailbox.
+     */
+    public dev.mailgate.bounce.mailbox.PollerListener.Factory bouncePoller() {
+        Object p = poller;
+        if (p == null) {
+            synchronized (this) {
+                if (poller == null) {
+                    poller = new PollerMetrics(meters, observations, events);
+                }
+                p = poller;
+            }
+        }
+        return (dev.mailgate.bounce.mailbox.PollerListener.Factory) p;
     }
 
     /** For {@code Suppressions.addListener}: addresses added to and removed from each list, by cause. */

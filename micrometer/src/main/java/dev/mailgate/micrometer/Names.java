@@ -13,6 +13,7 @@ final class Names {
     static final String DESTINATION = "mailgate.destination";
     static final String OUTCOME = "mailgate.outcome";
     static final String PROVIDER = "mailgate.provider";
+    static final String FOLDER = "mailgate.folder";
 
     private Names() {
     }
