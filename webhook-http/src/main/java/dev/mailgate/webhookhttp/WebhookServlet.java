@@ -46,11 +46,7 @@ public final class WebhookServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        WebhookRequest request;
-        try (InputStream in = req.getInputStream()) {
-            request = WebhookRequest.read(req.getMethod(), headers(req), in, handler.maxBodyBytes());
-        }
-        WebhookResponse response = handler.handle(request);
+        WebhookResponse response = handler.handle(read(req, handler.maxBodyBytes()));
         byte[] body = HttpAnswers.body(response);
         resp.setStatus(response.status());
         response.headers().forEach(resp::setHeader);
@@ -60,6 +56,19 @@ public final class WebhookServlet extends HttpServlet {
             out.write(body);
         }
         WebhookHttpHandler.tell(observer, response);
+    }
+
+    /**
+     * The request as the handler takes it: method, every header, and the body read once from the input stream, at
+     * most {@code maxBodyBytes + 1} bytes of it. For frameworks on a servlet container (Spring MVC) that route the
+     * request themselves.
+     *
+     * @throws IOException when reading the body fails
+     */
+    public static WebhookRequest read(HttpServletRequest req, int maxBodyBytes) throws IOException {
+        try (InputStream in = req.getInputStream()) {
+            return WebhookRequest.read(req.getMethod(), headers(req), in, maxBodyBytes);
+        }
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest req) {
