@@ -14,6 +14,8 @@ module dev.mailgate.springboot.autoconfigure {
     requires spring.core;
     // optional parts: each configuration class is conditional on its classes
     requires static dev.mailgate.webhookhttp;
+    requires static dev.mailgate.bounce.mailbox;
+    requires static dev.mailgate.bounce;
     requires static spring.web;
     requires static spring.webmvc;
     requires static jakarta.servlet;

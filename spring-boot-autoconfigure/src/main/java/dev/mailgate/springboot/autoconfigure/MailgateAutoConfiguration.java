@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
         "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration"})
 @EnableConfigurationProperties(MailgateProperties.class)
 @Import({SuppressionConfiguration.class, PublisherConfiguration.class, TransportConfiguration.class,
-        EventsConfiguration.class, WebConfiguration.class, HealthConfiguration.class,
+        EventsConfiguration.class, BounceMailboxConfiguration.class, WebConfiguration.class, HealthConfiguration.class,
         Boot3HealthConfiguration.class, Boot4HealthConfiguration.class})
 public class MailgateAutoConfiguration {
 }

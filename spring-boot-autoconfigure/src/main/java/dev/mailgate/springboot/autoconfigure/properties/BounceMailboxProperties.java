@@ -30,6 +30,8 @@ public class BounceMailboxProperties {
     private boolean idle = true;
     /** Allow security=none with a password (a local test server only). */
     private boolean allowPlaintext = false;
+    /** A file of the Message-IDs already handled, so a restart between handling and moving handles nothing twice. */
+    private String processedFile = "./mailgate-bounces-processed.log";
     /** The name of a Spring SSL bundle whose trust store the IMAP connection trusts. */
     private String sslBundle;
 
@@ -135,6 +137,14 @@ public class BounceMailboxProperties {
 
     public void setAllowPlaintext(boolean allowPlaintext) {
         this.allowPlaintext = allowPlaintext;
+    }
+
+    public String getProcessedFile() {
+        return processedFile;
+    }
+
+    public void setProcessedFile(String processedFile) {
+        this.processedFile = processedFile;
     }
 
     public String getSslBundle() {
