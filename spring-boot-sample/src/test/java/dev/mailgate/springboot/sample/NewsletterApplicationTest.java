@@ -36,7 +36,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.mailgate.springboot.autoconfigure.MailgateWebhookObserver;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -65,6 +68,18 @@ class NewsletterApplicationTest {
     JavaMailSender mailSender;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** What a metrics module would count: every webhook answer, through the starter's observer hook. */
+    static final List<String> OBSERVED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @TestConfiguration
+    static class Observers {
+        @Bean
+        MailgateWebhookObserver recordingObserver() {
+            return (endpoint, response) -> OBSERVED.add(endpoint + " " + response.status() + " " + response.events().size()
+                    + "+" + response.duplicates());
+        }
+    }
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry r) throws IOException {
@@ -129,6 +144,7 @@ class NewsletterApplicationTest {
         HttpResponse<String> again = post("/webhooks/cloudmailin", softBounce, "application/json", auth);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo("ok: 0 events, 1 repeated\n");
+        assertThat(OBSERVED).containsExactly("cloudmailin 401 0+0", "cloudmailin 200 1+0", "cloudmailin 200 0+1");
         // the bounce (550 5.2.2 mailbox full: soft) is counted toward the threshold once, not twice
         EmailAddress user = EmailAddress.parse("user@example.net");
         assertThat(suppressions.store().count(user, EventClass.SOFT) + suppressions.store().count(user, EventClass.HARD)).isEqualTo(1);
