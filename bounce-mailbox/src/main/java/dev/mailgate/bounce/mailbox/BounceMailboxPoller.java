@@ -3,6 +3,7 @@ package dev.mailgate.bounce.mailbox;
 import dev.mailgate.bounce.BounceParser;
 import dev.mailgate.bounce.BounceReport;
 import dev.mailgate.bounce.ReportFormat;
+import dev.mailgate.core.event.MailEvent;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -50,6 +51,7 @@ public final class BounceMailboxPoller implements AutoCloseable {
     private final Clock clock;
     private final Session session;
     private final ParseBudget budget;
+    private final PollerListeners listeners = new PollerListeners();
     private final Object lock = new Object();
     private Store store;
     /** The hierarchy separator of the connected server, asked once per connection. */
@@ -102,8 +104,36 @@ public final class BounceMailboxPoller implements AutoCloseable {
         }
     }
 
-    /** One pass over the monitored folder. */
+    /**
+     * Adds a listener of the passes (metrics, tracing, a health check), one instance for every pass; may be called
+     * again to add more, they are told in the order added. Add them before {@link #start()} to hear the first pass.
+     */
+    public void addListener(PollerListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        addListener(folder -> listener);
+    }
+
+    /** Adds a factory that makes a listener per pass, for listeners that keep state (a timer, a span). */
+    public void addListener(PollerListener.Factory factory) {
+        listeners.add(Objects.requireNonNull(factory, "factory"));
+    }
+
+    /** One pass over the monitored folder; the {@link PollerListener}s hear it, message by message. */
     public PollResult pollOnce() {
+        PollerListener heard = listeners.create(config.folder);
+        heard.passStarted(config.folder);
+        PollResult result;
+        try {
+            result = pass(heard);
+        } catch (RuntimeException e) {
+            heard.passFailed(e);
+            throw e;
+        }
+        heard.passEnded(result);
+        return result;
+    }
+
+    private PollResult pass(PollerListener heard) {
         synchronized (lock) {
             Store s = connected();
             Folder folder;
@@ -146,31 +176,37 @@ public final class BounceMailboxPoller implements AutoCloseable {
                             // filed, not retried: the next pass would spend the same time on it again
                             String line = "message " + (i + 1) + " of \"" + config.folder + "\"" + messageId(m) + ": "
                                     + e.getMessage() + "; moved to \"" + config.notBounceFolder + "\" unhandled";
-                            move(s, folder, m, notBounces);
+                            ImapFolders.move(s, folder, m, notBounces);
                             unhandled.add(line);
                             LOG.log(System.Logger.Level.WARNING, line);
+                            heard.messageRead(i + 1, new MessageVerdict.OverBudget(e.getMessage()));
                             continue;
                         }
                         if (report.format() == ReportFormat.NOT_RECOGNIZED && report.recipients().isEmpty()) {
-                            move(s, folder, m, notBounces);
+                            ImapFolders.move(s, folder, m, notBounces);
                             others++;
+                            heard.messageRead(i + 1, new MessageVerdict.NotABounce(report));
                             continue;
                         }
                         String key = key(report, raw);
                         if (processed.contains(key)) {
-                            move(s, folder, m, done);
+                            ImapFolders.move(s, folder, m, done);
                             duplicates++;
+                            heard.messageRead(i + 1, new MessageVerdict.Duplicate(report));
                             continue;
                         }
-                        handler.handle(report, report.toEvents(clock.instant()));
+                        List<MailEvent> events = report.toEvents(clock.instant());
+                        handler.handle(report, events);
                         processed.add(key);
                         afterHandled.run();
-                        move(s, folder, m, done);
+                        ImapFolders.move(s, folder, m, done);
                         handled++;
+                        heard.messageRead(i + 1, new MessageVerdict.Handled(report, events));
                     } catch (Exception e) {
                         String line = "message " + (i + 1) + " of \"" + config.folder + "\": " + e;
                         failures.add(line);
                         LOG.log(System.Logger.Level.WARNING, "bounce left in place for the next pass: " + line, e);
+                        heard.messageRead(i + 1, new MessageVerdict.Failed(e));
                     }
                 }
                 return new PollResult(count, handled, duplicates, others, failures, unhandled);
@@ -380,15 +416,6 @@ public final class BounceMailboxPoller implements AutoCloseable {
                     + " returned no token", null);
         }
         return token;
-    }
-
-    private static void move(Store s, Folder from, Message m, Folder to) throws MessagingException {
-        if (s instanceof IMAPStore imap && imap.hasCapability("MOVE") && from instanceof IMAPFolder f) {
-            f.moveMessages(new Message[] {m}, to);
-        } else {
-            from.copyMessages(new Message[] {m}, to);
-            m.setFlag(Flags.Flag.DELETED, true);
-        }
     }
 
     private static byte[] raw(Message m) throws IOException, MessagingException {

@@ -1,10 +1,13 @@
 package dev.mailgate.bounce.mailbox;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
  * Folder names as the server writes them. The configuration writes hierarchy with {@code /}
@@ -64,5 +67,15 @@ final class ImapFolders {
             throw new MessagingException("cannot create folder \"" + name + "\"");
         }
         return f;
+    }
+
+    /** Moves one message: RFC 6851 MOVE where the server has it, else COPY and \Deleted (expunged on close). */
+    static void move(Store s, Folder from, Message m, Folder to) throws MessagingException {
+        if (s instanceof IMAPStore imap && imap.hasCapability("MOVE") && from instanceof IMAPFolder f) {
+            f.moveMessages(new Message[] {m}, to);
+        } else {
+            from.copyMessages(new Message[] {m}, to);
+            m.setFlag(Flags.Flag.DELETED, true);
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.limits.InputLimits;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class WebhookHandler {
     private final SeenEvents seen;
     private final int maxBodyBytes;
     private final Clock clock;
+    private final HandlerListeners handlerListeners;
 
     private WebhookHandler(Builder b) {
         this.codec = b.codec;
@@ -46,6 +48,7 @@ public final class WebhookHandler {
         this.seen = b.seen;
         this.maxBodyBytes = b.maxBodyBytes;
         this.clock = b.clock;
+        this.handlerListeners = new HandlerListeners(b.handlerListeners);
     }
 
     public static Builder builder(CallbackCodec codec) {
@@ -57,7 +60,22 @@ public final class WebhookHandler {
         return maxBodyBytes;
     }
 
+    /** Handles one request; the {@link WebhookHandlerListener}s hear each step, in their documented order. */
     public WebhookResponse handle(WebhookRequest request) {
+        WebhookHandlerListener heard = handlerListeners.create(request);
+        heard.requestReceived(codec.format(), request);
+        WebhookResponse response;
+        try {
+            response = respond(request, heard);
+        } catch (RuntimeException e) {
+            heard.requestFailed(e);
+            throw e;
+        }
+        heard.statusReturned(response);
+        return response;
+    }
+
+    private WebhookResponse respond(WebhookRequest request, WebhookHandlerListener heard) {
         if (!request.isPost()) {
             return new WebhookResponse(405, List.of(), 0, "method " + request.method() + " not allowed; webhooks are POSTed",
                     Map.of("Allow", "POST"));
@@ -70,6 +88,7 @@ public final class WebhookHandler {
         Optional<String> rejected = authenticator.reject(request);
         if (rejected.isPresent()) {
             LOG.log(System.Logger.Level.WARNING, "webhook request refused: " + rejected.get());
+            heard.authenticationRefused(rejected.get());
             Map<String, String> headers = authenticator instanceof BasicAuthenticator basic
                     ? Map.of("WWW-Authenticate", basic.challenge()) : Map.of();
             return new WebhookResponse(401, List.of(), 0, "authentication failed", headers);
@@ -80,6 +99,7 @@ public final class WebhookHandler {
         } catch (CallbackFormatException e) {
             return WebhookResponse.error(400, e.getMessage());
         }
+        heard.eventsDecoded(Collections.unmodifiableList(decoded));
         List<MailEvent> fresh = new ArrayList<>(decoded.size());
         List<String> claimed = new ArrayList<>(decoded.size());
         Set<String> inRequest = new HashSet<>();
@@ -91,12 +111,14 @@ public final class WebhookHandler {
                 String key = EventKeys.of(event);
                 if (!inRequest.add(key)) {
                     duplicates++;
+                    heard.duplicate(event);
                 } else if (seen.claim(key)) {
                     // Check and claim are one atomic step: a concurrent delivery of the same event cannot also get here.
                     claimed.add(key);
                     fresh.add(event);
                 } else if (seen.contains(key)) {
                     duplicates++;
+                    heard.duplicate(event);
                 } else {
                     inFlight++;
                 }
@@ -114,6 +136,7 @@ public final class WebhookHandler {
                     listener.onEvents(List.copyOf(fresh));
                 } catch (Exception e) {
                     LOG.log(System.Logger.Level.ERROR, "webhook listener failed; answering 500 so that the provider retries", e);
+                    heard.listenerFailed(e);
                     return WebhookResponse.error(500, "the application could not handle the events: " + e.getClass().getSimpleName());
                 }
                 seen.addAll(claimed);
@@ -135,6 +158,7 @@ public final class WebhookHandler {
         private SeenEvents seen = SeenEvents.inMemory();
         private int maxBodyBytes = InputLimits.defaults().maxPayloadBytes();
         private Clock clock = Clock.systemUTC();
+        private final List<WebhookHandlerListener.Factory> handlerListeners = new ArrayList<>();
 
         private Builder(CallbackCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
@@ -171,6 +195,21 @@ public final class WebhookHandler {
                 throw new IllegalArgumentException("maxBodyBytes must be positive");
             }
             this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Adds a listener of the handling's steps (metrics, tracing), one instance for every request. May be called
+         * again to add more; they are told in the order they were added, and one that throws is skipped.
+         */
+        public Builder handlerListener(WebhookHandlerListener listener) {
+            Objects.requireNonNull(listener, "listener");
+            return handlerListener(request -> listener);
+        }
+
+        /** Adds a factory that makes a listener per request, for listeners that keep state (a timer, a span). */
+        public Builder handlerListener(WebhookHandlerListener.Factory factory) {
+            handlerListeners.add(Objects.requireNonNull(factory, "factory"));
             return this;
         }
 

@@ -77,7 +77,7 @@ public final class CallbackPublisher implements AutoCloseable {
     private final Duration maxBackoff;
     private final Clock clock;
     private final String destination;
-    private final PublisherListener listener;
+    private final PublisherListeners listeners;
     private ScheduledExecutorService loop;
     private Duration backoff;
     private Instant nextAttempt = Instant.MIN;
@@ -96,7 +96,7 @@ public final class CallbackPublisher implements AutoCloseable {
         this.maxBackoff = b.maxBackoff;
         this.clock = b.clock;
         this.destination = b.destination != null ? b.destination : codec.format();
-        this.listener = b.listener;
+        this.listeners = new PublisherListeners(b.listeners);
         this.backoff = initialBackoff;
         if (!codec.canEncode()) {
             throw new IllegalArgumentException("the " + codec.format() + " format cannot encode events, so it cannot be published");
@@ -133,8 +133,24 @@ public final class CallbackPublisher implements AutoCloseable {
         return payloads.size();
     }
 
-    /** One delivery attempt of the oldest pending events (at most {@code maxEvents}), unless backing off. */
+    /**
+     * One delivery attempt of the oldest pending events (at most {@code maxEvents}), unless backing off. The
+     * {@link PublisherListener}s hear each POST and, last, the outbox depth.
+     */
     public synchronized FlushResult flush() {
+        PublisherListener heard = listeners.create(destination);
+        FlushResult result = flush(heard);
+        if (!listeners.isEmpty()) {
+            try {
+                heard.outboxDepth(destination, outbox.depth(destination));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "reading the outbox depth of " + destination + " for the listeners failed", e);
+            }
+        }
+        return result;
+    }
+
+    private FlushResult flush(PublisherListener heard) {
         if (clock.instant().isBefore(nextAttempt)) {
             return new FlushResult(0, outbox.count(destination, false), 0, "backing off until " + nextAttempt);
         }
@@ -149,20 +165,26 @@ public final class CallbackPublisher implements AutoCloseable {
         work.push(items);
         while (!work.isEmpty()) {
             List<OutboxItem> part = work.pop();
-            Optional<byte[]> body = body(part);
+            Optional<byte[]> body = body(part, heard);
             if (body.isEmpty()) {
                 refused += part.size();
                 continue;
             }
+            heard.attemptStarted(destination, part.size(), part.get(0).attempts() + 1);
             Answer answer = post(body.get());
             if (answer == null) {
+                heard.attemptFailed(destination, part.size(), -1, "interrupted");
                 return new FlushResult(delivered, items.size() - delivered - refused, refused, "interrupted");
             }
             detail = answer.detail();
+            if (!answer.delivered()) {
+                heard.attemptFailed(destination, part.size(), answer.status(), answer.detail());
+            }
             if (answer.delivered()) {
                 outbox.delivered(ids(part));
                 delivered += part.size();
-                recovered();
+                heard.delivered(destination, part.size(), answer.status());
+                recovered(heard);
             } else if (answer.refusal() && part.size() > 1) {
                 // which items does it refuse? halves until it says
                 work.push(part.subList(part.size() / 2, part.size()));
@@ -172,12 +194,12 @@ public final class CallbackPublisher implements AutoCloseable {
                 refused++;
                 LOG.log(System.Logger.Level.ERROR, "callback " + destination + " (" + endpoint + ") refused an event (" + answer.detail()
                         + "); kept aside, requeue it when fixed");
-                listener.itemsRefused(destination, 1, answer.detail());
+                heard.itemsRefused(destination, 1, answer.detail());
             } else {
                 List<OutboxItem> waiting = new ArrayList<>(part);
                 work.forEach(waiting::addAll);
                 outbox.retryLater(ids(waiting), answer.detail());
-                failing(answer.detail());
+                failing(answer.detail(), heard);
                 return new FlushResult(delivered, waiting.size(), refused, answer.detail());
             }
         }
@@ -185,7 +207,7 @@ public final class CallbackPublisher implements AutoCloseable {
     }
 
     /** The part's events as one payload; an item that cannot be re-encoded is refused at once. */
-    private Optional<byte[]> body(List<OutboxItem> part) {
+    private Optional<byte[]> body(List<OutboxItem> part, PublisherListener heard) {
         try {
             List<MailEvent> events = new ArrayList<>();
             for (OutboxItem item : part) {
@@ -194,7 +216,7 @@ public final class CallbackPublisher implements AutoCloseable {
             return Optional.of(codec.encode(events));
         } catch (CallbackFormatException | IllegalArgumentException e) {
             outbox.refused(ids(part), "cannot re-encode: " + e.getMessage());
-            listener.itemsRefused(destination, part.size(), "cannot re-encode: " + e.getMessage());
+            heard.itemsRefused(destination, part.size(), "cannot re-encode: " + e.getMessage());
             return Optional.empty();
         }
     }
@@ -219,18 +241,18 @@ public final class CallbackPublisher implements AutoCloseable {
         }
     }
 
-    private void failing(String detail) {
+    private void failing(String detail, PublisherListener heard) {
         consecutiveFailures++;
         nextAttempt = clock.instant().plus(backoff);
         backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
         LOG.log(System.Logger.Level.WARNING, "callback " + destination + " (" + endpoint + ") not delivered (" + detail + "), "
                 + consecutiveFailures + " attempts in a row; the events wait, retrying after " + nextAttempt);
-        listener.endpointFailing(destination, detail, consecutiveFailures, nextAttempt);
+        heard.endpointFailing(destination, detail, consecutiveFailures, nextAttempt);
     }
 
-    private void recovered() {
+    private void recovered(PublisherListener heard) {
         if (consecutiveFailures > 0) {
-            listener.endpointRecovered(destination, consecutiveFailures);
+            heard.endpointRecovered(destination, consecutiveFailures);
         }
         consecutiveFailures = 0;
         backoff = initialBackoff;
@@ -298,8 +320,7 @@ public final class CallbackPublisher implements AutoCloseable {
         private Duration maxBackoff = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
         private String destination;
-        private PublisherListener listener = new PublisherListener() {
-        };
+        private final List<PublisherListener.Factory> listeners = new ArrayList<>();
 
         private Builder(URI endpoint, CallbackCodec codec, SuppressionStore store) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -357,9 +378,19 @@ public final class CallbackPublisher implements AutoCloseable {
             return this;
         }
 
-        /** Hears of the endpoint failing and recovering, and of refused items (the alert). */
+        /**
+         * Adds a listener of the attempts, the endpoint failing and recovering, refused items (the alert) and the
+         * outbox depth; one instance for every flush. May be called again to add more: they are told in the order
+         * they were added, and one that throws is skipped.
+         */
         public Builder listener(PublisherListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            Objects.requireNonNull(listener, "listener");
+            return listener(destination -> listener);
+        }
+
+        /** Adds a factory that makes a listener per flush, for listeners that keep state (the attempt being timed). */
+        public Builder listener(PublisherListener.Factory factory) {
+            listeners.add(Objects.requireNonNull(factory, "factory"));
             return this;
         }
 

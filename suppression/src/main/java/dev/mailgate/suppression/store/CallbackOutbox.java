@@ -1,6 +1,7 @@
 package dev.mailgate.suppression.store;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The durable outbox of {@code CallbackPublisher}s, keyed by a destination's <em>name</em> (not its URL: changing
@@ -28,4 +29,12 @@ public interface CallbackOutbox {
 
     /** How many items of a destination are pending ({@code refused} false) or refused. */
     int count(String destination, boolean refused);
+
+    /**
+     * Pending and refused counts and the store time of the oldest pending item, for metrics. The default counts with
+     * {@link #count} and knows no age; the bundled outboxes answer in one query with the age.
+     */
+    default OutboxDepth depth(String destination) {
+        return new OutboxDepth(count(destination, false), count(destination, true), Optional.empty());
+    }
 }

@@ -159,6 +159,7 @@ public final class InMemorySuppressionStore implements SuppressionStore {
         private static final class Row {
             final String destination;
             final byte[] payload;
+            final Instant created = Instant.now(); // as the JDBC outbox stamps created_at
             int attempts;
             boolean refused;
 
@@ -217,6 +218,25 @@ public final class InMemorySuppressionStore implements SuppressionStore {
                 }
             }
             return n;
+        }
+
+        @Override
+        public synchronized OutboxDepth depth(String destination) {
+            int pending = 0;
+            int refused = 0;
+            Instant oldest = null;
+            for (Row row : rows.values()) { // id order is age order
+                if (!row.destination.equals(destination)) {
+                    continue;
+                }
+                if (row.refused) {
+                    refused++;
+                } else {
+                    pending++;
+                    oldest = oldest == null ? row.created : oldest;
+                }
+            }
+            return new OutboxDepth(pending, refused, Optional.ofNullable(oldest));
         }
 
         @Override

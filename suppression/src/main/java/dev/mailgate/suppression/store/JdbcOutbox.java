@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /** The outbox in the store's database ({@code mg_outbox}; {@code failed} marks the refused items). */
 final class JdbcOutbox implements CallbackOutbox {
@@ -98,6 +99,30 @@ final class JdbcOutbox implements CallbackOutbox {
                 p.setString(1, destination);
                 return p.executeUpdate();
             }
+        });
+    }
+
+    @Override
+    public OutboxDepth depth(String destination) {
+        return db.run(c -> {
+            int pending = 0;
+            int refused = 0;
+            Optional<Instant> oldest = Optional.empty();
+            try (PreparedStatement p = c.prepareStatement(
+                    "select failed, count(*), min(created_at) from mg_outbox where destination = ? group by failed")) {
+                p.setString(1, destination);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        if (r.getBoolean(1)) {
+                            refused = r.getInt(2);
+                        } else {
+                            pending = r.getInt(2);
+                            oldest = Optional.ofNullable(r.getTimestamp(3)).map(Timestamp::toInstant);
+                        }
+                    }
+                }
+            }
+            return new OutboxDepth(pending, refused, oldest);
         });
     }
 

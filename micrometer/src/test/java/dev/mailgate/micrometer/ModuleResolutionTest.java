@@ -1,0 +1,54 @@
+package dev.mailgate.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tests run on the class path; this resolves the module as a real JPMS module, alone (every Mailgate part but
+ * core is optional) and with the parts it instruments, so a wrong requires or export fails the build.
+ */
+class ModuleResolutionTest {
+    private static final List<String> NEEDED = List.of("mailgate-", "micrometer-", "HdrHistogram", "LatencyUtils", "icu4j",
+            "jakarta.mail-api", "jakarta.activation-api", "angus-mail", "angus-activation", "jackson-");
+
+    private static ModuleLayer layer(String... roots) {
+        Path[] paths = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
+                .filter(p -> NEEDED.stream().anyMatch(n -> p.getFileName().toString().startsWith(n)) || p.endsWith(Path.of("target", "classes")))
+                .toArray(Path[]::new);
+        Configuration config = ModuleLayer.boot().configuration().resolve(ModuleFinder.of(paths), ModuleFinder.of(), Set.of(roots));
+        return ModuleLayer.boot().defineModulesWithOneLoader(config, ClassLoader.getPlatformClassLoader());
+    }
+
+    @Test
+    void resolvesWithCoreAndMicrometerAlone() throws Exception {
+        ModuleLayer layer = layer("dev.mailgate.micrometer");
+        assertThat(layer.findModule("dev.mailgate.suppression")).as("optional").isEmpty();
+        ModuleDescriptor d = layer.findModule("dev.mailgate.micrometer").orElseThrow().getDescriptor();
+        assertThat(d.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.mailgate.micrometer");
+        assertThat(layer.findLoader("dev.mailgate.micrometer").loadClass(MailgateMetrics.class.getName()).getModule().getName())
+                .isEqualTo("dev.mailgate.micrometer");
+    }
+
+    @Test
+    void resolvesWithThePartsItInstruments() throws Exception {
+        ModuleLayer layer = layer("dev.mailgate.micrometer", "dev.mailgate.suppression", "dev.mailgate.bounce.mailbox");
+        Module micrometer = layer.findModule("dev.mailgate.micrometer").orElseThrow();
+        assertThat(micrometer.canRead(layer.findModule("dev.mailgate.suppression").orElseThrow())).isTrue();
+        assertThat(micrometer.canRead(layer.findModule("dev.mailgate.bounce.mailbox").orElseThrow())).isTrue();
+        // the listeners load, with the optional parts present
+        ClassLoader loader = layer.findLoader("dev.mailgate.micrometer");
+        assertThat(loader.loadClass("dev.mailgate.micrometer.PublisherMetrics").getInterfaces()[0].getModule().getName())
+                .isEqualTo("dev.mailgate.suppression");
+        assertThat(loader.loadClass("dev.mailgate.micrometer.PollerMetrics").getInterfaces()[0].getModule().getName())
+                .isEqualTo("dev.mailgate.bounce.mailbox");
+    }
+}
