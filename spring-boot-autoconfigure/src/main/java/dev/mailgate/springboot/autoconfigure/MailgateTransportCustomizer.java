@@ -1,0 +1,15 @@
+package dev.mailgate.springboot.autoconfigure;
+
+import dev.mailgate.core.transport.Transport;
+
+/**
+ * Wraps the provider's transport before the suppression filter goes around it: a bean of this type is applied to
+ * the auto-configured {@code Transport} (in {@code @Order}), e.g. to time sends for metrics. One of the hooks a
+ * metrics module plugs into with a single {@code @Configuration} class; the others are beans of
+ * {@code SuppressionListener}, {@code SenderSignalListener}, {@code PublisherListener}, {@link MailgateWebhookObserver}
+ * and {@code WebhookListener}, all picked up by type.
+ */
+@FunctionalInterface
+public interface MailgateTransportCustomizer {
+    Transport customize(Transport transport);
+}

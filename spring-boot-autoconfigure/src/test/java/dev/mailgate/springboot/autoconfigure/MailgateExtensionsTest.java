@@ -1,0 +1,108 @@
+package dev.mailgate.springboot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailgate.core.message.EmailMessage;
+import dev.mailgate.core.message.OutboundMessage;
+import dev.mailgate.core.transport.SendReceipt;
+import dev.mailgate.core.transport.SendResult;
+import dev.mailgate.core.transport.Transport;
+import dev.mailgate.testing.smtp.TestCertificates;
+import dev.mailgate.testing.smtp.TestSmtpServer;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * DKIM from a resource, the hook a metrics module wraps the transport with (inside the suppression filter), and the
+ * settings that must fail the start with their name rather than half-work.
+ */
+class MailgateExtensionsTest {
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, MailgateAutoConfiguration.class))
+            .withPropertyValues("mailgate.suppression.store=memory");
+
+    @Test
+    void aDkimKeyFromTheClassPathSignsAndACustomizerSeesEverySend() throws Exception {
+        AtomicInteger seen = new AtomicInteger();
+        MailgateTransportCustomizer counting = delegate -> new Counting(delegate, seen);
+        try (TestSmtpServer server = TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).build().start()) {
+            runner.withBean(MailgateTransportCustomizer.class, () -> counting)
+                    .withPropertyValues("mailgate.smtp.host=localhost", "mailgate.smtp.port=" + server.port(),
+                            "mailgate.smtp.ssl-bundle=ca", "spring.ssl.bundle.pem.ca.truststore.certificate=classpath:mailgate/localhost-ca.pem",
+                            "mailgate.smtp.dkim-domain=example.com", "mailgate.smtp.dkim-selector=s1",
+                            "mailgate.smtp.dkim-key=classpath:mailgate/dkim-rsa2048.pem")
+                    .run(ctx -> {
+                        assertThat(ctx).hasNotFailed();
+                        ctx.getBean(Transport.class).send(EmailMessage.builder().from("news@example.com").to("jane@example.net")
+                                .subject("Signed").text("Hello\n").build());
+                        assertThat(server.awaitMessages(1, Duration.ofSeconds(10)).get(0).contentAsString())
+                                .contains("DKIM-Signature:").contains("d=example.com").contains("s=s1");
+                        assertThat(seen).hasValue(1);
+                    });
+        }
+    }
+
+    @Test
+    void aWebhookWithoutCredentialsFailsTheStartUnlessUnauthenticatedIsAllowedOnPurpose() {
+        new org.springframework.boot.test.context.runner.WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MailgateAutoConfiguration.class))
+                .withPropertyValues("mailgate.suppression.store=memory",
+                        "mailgate.webhook.endpoints.generic.path=/hooks/generic", "mailgate.webhook.endpoints.generic.format=generic-smtp-callback")
+                .run(ctx -> {
+                    assertThat(ctx).hasFailed();
+                    assertThat(ctx.getStartupFailure()).rootCause()
+                            .hasMessageContaining("mailgate.webhook.endpoints.generic.username and password are required");
+                });
+    }
+
+    @Test
+    void anUnsubscribeCurrentKeyThatIsNotAmongTheKeysIsNamed() {
+        runner.withPropertyValues("mailgate.unsubscribe.current-key=k2", "mailgate.unsubscribe.keys.k1=c2FtcGxlLWtleS1yZXBsYWNlLW1l")
+                .run(ctx -> {
+                    assertThat(ctx).hasFailed();
+                    assertThat(ctx.getStartupFailure()).rootCause().hasMessageContaining("current-key k2").hasMessageContaining("[k1]");
+                });
+    }
+
+    @Test
+    void anSslBundleAndATrustStoreTogetherAreRefused() {
+        runner.withPropertyValues("mailgate.smtp.host=localhost", "mailgate.smtp.trust-store=/etc/ssl/x.p12", "mailgate.smtp.ssl-bundle=ca",
+                "spring.ssl.bundle.pem.ca.truststore.certificate=classpath:mailgate/localhost-ca.pem").run(ctx -> {
+                    assertThat(ctx).hasFailed();
+                    assertThat(ctx.getStartupFailure()).rootCause().hasMessageContaining("ssl-bundle or trust-store");
+                });
+    }
+
+    /** What a metrics module's customizer does: see every send, pass it on. */
+    private record Counting(Transport delegate, AtomicInteger seen) implements Transport {
+        @Override
+        public SendReceipt send(OutboundMessage message) {
+            seen.incrementAndGet();
+            return delegate.send(message);
+        }
+
+        @Override
+        public CompletableFuture<SendReceipt> sendAsync(OutboundMessage message) {
+            seen.incrementAndGet();
+            return delegate.sendAsync(message);
+        }
+
+        @Override
+        public List<SendResult> sendBatch(Collection<? extends OutboundMessage> messages) {
+            seen.addAndGet(messages.size());
+            return delegate.sendBatch(messages);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
