@@ -283,13 +283,49 @@ public abstract class CodecContract {
         List<MailEvent> got = new ArrayList<>();
         WebhookHandler handler = WebhookHandler.builder(codec()).authenticator(authenticator(clock())).listener(got::addAll)
                 .maxBodyBytes(Math.max(maxPayloadBytes(), 1)).clock(clock()).build();
-        WebhookResponse bad = handler.handle(signedRequest(validPayload(), NOW, false));
+        WebhookRequest forged = signedRequest(validPayload(), NOW, false);
+        String reason = authenticator(clock()).reject(forged).orElseThrow();
+        List<java.util.logging.LogRecord> logged = new ArrayList<>();
+        WebhookResponse bad = logging(logged::add, () -> handler.handle(forged));
         assertThat(bad.status()).isEqualTo(401);
         assertThat(bad.body()).isEqualTo("authentication failed\n");
+        // what the attacker is not told, the operator is: the handler logs the authenticator's reason as a warning
+        assertThat(logged).as("the log line of the refusal").anySatisfy(r -> {
+            assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+            assertThat(r.getMessage()).contains(reason);
+        });
         assertThat(got).isEmpty();
         WebhookResponse good = handler.handle(signedRequest(validPayload(), NOW, true));
         assertThat(good.status()).as(good.body()).isEqualTo(200);
         assertThat(got).isNotEmpty().hasSize(codec().decode(validPayload(), NOW).size());
+    }
+
+    /**
+     * Runs {@code action} with a handler on the WebhookHandler's logger, which System.Logger's default backend
+     * (java.util.logging) writes to; an application that routes System.Logger elsewhere gets the same line there.
+     */
+    private static <T> T logging(java.util.function.Consumer<java.util.logging.LogRecord> sink, java.util.function.Supplier<T> action) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(WebhookHandler.class.getName());
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                sink.accept(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(h);
+        try {
+            return action.get();
+        } finally {
+            logger.removeHandler(h);
+        }
     }
 
     private void assertRefused(WebhookRequest request) {
