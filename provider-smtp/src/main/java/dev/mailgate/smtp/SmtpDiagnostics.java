@@ -145,7 +145,8 @@ public final class SmtpDiagnostics {
         }
         SmtpConnection connection = null;
         try {
-            TransportContext context = new TransportContext(config, SmtpProvider.ID, new StepRecorder(config, names, steps), config.queueIdExtractor);
+            TransportContext context = new TransportContext(config, SmtpProvider.ID, new StepRecorder(config, names, steps),
+                    QueueIdExtractor.queuedAs());
             connection = SmtpConnection.open(context, System.nanoTime() + config.sendDeadline.toNanos());
         } catch (MailException e) {
             steps.add(new Step(nextStep(steps, config), Status.FAILED, detail(e, config), Optional.of(hint(e, config, steps, names))));

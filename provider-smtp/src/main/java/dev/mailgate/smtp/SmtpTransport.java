@@ -62,7 +62,7 @@ public final class SmtpTransport implements Transport {
 
     private SmtpTransport(Builder b) {
         this.config = b.config;
-        this.context = new TransportContext(b.config, b.provider, b.listener, b.config.queueIdExtractor);
+        this.context = new TransportContext(b.config, b.provider, b.listener, b.queueIdExtractor);
         this.pool = new ConnectionPool(context);
         this.clock = b.clock;
         this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock);
@@ -356,6 +356,7 @@ public final class SmtpTransport implements Transport {
         private DkimSigner signer;
         private SmtpEventListener listener = SmtpEventListener.NONE;
         private String provider = SmtpProvider.ID;
+        private QueueIdExtractor queueIdExtractor = QueueIdExtractor.queuedAs();
 
         private Builder(SmtpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -400,6 +401,12 @@ public final class SmtpTransport implements Transport {
          */
         public Builder dkim(DkimSigner signer) {
             this.signer = Objects.requireNonNull(signer, "signer");
+            return this;
+        }
+
+        /** How the provider's id of a message is read from the final reply (default {@link QueueIdExtractor#queuedAs()}). */
+        public Builder queueIdExtractor(QueueIdExtractor extractor) {
+            this.queueIdExtractor = Objects.requireNonNull(extractor, "extractor");
             return this;
         }
 
