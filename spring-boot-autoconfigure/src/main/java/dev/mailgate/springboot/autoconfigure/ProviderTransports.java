@@ -7,6 +7,7 @@ import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.SmtpProvider;
 import dev.mailgate.smtp.SmtpTransport;
 import dev.mailgate.springboot.autoconfigure.properties.MailgateProperties;
 import dev.mailgate.springboot.autoconfigure.properties.SmtpProperties;
@@ -84,7 +85,7 @@ final class ProviderTransports {
 
     /** The SMTP settings for a health probe, when the provider is plain SMTP. */
     static Optional<SmtpConfig> smtpConfig(String id, Map<String, String> settings) {
-        return id.equals("smtp") ? Optional.of(SmtpConfig.fromMap(settings)) : Optional.empty();
+        return id.equals("smtp") ? Optional.of(SmtpProvider.config(settings)) : Optional.empty();
     }
 
     static MailProvider provider(String id) {
@@ -122,7 +123,7 @@ final class ProviderTransports {
         } catch (DkimException e) {
             throw new ProviderConfigException("smtp", "dkim-key", e.getMessage());
         }
-        return SmtpTransport.builder(SmtpConfig.fromMap(withoutDkim)).dkim(signer).build();
+        return SmtpTransport.builder(SmtpProvider.config(withoutDkim)).dkim(signer).build();
     }
 
     /**
