@@ -226,7 +226,10 @@ if __name__ == "__main__":
     elif sys.argv[1] == "ip":
         print(ip_of(sys.argv[2]))
     elif sys.argv[1] == "recipients":
+        # --permanent: only the 5xx refusals (for an MTA whose temporary failures end without a failure report)
+        permanent = "--permanent" in sys.argv
         for c in CASES:
-            print(("user@%s.test" if c[0].startswith("s-") else "%s@remote.test") % c[0])
-        for s in SILENT + (TLS if "--tls" in sys.argv else []):
+            if not permanent or c[3][0].startswith("5"):
+                print(("user@%s.test" if c[0].startswith("s-") else "%s@remote.test") % c[0])
+        for s in SILENT + (TLS if "--tls" in sys.argv else []) if not permanent else []:
             print("user@%s.test" % s[0])
