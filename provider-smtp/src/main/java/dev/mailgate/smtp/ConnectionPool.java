@@ -12,13 +12,15 @@ import java.util.concurrent.TimeUnit;
  * the same with platform and virtual threads.
  */
 final class ConnectionPool implements AutoCloseable {
+    private final TransportContext context;
     private final SmtpConfig config;
     private final Semaphore permits;
     private final ConcurrentLinkedDeque<SmtpConnection> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
-    ConnectionPool(SmtpConfig config) {
-        this.config = config;
+    ConnectionPool(TransportContext context) {
+        this.context = context;
+        this.config = context.config();
         this.permits = new Semaphore(config.maxConnections, true);
     }
 
@@ -44,13 +46,13 @@ final class ConnectionPool implements AutoCloseable {
             SmtpConnection c;
             while ((c = idle.pollFirst()) != null) {
                 if (c.reusable(config.maxMessagesPerConnection, config.idleTimeout, config.maxConnectionAge)) {
+                    context.listener().connectionAcquired(c.session(), true, state());
                     return c;
                 }
                 c.quit();
             }
-            long start = System.nanoTime();
-            SmtpConnection fresh = SmtpConnection.open(config, SmtpConnection.Probe.NONE, deadlineNanos);
-            config.listener.connected(config.host, config.port, fresh.isTls(), java.time.Duration.ofNanos(System.nanoTime() - start));
+            SmtpConnection fresh = SmtpConnection.open(context, deadlineNanos);
+            context.listener().connectionAcquired(fresh.session(), false, state());
             return fresh;
         } catch (RuntimeException e) {
             permits.release();
@@ -60,18 +62,26 @@ final class ConnectionPool implements AutoCloseable {
 
     /** Returns a session: kept for reuse when it is healthy and within its limits, closed otherwise. */
     void release(SmtpConnection c) {
+        boolean kept = false;
         try {
             if (!closed && c.reusable(config.maxMessagesPerConnection, config.idleTimeout, config.maxConnectionAge)) {
                 idle.addFirst(c);
+                kept = true;
             } else {
                 c.quit();
             }
         } finally {
             permits.release();
         }
+        context.listener().connectionReleased(c.session(), kept, state());
         if (closed) {
             drain();
         }
+    }
+
+    /** A snapshot for listeners; the idle count walks the deque, which holds at most maxConnections sessions. */
+    private SmtpEventListener.PoolState state() {
+        return new SmtpEventListener.PoolState(config.maxConnections - permits.availablePermits(), idle.size(), config.maxConnections);
     }
 
     @Override

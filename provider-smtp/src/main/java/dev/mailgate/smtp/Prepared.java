@@ -2,6 +2,7 @@ package dev.mailgate.smtp;
 
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.message.OutboundMessage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,15 +11,27 @@ import java.util.Optional;
  * extensions it needs, its share of the quota and its send deadline. Retries and chained transactions reuse it as
  * it is.
  *
+ * @param send what listeners are told the events are about
  * @param data the dot-stuffed content ending in CRLF "." CRLF
  * @param size the rendered size before dot-stuffing (what SIZE declares)
  * @param permit its share of the daily quota and its pace slot
+ * @param startedAt when its send began (the receipt's start)
+ * @param startNanos the same moment, {@link System#nanoTime()} based (the receipt's duration)
  * @param deadlineNanos when the send deadline of this message passes, {@link System#nanoTime()} based
  */
-record Prepared(OutboundMessage message, EmailAddress mailFrom, List<EmailAddress> recipients, byte[] data, long size,
-                boolean smtpUtf8, boolean eightBit, Optional<String> messageId, RateLimiter.Permit permit, long deadlineNanos) {
+record Prepared(SmtpEventListener.Send send, EmailAddress mailFrom, List<EmailAddress> recipients, byte[] data, long size,
+                boolean smtpUtf8, boolean eightBit, RateLimiter.Permit permit, Instant startedAt, long startNanos, long deadlineNanos) {
+
+    /** The message as the caller passed it. */
+    OutboundMessage message() {
+        return send.message();
+    }
+
+    Optional<String> messageId() {
+        return send.messageId();
+    }
 
     String label() {
-        return messageId.orElse("(no Message-ID)");
+        return messageId().orElse("(no Message-ID)");
     }
 }

@@ -45,7 +45,6 @@ public final class SmtpConfig {
     final String dsnReturn;
     final InputLimits limits;
     final QueueIdExtractor queueIdExtractor;
-    final TransportListener listener;
 
     private SmtpConfig(Builder b) {
         this.host = Objects.requireNonNull(b.host, "host");
@@ -79,7 +78,6 @@ public final class SmtpConfig {
         this.dsnNotify = Set.copyOf(b.dsnNotify);
         this.dsnReturn = b.dsnReturn;
         this.queueIdExtractor = b.queueIdExtractor;
-        this.listener = b.listener;
         if (tlsMode == TlsMode.NONE && (username != null || oauthToken != null) && !allowPlaintextAuth) {
             throw new IllegalArgumentException("credentials with TLS mode NONE would be sent in plaintext; "
                     + "use STARTTLS_REQUIRED or IMPLICIT, or call allowPlaintextAuth(true) for a trusted local relay");
@@ -196,8 +194,6 @@ public final class SmtpConfig {
         private Set<String> dsnNotify = Set.of();
         private String dsnReturn;
         private QueueIdExtractor queueIdExtractor = QueueIdExtractor.queuedAs();
-        private TransportListener listener = new TransportListener() {
-        };
 
         private Builder(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -364,11 +360,6 @@ public final class SmtpConfig {
 
         public Builder queueIdExtractor(QueueIdExtractor extractor) {
             this.queueIdExtractor = Objects.requireNonNull(extractor, "extractor");
-            return this;
-        }
-
-        public Builder listener(TransportListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -6,7 +6,10 @@ import dev.mailgate.core.transport.AuthenticationException;
 import dev.mailgate.core.transport.RecipientOutcome;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.ServerRejectedException;
+import dev.mailgate.core.transport.SmtpReply;
+import dev.mailgate.smtp.internal.Extensions;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
@@ -140,12 +144,8 @@ public final class SmtpDiagnostics {
         }
         SmtpConnection connection = null;
         try {
-            connection = SmtpConnection.open(config, (step, detail) -> {
-                steps.add(new Step(step, Status.PASSED, detail, Optional.empty()));
-                if (step.equals("ehlo") && steps.stream().filter(s -> s.name().equals("ehlo")).count() == 1) {
-                    heloWarning(config, names).ifPresent(steps::add);
-                }
-            });
+            TransportContext context = new TransportContext(config, SmtpProvider.ID, new StepRecorder(config, names, steps), config.queueIdExtractor);
+            connection = SmtpConnection.open(context, System.nanoTime() + config.sendDeadline.toNanos());
         } catch (MailException e) {
             steps.add(new Step(nextStep(steps, config), Status.FAILED, detail(e, config), Optional.of(hint(e, config, steps, names))));
             return new Report(steps, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
@@ -172,6 +172,54 @@ public final class SmtpDiagnostics {
             }
         }
         return new Report(steps, receipt, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Turns the session's setup events into passed steps, named as {@link Step} documents. */
+    private static final class StepRecorder implements SmtpEventListener {
+        private final SmtpConfig config;
+        private final SettingNames names;
+        private final List<Step> steps;
+        private boolean ehloSeen;
+
+        StepRecorder(SmtpConfig config, SettingNames names, List<Step> steps) {
+            this.config = config;
+            this.names = names;
+            this.steps = steps;
+        }
+
+        private void passed(String step, String detail) {
+            steps.add(new Step(step, Status.PASSED, detail, Optional.empty()));
+        }
+
+        @Override
+        public void tcpConnected(Session session, InetSocketAddress remote) {
+            passed("connect", "TCP connection to " + remote.getAddress().getHostAddress() + ":" + remote.getPort());
+        }
+
+        @Override
+        public void greeting(Session session, SmtpReply reply) {
+            passed("greeting", reply.toString());
+        }
+
+        @Override
+        public void ehlo(Session session, Map<String, String> extensions, boolean tls) {
+            // The first EHLO (on an implicit-TLS session too) is the plain list; a second one follows STARTTLS.
+            passed("ehlo", (ehloSeen ? "after TLS, extensions: " : "extensions: ") + Extensions.describe(extensions));
+            if (!ehloSeen) {
+                heloWarning(config, names).ifPresent(steps::add);
+            }
+            ehloSeen = true;
+        }
+
+        @Override
+        public void tlsHandshakeEnd(Session session, Handshake handshake) {
+            passed("tls", TlsUpgrade.summary(handshake));
+        }
+
+        @Override
+        public void authEnd(Session session, String mechanism) {
+            passed("auth", "authenticated as " + config.username);
+        }
     }
 
     /**

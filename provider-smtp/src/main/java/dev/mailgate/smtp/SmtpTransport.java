@@ -49,6 +49,7 @@ public final class SmtpTransport implements Transport {
     private static final int CHAIN = 64;
 
     private final SmtpConfig config;
+    private final TransportContext context;
     private final ConnectionPool pool;
     private final RateLimiter limiter;
     private final MimeWriter writer;
@@ -61,7 +62,8 @@ public final class SmtpTransport implements Transport {
 
     private SmtpTransport(Builder b) {
         this.config = b.config;
-        this.pool = new ConnectionPool(b.config);
+        this.context = new TransportContext(b.config, b.provider, b.listener, b.config.queueIdExtractor);
+        this.pool = new ConnectionPool(context);
         this.clock = b.clock;
         this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock);
         this.writer = b.writer;
@@ -87,7 +89,7 @@ public final class SmtpTransport implements Transport {
         Prepared prepared = prepare(message, started, startNanos, true);
         // Waited here rather than on a claimed connection, so that paced senders do not hold the pool.
         prepared.permit().awaitSlot();
-        return attempts(prepared, started, startNanos, started.plus(config.sendDeadline), 1, null);
+        return attempts(prepared, 1, null);
     }
 
     /**
@@ -124,8 +126,9 @@ public final class SmtpTransport implements Transport {
         if (permit == null) {
             return null;
         }
-        return new Prepared(message, envelope.mailFrom().orElse(null), envelope.recipients(), wire.data(),
-                size, smtpUtf8, wire.eightBit(), rendered.messageId(), permit, startNanos + config.sendDeadline.toNanos());
+        return new Prepared(new SmtpEventListener.Send(context.provider(), message, rendered.messageId()), envelope.mailFrom().orElse(null),
+                envelope.recipients(), wire.data(), size, smtpUtf8, wire.eightBit(), permit, started, startNanos,
+                startNanos + config.sendDeadline.toNanos());
     }
 
     private static String label(OutboundMessage message) {
@@ -136,26 +139,32 @@ public final class SmtpTransport implements Transport {
      * Sends, retrying transient failures on fresh connections. {@code firstFailure} is a failure an earlier
      * (chained) attempt already had, which counts as attempt 1.
      */
-    private SendReceipt attempts(Prepared p, Instant started, long startNanos, Instant deadline, int firstAttempt, MailException firstFailure) {
+    private SendReceipt attempts(Prepared p, int firstAttempt, MailException firstFailure) {
+        Instant deadline = p.startedAt().plus(config.sendDeadline);
         MailException last = firstFailure;
         if (last != null && !mayRetry(p, last, firstAttempt - 1, deadline)) {
             return fail(p, last);
         }
         for (int attempt = firstAttempt; attempt <= config.maxAttempts; attempt++) {
             SmtpConnection connection = null;
+            TransactionOutcome outcome;
             try {
                 connection = pool.claim(p.deadlineNanos());
-                SmtpConnection.Transaction tx = connection.send(p);
-                return receipt(p, tx, started, startNanos, attempt);
+                outcome = connection.send(p);
             } catch (MailException e) {
-                last = e;
-                if (!mayRetry(p, e, attempt, deadline)) {
-                    break;
-                }
+                outcome = new TransactionOutcome.Failed(p, e);
             } finally {
+                // Released before any backoff: a waiting retry holds no pool slot.
                 if (connection != null) {
                     pool.release(connection);
                 }
+            }
+            if (outcome instanceof TransactionOutcome.Delivered delivered) {
+                return delivered.receipt();
+            }
+            last = ((TransactionOutcome.Failed) outcome).error();
+            if (!mayRetry(p, last, attempt, deadline)) {
+                break;
             }
         }
         return fail(p, last);
@@ -167,17 +176,10 @@ public final class SmtpTransport implements Transport {
         if (!retryable(e) || attempt >= config.maxAttempts || clock.instant().plus(delay).isAfter(deadline)) {
             return false;
         }
-        notify(() -> config.listener.retrying(p.label(), attempt, e, delay));
+        context.listener().retrying(p.send(), attempt, e, delay);
         LOG.log(System.Logger.Level.DEBUG, () -> "attempt " + attempt + " for <" + p.label() + "> failed, retrying in " + delay.toMillis() + " ms: " + e.getMessage());
         sleep(delay, e);
         return true;
-    }
-
-    private SendReceipt receipt(Prepared p, SmtpConnection.Transaction tx, Instant started, long startNanos, int attempt) {
-        SendReceipt receipt = new SendReceipt(p.messageId(), config.queueIdExtractor.extract(tx.finalReply()),
-                tx.outcomes(), started, Duration.ofNanos(System.nanoTime() - startNanos));
-        notify(() -> config.listener.sent(receipt, attempt));
-        return receipt;
     }
 
     private SendReceipt fail(Prepared p, MailException failure) {
@@ -185,7 +187,7 @@ public final class SmtpTransport implements Transport {
         if (!(failure instanceof OutcomeUnknownException)) {
             limiter.giveBack(p.permit());
         }
-        notify(() -> config.listener.failed(p.label(), failure));
+        context.listener().failed(p.send(), failure);
         throw failure;
     }
 
@@ -219,13 +221,11 @@ public final class SmtpTransport implements Transport {
             // An even share of what is left, so that every connection stays busy, but at most CHAIN at a time.
             int share = Math.min(CHAIN, Math.max(1, (list.size() - next.get() + workers - 1) / workers));
             java.util.Map<Prepared, Integer> indexes = new java.util.IdentityHashMap<>();
-            java.util.Map<Prepared, Instant> starts = new java.util.IdentityHashMap<>();
-            long startNanos = System.nanoTime();
             int[] taken = {0};
             // Messages that have to wait for the quota's reset: sent one by one after the chain, outside any session.
             List<Integer> deferred = new ArrayList<>();
             // Messages are prepared when the connection asks for them, so rendering overlaps the network.
-            SmtpConnection.ChainSource source = () -> {
+            TransactionEngine.ChainSource source = () -> {
                 while (taken[0] < share) {
                     int i = next.getAndIncrement();
                     if (i >= list.size()) {
@@ -233,15 +233,13 @@ public final class SmtpTransport implements Transport {
                     }
                     taken[0]++;
                     OutboundMessage m = list.get(i);
-                    Instant started = clock.instant();
                     try {
-                        Prepared p = prepare(m, started, System.nanoTime(), false);
+                        Prepared p = prepare(m, clock.instant(), System.nanoTime(), false);
                         if (p == null) {
                             deferred.add(i);
                             continue;
                         }
                         indexes.put(p, i);
-                        starts.put(p, started);
                         return p;
                     } catch (MailException e) {
                         results[i] = new SendResult.Failed(m, e);
@@ -252,34 +250,27 @@ public final class SmtpTransport implements Transport {
                 }
                 return null;
             };
-            List<Prepared> done = new ArrayList<>();
-            List<Object> outcomes = new ArrayList<>();
+            List<TransactionOutcome> outcomes = new ArrayList<>();
             SmtpConnection connection = null;
             try {
                 connection = pool.claim(System.nanoTime() + config.sendDeadline.toNanos());
-                connection.sendChain(source, (p, outcome) -> {
-                    done.add(p);
-                    outcomes.add(outcome);
-                });
+                connection.sendChain(source, outcomes::add);
             } catch (MailException e) {
                 // No connection: the share is prepared anyway and each message retried on its own below.
                 Prepared p;
                 while ((p = source.next()) != null) {
-                    done.add(p);
-                    outcomes.add(e);
+                    outcomes.add(new TransactionOutcome.Failed(p, e));
                 }
             } finally {
                 if (connection != null) {
                     pool.release(connection);
                 }
             }
-            for (int k = 0; k < done.size(); k++) {
-                Prepared p = done.get(k);
-                Instant started = starts.get(p);
+            for (TransactionOutcome outcome : outcomes) {
+                Prepared p = outcome.message();
                 try {
-                    SendReceipt receipt = outcomes.get(k) instanceof SmtpConnection.Transaction tx
-                            ? receipt(p, tx, started, startNanos, 1)
-                            : attempts(p, started, startNanos, started.plus(config.sendDeadline), 2, (MailException) outcomes.get(k));
+                    SendReceipt receipt = outcome instanceof TransactionOutcome.Delivered d ? d.receipt()
+                            : attempts(p, 2, ((TransactionOutcome.Failed) outcome).error());
                     results[indexes.get(p)] = new SendResult.Sent(p.message(), receipt);
                 } catch (MailException e) {
                     results[indexes.get(p)] = new SendResult.Failed(p.message(), e);
@@ -360,14 +351,6 @@ public final class SmtpTransport implements Transport {
         }
     }
 
-    private static void notify(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "a TransportListener threw; ignored", e);
-        }
-    }
-
     /** Optional parts of an {@link SmtpTransport}: provider rules, the writer, the executor. */
     public static final class Builder {
         private final SmtpConfig config;
@@ -377,6 +360,8 @@ public final class SmtpTransport implements Transport {
         private Clock clock = Clock.systemUTC();
         private UnaryOperator<OutboundMessage> preparer = UnaryOperator.identity();
         private DkimSigner signer;
+        private SmtpEventListener listener = SmtpEventListener.NONE;
+        private String provider = SmtpProvider.ID;
 
         private Builder(SmtpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -421,6 +406,25 @@ public final class SmtpTransport implements Transport {
          */
         public Builder dkim(DkimSigner signer) {
             this.signer = Objects.requireNonNull(signer, "signer");
+            return this;
+        }
+
+        /** Told of every step of the send path, in the order {@link SmtpEventListener} documents. */
+        public Builder listener(SmtpEventListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The provider name the listener's events carry (default {@code smtp}): a low-cardinality tag for metrics,
+         * set by a provider module to its id ({@code ses}, {@code mailgun}, ...).
+         */
+        public Builder provider(String provider) {
+            Objects.requireNonNull(provider, "provider");
+            if (provider.isBlank()) {
+                throw new IllegalArgumentException("provider must not be blank");
+            }
+            this.provider = provider;
             return this;
         }
 

@@ -66,15 +66,27 @@ final class TlsUpgrade {
         return host.indexOf(':') >= 0 || host.startsWith("[") || IPV4.matcher(host).matches();
     }
 
-    static String summary(SSLSocket ssl) {
-        String s = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite();
+    /** What the handshake negotiated, and the server's certificate chain, for listeners. */
+    static SmtpEventListener.Handshake handshakeOf(SSLSocket ssl) {
+        List<X509Certificate> chain = new ArrayList<>();
         try {
-            Certificate[] chain = ssl.getSession().getPeerCertificates();
-            if (chain.length > 0 && chain[0] instanceof X509Certificate x) {
-                return s + ", certificate " + x.getSubjectX500Principal().getName() + ", expires " + x.getNotAfter().toInstant();
+            for (Certificate c : ssl.getSession().getPeerCertificates()) {
+                if (c instanceof X509Certificate x) {
+                    chain.add(x);
+                }
             }
         } catch (SSLPeerUnverifiedException ignored) {
             // no certificate to describe
+        }
+        return new SmtpEventListener.Handshake(ssl.getSession().getProtocol(), ssl.getSession().getCipherSuite(), chain);
+    }
+
+    /** The handshake for people: version, cipher suite, and the server certificate's subject and expiry. */
+    static String summary(SmtpEventListener.Handshake handshake) {
+        String s = handshake.protocol() + " " + handshake.cipherSuite();
+        if (!handshake.peerCertificates().isEmpty()) {
+            X509Certificate x = handshake.peerCertificates().get(0);
+            return s + ", certificate " + x.getSubjectX500Principal().getName() + ", expires " + x.getNotAfter().toInstant();
         }
         return s;
     }

@@ -40,10 +40,10 @@ class ClosingReplyTest {
         return server;
     }
 
-    private SmtpTransport transport(TestSmtpServer server, int maxAttempts, TransportListener listener) {
-        SmtpTransport t = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port())
+    private SmtpTransport transport(TestSmtpServer server, int maxAttempts, SmtpEventListener listener) {
+        SmtpTransport t = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port())
                 .sslContext(TestCertificates.trustingClient()).commandTimeout(Duration.ofSeconds(10)).maxAttempts(maxAttempts)
-                .backoff(Duration.ofMillis(10), Duration.ofMillis(20)).listener(listener).build());
+                .backoff(Duration.ofMillis(10), Duration.ofMillis(20)).build()).listener(listener).build();
         resources.add(t);
         return t;
     }
@@ -57,7 +57,7 @@ class ClosingReplyTest {
     @ValueSource(booleans = {true, false})
     void the421KeepsItsTextAndStatusAndNamesItsRecipient(boolean pipelining) throws Exception {
         TestSmtpServer server = server(pipelining, Integer.MAX_VALUE);
-        SmtpTransport smtp = transport(server, 1, new TransportListener() { });
+        SmtpTransport smtp = transport(server, 1, SmtpEventListener.NONE);
         assertThatThrownBy(() -> smtp.send(message(1))).isInstanceOfSatisfying(ServerRejectedException.class, e -> {
             assertThat(e.code()).isEqualTo(421);
             assertThat(e.enhancedStatus().orElseThrow().toString()).isEqualTo("4.3.2");
@@ -73,9 +73,9 @@ class ClosingReplyTest {
     void aBatchRetriesWithTheReplyAsItsReasonAndDeliversEverything(boolean pipelining) throws Exception {
         TestSmtpServer server = server(pipelining, 1);
         List<MailException> retried = new CopyOnWriteArrayList<>();
-        SmtpTransport smtp = transport(server, 3, new TransportListener() {
+        SmtpTransport smtp = transport(server, 3, new SmtpEventListener() {
             @Override
-            public void retrying(String messageId, int attempt, MailException error, Duration delay) {
+            public void retrying(Send send, int attempt, MailException error, Duration delay) {
                 retried.add(error);
             }
         });

@@ -120,12 +120,13 @@ class SmtpTransportTest {
         TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on("MAIL FROM", ServerAction.reply("421 4.3.2 Service shutting down"), 1));
         List<String> events = new CopyOnWriteArrayList<>();
-        SmtpTransport smtp = transport(config(server).listener(new TransportListener() {
+        SmtpTransport smtp = SmtpTransport.builder(config(server).build()).listener(new SmtpEventListener() {
             @Override
-            public void retrying(String messageId, int attempt, dev.mailgate.core.MailException error, Duration delay) {
+            public void retrying(Send send, int attempt, dev.mailgate.core.MailException error, Duration delay) {
                 events.add("retry " + attempt + " " + error.getClass().getSimpleName());
             }
-        }));
+        }).build();
+        resources.add(smtp);
         smtp.send(message("a@example.org"));
         assertThat(server.awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
         assertThat(server.connectionCount()).isEqualTo(2);
@@ -369,17 +370,17 @@ class SmtpTransportTest {
         List<String> events = new CopyOnWriteArrayList<>();
         java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "caller-pool"));
         try {
-            SmtpTransport smtp = SmtpTransport.builder(config(server).listener(new TransportListener() {
+            SmtpTransport smtp = SmtpTransport.builder(config(server).build()).listener(new SmtpEventListener() {
                 @Override
-                public void connected(String host, int port, boolean tls, Duration took) {
-                    events.add("connected tls=" + tls);
+                public void tlsHandshakeEnd(Session session, Handshake handshake) {
+                    events.add("connected tls=" + handshake.protocol().startsWith("TLSv1."));
                 }
 
                 @Override
-                public void sent(SendReceipt receipt, int attempt) {
+                public void transactionEnd(Session session, Send send, SendReceipt receipt) {
                     events.add("sent on " + Thread.currentThread().getName());
                 }
-            }).build()).executor(executor).build();
+            }).executor(executor).build();
             resources.add(smtp);
             smtp.sendAsync(message("a@example.org")).get(5, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(events).containsExactly("connected tls=true", "sent on caller-pool");
@@ -410,17 +411,18 @@ class SmtpTransportTest {
         TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on("MAIL FROM", ServerAction.reply("451 4.3.0 Try again later")));
         List<String> events = new CopyOnWriteArrayList<>();
-        SmtpTransport smtp = transport(config(server).maxAttempts(2).listener(new TransportListener() {
+        SmtpTransport smtp = SmtpTransport.builder(config(server).maxAttempts(2).build()).listener(new SmtpEventListener() {
             @Override
-            public void retrying(String messageId, int attempt, dev.mailgate.core.MailException error, Duration delay) {
+            public void retrying(Send send, int attempt, dev.mailgate.core.MailException error, Duration delay) {
                 events.add("retrying " + attempt);
             }
 
             @Override
-            public void failed(String messageId, dev.mailgate.core.MailException error) {
+            public void failed(Send send, dev.mailgate.core.MailException error) {
                 events.add("failed " + ((ServerRejectedException) error).code());
             }
-        }));
+        }).build();
+        resources.add(smtp);
         assertThatThrownBy(() -> smtp.send(message("a@example.org"))).isInstanceOf(ServerRejectedException.class);
         assertThat(events).containsExactly("retrying 1", "failed 451");
         assertThat(smtp.sentToday()).as("a refused message gives its quota back").isZero();

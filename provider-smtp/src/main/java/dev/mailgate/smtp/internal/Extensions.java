@@ -69,14 +69,25 @@ public final class Extensions {
         return keywords.keySet();
     }
 
+    /** Keyword (upper case) to its parameters, "" when it has none. */
+    public Map<String, String> asMap() {
+        return keywords;
+    }
+
     /**
      * What the server offered, for people: the keywords in order, AUTH with its mechanisms ({@code AUTH LOGIN PLAIN}),
      * since "which mechanisms" is what a failed login makes one ask.
      */
     public String describe() {
+        return describe(keywords);
+    }
+
+    /** {@link #describe()} of a map as {@link #asMap()} gives it. */
+    public static String describe(Map<String, String> keywords) {
+        Extensions extensions = new Extensions(Map.copyOf(keywords));
         List<String> offered = new java.util.ArrayList<>();
         for (String keyword : new TreeSet<>(keywords.keySet())) {
-            Set<String> mechanisms = keyword.equals("AUTH") ? authMechanisms() : Set.of();
+            Set<String> mechanisms = keyword.equals("AUTH") ? extensions.authMechanisms() : Set.of();
             offered.add(mechanisms.isEmpty() ? keyword : keyword + " " + String.join(" ", new TreeSet<>(mechanisms)));
         }
         return offered.toString();
