@@ -22,7 +22,7 @@ import java.util.Objects;
  * <p>Ask once and reuse: meters are registered on first use and shared by every component of a kind (the tags tell
  * them apart: a webhook's format, a callback's destination). Tags are low-cardinality only, never an address, a
  * Message-ID or a URL. A part needs its Mailgate module on the class path only when its method is called
- * ({@link #callbackPublisher()} needs mailgate-suppression, {@link #bouncePoller()} mailgate-bounce-mailbox). Thread-safe.
+ * ({@link #callbackPublisher()} needs mailgate-suppression, {@link #bouncePoller()} mailgate-bounce-mailbox, {@link #smtp()} and {@link #smtpQuota} mailgate-provider-smtp). Thread-safe.
  *
  * <p>The meters do not depend on the observations: with {@link ObservationRegistry#NOOP} they are all still counted.
  * When the observation registry also makes timers from observations (Micrometer's
@@ -38,6 +38,8 @@ public final class MailgateMetrics {
     private volatile Object publisher;
     /** Likewise, for mailgate-bounce-mailbox. */
     private volatile Object poller;
+    /** Likewise, for mailgate-provider-smtp. */
+    private volatile Object smtp;
     private final SuppressionMetrics suppressions;
 
     private MailgateMetrics(MeterRegistry meters, ObservationRegistry observations) {
@@ -103,6 +105,46 @@ public final class MailgateMetrics {
             }
         }
         return (dev.mailgate.bounce.mailbox.PollerListener.Factory) p;
+    }
+
+    /**
+     * For {@code SmtpTransport.Builder.listener}: the {@code mailgate.send} observation per message, messages by
+     * outcome and reply class, rejected recipients, retries, send latency, connections and the pool's state, tagged
+     * with the transport's {@code provider}. One instance serves every transport. Needs mailgate-provider-smtp.
+     */
+    public dev.mailgate.smtp.SmtpEventListener smtp() {
+        Object s = smtp;
+        if (s == null) {
+            synchronized (this) {
+                if (smtp == null) {
+                    smtp = new SmtpMetrics(meters, observations);
+                }
+                s = smtp;
+            }
+        }
+        return (dev.mailgate.smtp.SmtpEventListener) s;
+    }
+
+    /**
+     * The daily quota of an SMTP transport as gauges (used; limit and left when {@code config} sets one), read at
+     * scrape time. Bind it to a registry; Spring Boot binds {@code MeterBinder} beans itself.
+     *
+     * @param provider the tag, the same name the transport was built with
+     */
+    public io.micrometer.core.instrument.binder.MeterBinder smtpQuota(String provider, dev.mailgate.smtp.SmtpTransport transport,
+            dev.mailgate.smtp.SmtpConfig config) {
+        return new QuotaBinder(Objects.requireNonNull(provider, "provider"), Objects.requireNonNull(transport, "transport"),
+                config.maxPerDay());
+    }
+
+    /**
+     * A transport whose {@code sendBatch} is the {@code mailgate.batch} observation, in scope while the batch runs
+     * (sends on the calling thread nest under it); single sends and {@code close} go straight through. Works for any
+     * transport.
+     */
+    public dev.mailgate.core.transport.Transport observeBatches(dev.mailgate.core.transport.Transport transport, String provider) {
+        return new BatchObservingTransport(Objects.requireNonNull(transport, "transport"), Objects.requireNonNull(provider, "provider"),
+                observations);
     }
 
     /** For {@code Suppressions.addListener}: addresses added to and removed from each list, by cause. */

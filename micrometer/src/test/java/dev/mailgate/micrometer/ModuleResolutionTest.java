@@ -40,7 +40,7 @@ class ModuleResolutionTest {
 
     @Test
     void resolvesWithThePartsItInstruments() throws Exception {
-        ModuleLayer layer = layer("dev.mailgate.micrometer", "dev.mailgate.suppression", "dev.mailgate.bounce.mailbox");
+        ModuleLayer layer = layer("dev.mailgate.micrometer", "dev.mailgate.suppression", "dev.mailgate.bounce.mailbox", "dev.mailgate.smtp");
         Module micrometer = layer.findModule("dev.mailgate.micrometer").orElseThrow();
         assertThat(micrometer.canRead(layer.findModule("dev.mailgate.suppression").orElseThrow())).isTrue();
         assertThat(micrometer.canRead(layer.findModule("dev.mailgate.bounce.mailbox").orElseThrow())).isTrue();
@@ -50,5 +50,7 @@ class ModuleResolutionTest {
                 .isEqualTo("dev.mailgate.suppression");
         assertThat(loader.loadClass("dev.mailgate.micrometer.PollerMetrics").getInterfaces()[0].getModule().getName())
                 .isEqualTo("dev.mailgate.bounce.mailbox");
+        assertThat(loader.loadClass("dev.mailgate.micrometer.SmtpMetrics").getInterfaces()[0].getModule().getName())
+                .isEqualTo("dev.mailgate.smtp");
     }
 }
