@@ -52,7 +52,7 @@ class SmtpMetricsTest {
     }
 
     private SmtpTransport transport(SmtpConfig config) {
-        SmtpTransport t = SmtpTransport.builder(config).provider("ses").listener(metrics.smtp()).build();
+        SmtpTransport t = SmtpTransport.builder(config).provider("ses").listener(SmtpTransportMetrics.listener(metrics)).build();
         resources.add(t);
         return t;
     }
@@ -77,7 +77,7 @@ class SmtpMetricsTest {
                 .on("RCPT TO:<gone@", ServerAction.reply("550 5.1.1 No such user")));
         SmtpConfig config = config(server.port()).credentials("user", "secret").maxPerDay(10).build();
         SmtpTransport smtp = transport(config);
-        metrics.smtpQuota("ses", smtp, config).bindTo(meters);
+        SmtpTransportMetrics.quota("ses", smtp, config).bindTo(meters);
 
         SendReceipt receipt = smtp.send(message(1, "ana@example.org, gone@example.org"));
         assertThat(receipt.rejected()).hasSize(1);
