@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ModuleGraphTest {
     private static final List<String> NEEDED = List.of("mailgate-core", "mailgate-testing", "mailgate-provider-smtp",
             "mailgate-provider-episerver", "mailgate-provider-cloudmailin", "mailgate-provider-sendgrid", "mailgate-provider-mailgun",
-            "mailgate-provider-ses", "mailgate-provider-postmark", "mailgate-provider-resend", "mailgate-provider-sparkpost", "mailgate-bounce-codec", "jackson-", "jakarta.mail-api",
+            "mailgate-provider-ses", "mailgate-provider-postmark", "mailgate-provider-resend", "mailgate-provider-sparkpost", "mailgate-bounce-codec", "mailgate-bounce-mailbox", "jackson-", "jakarta.mail-api",
             "jakarta.activation-api", "angus-mail", "angus-activation", "assertj-core", "junit-jupiter-api",
             "junit-platform-commons", "opentest4j", "apiguardian-api", "byte-buddy", "icu4j");
 
