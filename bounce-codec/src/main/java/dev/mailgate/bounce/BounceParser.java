@@ -15,7 +15,9 @@ import dev.mailgate.bounce.internal.read.PlainTextReader;
 import dev.mailgate.bounce.internal.read.Replies;
 import dev.mailgate.bounce.internal.read.SesNotificationReader;
 import dev.mailgate.bounce.verp.Verp;
+import dev.mailgate.core.event.BounceJudgment;
 import dev.mailgate.core.event.BounceReason;
+import dev.mailgate.core.event.SmtpStage;
 import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.message.Header;
 import dev.mailgate.core.transport.EnhancedStatusCode;
@@ -128,7 +130,7 @@ public final class BounceParser {
             FeedbackReader.Result r = FeedbackReader.read(feedback.map(MimePart::text).orElse(split[0]), originalHeaders);
             List<BounceRecipient> recipients = new ArrayList<>();
             for (Finding f : r.findings()) {
-                recipients.add(recipient(f, Verdict.COMPLAINT, BounceReason.FEEDBACK));
+                recipients.add(recipient(f, Verdict.COMPLAINT));
             }
             return ctx.report(ReportFormat.FEEDBACK_REPORT, recipients, Optional.empty(), r.feedbackType(),
                     recipients.isEmpty() ? Optional.of("feedback report names no recipient") : Optional.empty());
@@ -148,8 +150,8 @@ public final class BounceParser {
         if (ses.isPresent()) {
             SesNotificationReader.Result r = ses.get();
             List<BounceRecipient> recipients = switch (r.kind()) {
-                case "complaint" -> r.findings().stream().map(f -> recipient(f, Verdict.COMPLAINT, BounceReason.FEEDBACK)).toList();
-                case "delivery" -> r.findings().stream().map(f -> recipient(f, Verdict.DELIVERED, BounceReason.DELIVERED)).toList();
+                case "complaint" -> r.findings().stream().map(f -> recipient(f, Verdict.COMPLAINT)).toList();
+                case "delivery" -> r.findings().stream().map(f -> recipient(f, Verdict.DELIVERED)).toList();
                 default -> classify(r.findings(), false);
             };
             return ctx.report(ReportFormat.PROVIDER_JSON, recipients, Optional.empty(), r.feedbackType(), Optional.empty());
@@ -164,11 +166,11 @@ public final class BounceParser {
             BounceReason abandoned = BounceClassifier.reason(Optional.empty(), said);
             if (!from.isEmpty() && (abandoned == BounceReason.SUSPEND || abandoned == BounceReason.HAS_MOVED)) {
                 Finding f = Finding.of(from, said, "");
-                return ctx.report(ReportFormat.AUTO_REPLY, List.of(recipient(f, Verdict.ofFailure(abandoned, Optional.empty()), abandoned)),
+                return ctx.report(ReportFormat.AUTO_REPLY, List.of(failure(f, BounceJudgment.of(abandoned, Optional.empty(), SmtpStage.UNKNOWN))),
                         Optional.empty(), Optional.empty(), Optional.empty());
             }
             Finding f = Finding.of(from, "", "");
-            List<BounceRecipient> recipients = from.isEmpty() ? List.of() : List.of(recipient(f, Verdict.AUTO_REPLY, BounceReason.VACATION));
+            List<BounceRecipient> recipients = from.isEmpty() ? List.of() : List.of(recipient(f, Verdict.AUTO_REPLY));
             return ctx.report(ReportFormat.AUTO_REPLY, recipients, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
@@ -195,7 +197,7 @@ public final class BounceParser {
         }
         Optional<Finding> listRefusal = ListRefusalReader.read(headers, subject, split[0]);
         if (listRefusal.isPresent()) {
-            return ctx.report(ReportFormat.PLAIN_TEXT, List.of(recipient(listRefusal.get(), Verdict.SOFT, BounceReason.REJECTED)),
+            return ctx.report(ReportFormat.PLAIN_TEXT, List.of(failure(listRefusal.get(), BounceJudgment.of(BounceReason.REJECTED, Optional.empty(), SmtpStage.MAIL))),
                     Optional.empty(), Optional.empty(), Optional.empty());
         }
         return ctx.report(ReportFormat.NOT_RECOGNIZED, List.of(), Optional.empty(), Optional.empty(),
@@ -238,11 +240,11 @@ public final class BounceParser {
         for (Finding f : findings) {
             String action = f.action().orElse("");
             if (action.equals("delivered") || action.equals("relayed") || action.equals("expanded")) {
-                out.add(recipient(f, Verdict.DELIVERED, BounceReason.DELIVERED));
+                out.add(recipient(f, Verdict.DELIVERED));
                 continue;
             }
             if (f.status().map(EnhancedStatusCode::isSuccess).orElse(false) && action.isEmpty()) {
-                out.add(recipient(f, Verdict.DELIVERED, BounceReason.DELIVERED));
+                out.add(recipient(f, Verdict.DELIVERED));
                 continue;
             }
             boolean temporary = f.status().map(EnhancedStatusCode::isTransient)
@@ -262,14 +264,21 @@ public final class BounceParser {
             if (action.equals("delayed") && (reason == BounceReason.ON_HOLD || reason == BounceReason.UNDEFINED)) {
                 reason = BounceReason.EXPIRED;
             }
-            out.add(recipient(f, Verdict.ofFailure(reason, f.status()), reason));
+            out.add(failure(f, BounceJudgment.of(reason, f.status(), command.map(SmtpStage::ofCommand).orElse(SmtpStage.UNKNOWN))));
         }
         return out;
     }
 
-    private static BounceRecipient recipient(Finding f, Verdict verdict, BounceReason reason) {
-        return new BounceRecipient(f.recipient(), verdict, reason, f.status(), f.replyCode(), f.diagnostic(), f.action(),
-                f.originalRecipient(), f.reportingMta(), f.remoteMta());
+    /** A row that is not a failure: a complaint, an auto-reply, a delivery. */
+    private static BounceRecipient recipient(Finding f, Verdict verdict) {
+        return new BounceRecipient(f.recipient(), verdict, Optional.empty(), f.status(), f.replyCode(), f.diagnostic(), f.action(),
+                f.originalRecipient(), f.reportingMta(), f.remoteMta(), SmtpStage.UNKNOWN);
+    }
+
+    /** A failure row: its verdict is the one judgment of core ({@link BounceJudgment}), as for every other path. */
+    private static BounceRecipient failure(Finding f, BounceJudgment judgment) {
+        return new BounceRecipient(f.recipient(), Verdict.of(judgment), Optional.of(judgment.reason()), f.status(), f.replyCode(),
+                f.diagnostic(), f.action(), f.originalRecipient(), f.reportingMta(), f.remoteMta(), judgment.stage());
     }
 
     /** The report's human-readable text: its text parts outside any quoted message, HTML reduced to text. */
