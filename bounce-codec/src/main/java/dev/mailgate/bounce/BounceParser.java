@@ -237,7 +237,10 @@ public final class BounceParser {
 
     private List<BounceRecipient> classify(List<Finding> findings, Optional<BounceReason> formatHint, boolean filteringGateway) {
         List<BounceRecipient> out = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
+        for (Finding found : findings) {
+            // a report's own x.0.0 says only the class; the reply it quotes often has the specific code (Exim writes
+            // "Status: 5.0.0" for a reply "452-4.2.2 ..." it gave up on): RFC 3463 section 2, the reply's is the cause
+            Finding f = found.withStatus(specific(found.status(), found.diagnostic()));
             String action = f.action().orElse("");
             if (action.equals("delivered") || action.equals("relayed") || action.equals("expanded")) {
                 out.add(recipient(f, Verdict.DELIVERED));
@@ -251,7 +254,8 @@ public final class BounceParser {
                     .orElse(f.replyCode().isPresent() && f.replyCode().getAsInt() / 100 == 4);
             Optional<String> command = Replies.command(f.diagnostic())
                     .or(() -> Replies.notificationCommand(f.context()))
-                    .or(() -> Replies.transcriptCommand(f.context(), f.diagnostic()));
+                    .or(() -> Replies.transcriptCommand(f.context(), f.diagnostic()))
+                    .or(() -> Replies.restrictionCommand(f.diagnostic()));
             BounceReason reason = Classifier.reason(f.status(), f.diagnostic(), f.context(), temporary, !action.equals("delayed"),
                     command, f.remoteMta().orElse(""), f.replyCode());
             reason = FormatHints.corrected(f.recipient(), f.diagnostic(), reason);
@@ -267,6 +271,14 @@ public final class BounceParser {
             out.add(failure(f, BounceJudgment.of(reason, f.status(), command.map(SmtpStage::ofCommand).orElse(SmtpStage.UNKNOWN))));
         }
         return out;
+    }
+
+    private static Optional<EnhancedStatusCode> specific(Optional<EnhancedStatusCode> reported, String diagnostic) {
+        if (reported.isPresent() && (reported.get().subject() != 0 || reported.get().detail() != 0)) {
+            return reported;
+        }
+        Optional<EnhancedStatusCode> quoted = Replies.status(diagnostic).filter(q -> q.subject() != 0 || q.detail() != 0);
+        return quoted.isPresent() ? quoted : reported;
     }
 
     /** A row that is not a failure: a complaint, an auto-reply, a delivery. */

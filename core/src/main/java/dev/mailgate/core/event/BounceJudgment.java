@@ -16,9 +16,11 @@ import java.util.Optional;
  * toward the address, slowly (the soft threshold), never at once. {@link #of} then applies what the status and the
  * SMTP stage add:
  * <ul>
- * <li>a refusal before any recipient was named ({@link SmtpStage#beforeRecipient()}) is never {@code HARD}: its
- *     words are about our host or our sender, not the recipient's mailbox (RFC 5321 section 3.3: the recipient is
- *     first named at RCPT);</li>
+ * <li>a "user unknown", "host unknown" or "has moved" before any recipient was named
+ *     ({@link SmtpStage#beforeRecipient()}) is never {@code HARD}: its words are about our host or our sender, not
+ *     the recipient's mailbox (RFC 5321 section 3.3: the recipient is first named at RCPT). A host that accepts no
+ *     mail says so at the greeting ({@code 554 No SMTP service here}, RFC 5321 section 3.1; RFC 7504), so
+ *     {@code notaccept} stays hard there;</li>
  * <li>{@code hostunknown} and {@code notaccept} with a temporary (4.x.x) status are {@code SOFT}: a DNS lookup that
  *     failed for now (RFC 3463 X.4.3 "directory server failure") or a host refusing for now may work tomorrow;
  *     {@code userunknown} and {@code hasmoved} stay {@code HARD} in a final failure even with a 4.x.x status, because
@@ -60,7 +62,7 @@ public record BounceJudgment(BounceClass bounceClass, BounceReason reason, SmtpS
         if (c == BounceClass.UNDETERMINED && reportedClass != BounceClass.UNDETERMINED) {
             c = temporary ? BounceClass.SOFT : reportedClass;
         }
-        if (c == BounceClass.HARD && stage.beforeRecipient()) {
+        if (c == BounceClass.HARD && stage.beforeRecipient() && reason != BounceReason.NOT_ACCEPT) {
             c = BounceClass.SOFT;
         }
         if (c == BounceClass.HARD && temporary && (reason == BounceReason.HOST_UNKNOWN || reason == BounceReason.NOT_ACCEPT)) {

@@ -40,6 +40,8 @@ class BounceJudgmentTest {
         assertThat(BounceJudgment.of(BounceReason.USER_UNKNOWN, st("5.1.1"), SmtpStage.MAIL).bounceClass()).isEqualTo(BounceClass.SOFT);
         assertThat(BounceJudgment.of(BounceReason.HOST_UNKNOWN, st("5.1.2"), SmtpStage.CONNECT).bounceClass()).isEqualTo(BounceClass.SOFT);
         assertThat(BounceJudgment.of(BounceReason.USER_UNKNOWN, st("5.1.1"), SmtpStage.RCPT).bounceClass()).isEqualTo(BounceClass.HARD);
+        assertThat(BounceJudgment.of(BounceReason.NOT_ACCEPT, st("5.3.2"), SmtpStage.CONNECT).bounceClass())
+                .as("554 No SMTP service here is said at the greeting").isEqualTo(BounceClass.HARD);
         assertThat(BounceJudgment.of(BounceReason.USER_UNKNOWN, st("5.1.1"), SmtpStage.AFTER_DATA).bounceClass())
                 .as("LMTP answers per recipient after DATA").isEqualTo(BounceClass.HARD);
     }
