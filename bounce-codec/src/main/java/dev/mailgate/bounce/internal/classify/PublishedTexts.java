@@ -1,8 +1,8 @@
 package dev.mailgate.bounce.internal.classify;
 
 import dev.mailgate.core.event.BounceReason;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,12 +14,37 @@ import java.util.regex.Pattern;
  * genuine fixtures (src/test/resources/genuine) replay these texts from a real MTA, they do not define them.
  */
 final class PublishedTexts {
-    /** One rule: where the text is published, the reason it states, and the words (lower case, regex). */
-    private record Rule(String source, BounceReason reason, Pattern words) {
+    /**
+     * One rule: where the text is published, the reason it states, and the words (lower case, regex) as its
+     * top-level alternatives, each tried only when one of the literals it cannot match without occurs
+     * ({@link Needles}: a {@code contains} scan instead of a regex pass at every position).
+     */
+    private record Rule(String source, BounceReason reason, List<Alternative> words) {
+        boolean matches(String lower) {
+            for (Alternative a : words) {
+                if (a.matches(lower)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private record Alternative(Pattern pattern, List<String> needles) {
+        boolean matches(String lower) {
+            if (!needles.isEmpty() && needles.stream().noneMatch(lower::contains)) {
+                return false;
+            }
+            return pattern.matcher(lower).find();
+        }
     }
 
     private static Rule r(String source, BounceReason reason, String regex) {
-        return new Rule(source, reason, Pattern.compile(regex));
+        List<Alternative> words = new ArrayList<>();
+        for (String alternative : Needles.topLevelAlternatives(regex)) {
+            words.add(new Alternative(Pattern.compile(alternative), List.copyOf(Needles.of(alternative))));
+        }
+        return new Rule(source, reason, List.copyOf(words));
     }
 
     private static final List<Rule> RULES = List.of(
@@ -74,18 +99,13 @@ final class PublishedTexts {
         if (diagnostic.isBlank()) {
             return Optional.empty();
         }
-        String lower = ReasonText.withoutAddressesAndLinks(diagnostic.length() > 2048 ? diagnostic.substring(0, 2048) : diagnostic)
-                .toLowerCase(Locale.ROOT);
+        // lower case, addresses and links out, as ReasonText reads it
+        String lower = ReasonText.withoutAddressesAndLinks(diagnostic.length() > 2048 ? diagnostic.substring(0, 2048) : diagnostic);
         for (Rule rule : RULES) {
-            if (rule.words.matcher(lower).find()) {
+            if (rule.matches(lower)) {
                 return Optional.of(rule.reason);
             }
         }
         return Optional.empty();
-    }
-
-    /** Every rule's source, for the README's table. */
-    static List<String> sources() {
-        return RULES.stream().map(r -> r.reason.id() + "\t" + r.source).toList();
     }
 }
