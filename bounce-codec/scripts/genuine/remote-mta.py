@@ -22,6 +22,9 @@ def handle(c, session):
     def send(lines, a=""):
         for l in lines:
             f.write((l.format(a=a) + "\r\n").encode())
+        if lines and lines[-1].startswith("421"):
+            # 421: the server closes the transmission channel (RFC 5321 3.8, 4.2.2)
+            raise ConnectionAbortedError
 
     how = session[2] if session else None
     if how == "PLAIN": how = None
@@ -85,12 +88,21 @@ def handle(c, session):
     c.close()
 
 
+def guarded(c, session):
+    try:
+        handle(c, session)
+    except (ConnectionAbortedError, OSError):
+        pass
+    finally:
+        c.close()
+
+
 def serve(ip, session):
     s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     s.bind((ip, PORT)); s.listen(16)
     while True:
         c, _ = s.accept()
-        threading.Thread(target=handle, args=(c, session), daemon=True).start()
+        threading.Thread(target=guarded, args=(c, session), daemon=True).start()
 
 
 threads = [threading.Thread(target=serve, args=("127.0.0.1", None), daemon=True)]
