@@ -69,6 +69,13 @@ final class PublishedTexts {
             // GMX / WEB.DE postmaster pages: the mailbox's storage or message count is exhausted
             r("GMX/WEB.DE postmaster, 5.2.2", BounceReason.MAILBOX_FULL, "exhausted allowed storage space|too many messages on the server|"
                     + "speichervolumen ueberschritten|zuviele mails auf dem server"),
+            r("GMX/WEB.DE postmaster, SPF refusal", BounceReason.AUTH_FAILURE, "reject due to spf policy"),
+            // Spamhaus DBL lists domains found in the message (spamhaus.org/dbl): the content, not our IP
+            r("Spamhaus DBL", BounceReason.SPAM_DETECTED, "domain present in the spamhaus dbl|listed in the spamhaus dbl"),
+            // Courier's local delivery (courierlocal): "550 User <name> unknown" for a local account that does not exist
+            r("Courier MTA local delivery", BounceReason.USER_UNKNOWN, "^550 user <[^>@\\s]{1,64}> unknown"),
+            // OpenSMTPD's MDA result for a delivery command killed or failing without an exit code it maps
+            r("OpenSMTPD mda: exited abnormally", BounceReason.MAILER_ERROR, "exited abnormally"),
             // Microsoft 365 / Exchange Online NDR codes (learn.microsoft.com, "Email non-delivery reports in Exchange Online")
             r("Microsoft 365 NDR 5.1.10 RecipientNotFound", BounceReason.USER_UNKNOWN, "resolver\\.adr\\.recipientnotfound"),
             r("Microsoft 365 NDR 4.7.500-699 throttling", BounceReason.SPEEDING, "^4\\d\\d 4\\.7\\.[56]\\d\\d server busy"),
