@@ -9,13 +9,16 @@ import dev.mailgate.bounce.internal.mime.MimePart;
 import dev.mailgate.bounce.internal.read.AddressScan;
 import dev.mailgate.bounce.internal.read.DsnReader;
 import dev.mailgate.bounce.internal.read.FeedbackReader;
+import dev.mailgate.bounce.internal.read.HumanText;
 import dev.mailgate.bounce.internal.read.Finding;
 import dev.mailgate.bounce.internal.read.ListRefusalReader;
 import dev.mailgate.bounce.internal.read.PlainTextReader;
 import dev.mailgate.bounce.internal.read.Replies;
 import dev.mailgate.bounce.internal.read.SesNotificationReader;
 import dev.mailgate.bounce.verp.Verp;
+import dev.mailgate.core.event.BounceJudgment;
 import dev.mailgate.core.event.BounceReason;
+import dev.mailgate.core.event.SmtpStage;
 import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.message.Header;
 import dev.mailgate.core.transport.EnhancedStatusCode;
@@ -117,7 +120,7 @@ public final class BounceParser {
         HeaderList headers = root.headers();
         String subject = EncodedWordDecoder.decode(headers.firstOrEmpty("Subject"));
         Optional<String> messageId = headers.first("Message-ID").map(BounceParser::bare).filter(s -> !s.isEmpty());
-        String human = humanText(root);
+        String human = HumanText.of(root);
         String[] split = PlainTextReader.split(human);
         HeaderList originalHeaders = originalHeaders(root, split[1]);
         Context ctx = new Context(raw, headers, subject, messageId, originalHeaders);
@@ -128,7 +131,7 @@ public final class BounceParser {
             FeedbackReader.Result r = FeedbackReader.read(feedback.map(MimePart::text).orElse(split[0]), originalHeaders);
             List<BounceRecipient> recipients = new ArrayList<>();
             for (Finding f : r.findings()) {
-                recipients.add(recipient(f, Verdict.COMPLAINT, BounceReason.FEEDBACK));
+                recipients.add(recipient(f, Verdict.COMPLAINT));
             }
             return ctx.report(ReportFormat.FEEDBACK_REPORT, recipients, Optional.empty(), r.feedbackType(),
                     recipients.isEmpty() ? Optional.of("feedback report names no recipient") : Optional.empty());
@@ -148,8 +151,8 @@ public final class BounceParser {
         if (ses.isPresent()) {
             SesNotificationReader.Result r = ses.get();
             List<BounceRecipient> recipients = switch (r.kind()) {
-                case "complaint" -> r.findings().stream().map(f -> recipient(f, Verdict.COMPLAINT, BounceReason.FEEDBACK)).toList();
-                case "delivery" -> r.findings().stream().map(f -> recipient(f, Verdict.DELIVERED, BounceReason.DELIVERED)).toList();
+                case "complaint" -> r.findings().stream().map(f -> recipient(f, Verdict.COMPLAINT)).toList();
+                case "delivery" -> r.findings().stream().map(f -> recipient(f, Verdict.DELIVERED)).toList();
                 default -> classify(r.findings(), false);
             };
             return ctx.report(ReportFormat.PROVIDER_JSON, recipients, Optional.empty(), r.feedbackType(), Optional.empty());
@@ -164,11 +167,11 @@ public final class BounceParser {
             BounceReason abandoned = BounceClassifier.reason(Optional.empty(), said);
             if (!from.isEmpty() && (abandoned == BounceReason.SUSPEND || abandoned == BounceReason.HAS_MOVED)) {
                 Finding f = Finding.of(from, said, "");
-                return ctx.report(ReportFormat.AUTO_REPLY, List.of(recipient(f, Verdict.ofFailure(abandoned, Optional.empty()), abandoned)),
+                return ctx.report(ReportFormat.AUTO_REPLY, List.of(failure(f, BounceJudgment.of(abandoned, Optional.empty(), SmtpStage.UNKNOWN))),
                         Optional.empty(), Optional.empty(), Optional.empty());
             }
             Finding f = Finding.of(from, "", "");
-            List<BounceRecipient> recipients = from.isEmpty() ? List.of() : List.of(recipient(f, Verdict.AUTO_REPLY, BounceReason.VACATION));
+            List<BounceRecipient> recipients = from.isEmpty() ? List.of() : List.of(recipient(f, Verdict.AUTO_REPLY));
             return ctx.report(ReportFormat.AUTO_REPLY, recipients, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
@@ -195,7 +198,7 @@ public final class BounceParser {
         }
         Optional<Finding> listRefusal = ListRefusalReader.read(headers, subject, split[0]);
         if (listRefusal.isPresent()) {
-            return ctx.report(ReportFormat.PLAIN_TEXT, List.of(recipient(listRefusal.get(), Verdict.SOFT, BounceReason.REJECTED)),
+            return ctx.report(ReportFormat.PLAIN_TEXT, List.of(failure(listRefusal.get(), BounceJudgment.of(BounceReason.REJECTED, Optional.empty(), SmtpStage.MAIL))),
                     Optional.empty(), Optional.empty(), Optional.empty());
         }
         return ctx.report(ReportFormat.NOT_RECOGNIZED, List.of(), Optional.empty(), Optional.empty(),
@@ -235,21 +238,25 @@ public final class BounceParser {
 
     private List<BounceRecipient> classify(List<Finding> findings, Optional<BounceReason> formatHint, boolean filteringGateway) {
         List<BounceRecipient> out = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
+        for (Finding found : findings) {
+            // a report's own x.0.0 says only the class; the reply it quotes often has the specific code (Exim writes
+            // "Status: 5.0.0" for a reply "452-4.2.2 ..." it gave up on): RFC 3463 section 2, the reply's is the cause
+            Finding f = found.withStatus(specific(found.status(), found.diagnostic()));
             String action = f.action().orElse("");
             if (action.equals("delivered") || action.equals("relayed") || action.equals("expanded")) {
-                out.add(recipient(f, Verdict.DELIVERED, BounceReason.DELIVERED));
+                out.add(recipient(f, Verdict.DELIVERED));
                 continue;
             }
             if (f.status().map(EnhancedStatusCode::isSuccess).orElse(false) && action.isEmpty()) {
-                out.add(recipient(f, Verdict.DELIVERED, BounceReason.DELIVERED));
+                out.add(recipient(f, Verdict.DELIVERED));
                 continue;
             }
             boolean temporary = f.status().map(EnhancedStatusCode::isTransient)
                     .orElse(f.replyCode().isPresent() && f.replyCode().getAsInt() / 100 == 4);
             Optional<String> command = Replies.command(f.diagnostic())
                     .or(() -> Replies.notificationCommand(f.context()))
-                    .or(() -> Replies.transcriptCommand(f.context(), f.diagnostic()));
+                    .or(() -> Replies.transcriptCommand(f.context(), f.diagnostic()))
+                    .or(() -> Replies.restrictionCommand(f.diagnostic()));
             BounceReason reason = Classifier.reason(f.status(), f.diagnostic(), f.context(), temporary, !action.equals("delayed"),
                     command, f.remoteMta().orElse(""), f.replyCode());
             reason = FormatHints.corrected(f.recipient(), f.diagnostic(), reason);
@@ -262,73 +269,29 @@ public final class BounceParser {
             if (action.equals("delayed") && (reason == BounceReason.ON_HOLD || reason == BounceReason.UNDEFINED)) {
                 reason = BounceReason.EXPIRED;
             }
-            out.add(recipient(f, Verdict.ofFailure(reason, f.status()), reason));
+            out.add(failure(f, BounceJudgment.of(reason, f.status(), command.map(SmtpStage::ofCommand).orElse(SmtpStage.UNKNOWN))));
         }
         return out;
     }
 
-    private static BounceRecipient recipient(Finding f, Verdict verdict, BounceReason reason) {
-        return new BounceRecipient(f.recipient(), verdict, reason, f.status(), f.replyCode(), f.diagnostic(), f.action(),
-                f.originalRecipient(), f.reportingMta(), f.remoteMta());
+    private static Optional<EnhancedStatusCode> specific(Optional<EnhancedStatusCode> reported, String diagnostic) {
+        if (reported.isPresent() && (reported.get().subject() != 0 || reported.get().detail() != 0)) {
+            return reported;
+        }
+        Optional<EnhancedStatusCode> quoted = Replies.status(diagnostic).filter(q -> q.subject() != 0 || q.detail() != 0);
+        return quoted.isPresent() ? quoted : reported;
     }
 
-    /** The report's human-readable text: its text parts outside any quoted message, HTML reduced to text. */
-    private static String humanText(MimePart root) {
-        if (!root.isMultipart()) {
-            return root.mediaType().equals("text/html") ? stripHtml(root.text()) : root.text();
-        }
-        StringBuilder out = new StringBuilder();
-        collectText(root, out);
-        return out.toString();
+    /** A row that is not a failure: a complaint, an auto-reply, a delivery. */
+    private static BounceRecipient recipient(Finding f, Verdict verdict) {
+        return new BounceRecipient(f.recipient(), verdict, Optional.empty(), f.status(), f.replyCode(), f.diagnostic(), f.action(),
+                f.originalRecipient(), f.reportingMta(), f.remoteMta(), SmtpStage.UNKNOWN);
     }
 
-    private static void collectText(MimePart part, StringBuilder out) {
-        for (MimePart child : part.children()) {
-            if (child.isMultipart()) {
-                if (child.mediaType().equals("multipart/alternative")) {
-                    MimePart best = child.children().stream().filter(c -> c.mediaType().equals("text/plain")).findFirst()
-                            .orElse(child.children().isEmpty() ? null : child.children().get(0));
-                    if (best != null) {
-                        out.append(best.mediaType().equals("text/html") ? stripHtml(best.text()) : best.text()).append('\n');
-                    }
-                } else {
-                    collectText(child, out);
-                }
-            } else if (child.mediaType().equals("text/plain") || child.mediaType().equals("text/enriched")) {
-                out.append(child.text()).append('\n');
-            } else if (child.mediaType().equals("text/html") && out.isEmpty()) {
-                out.append(stripHtml(child.text())).append('\n');
-            }
-        }
-    }
-
-    /** HTML to text for reading: tags dropped (line-ending ones become line breaks), script and style skipped. */
-    private static String stripHtml(String html) {
-        StringBuilder out = new StringBuilder(html.length());
-        String lower = html.toLowerCase(Locale.ROOT);
-        int i = 0;
-        while (i < html.length()) {
-            char c = html.charAt(i);
-            if (c != '<') {
-                out.append(c);
-                i++;
-                continue;
-            }
-            if (lower.startsWith("<script", i) || lower.startsWith("<style", i)) {
-                int close = lower.indexOf(lower.startsWith("<script", i) ? "</script" : "</style", i);
-                i = close < 0 ? html.length() : close;
-            }
-            int end = html.indexOf('>', i);
-            if (end < 0) {
-                break;
-            }
-            boolean lineEnd = lower.startsWith("<br", i) || end - i == 3 && lower.startsWith("</p", i)
-                    || end - i == 5 && lower.startsWith("</div", i) || end - i == 4 && lower.startsWith("</tr", i);
-            out.append(lineEnd ? '\n' : ' ');
-            i = end + 1;
-        }
-        String text = out.toString();
-        return text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    /** A failure row: its verdict is the one judgment of core ({@link BounceJudgment}), as for every other path. */
+    private static BounceRecipient failure(Finding f, BounceJudgment judgment) {
+        return new BounceRecipient(f.recipient(), Verdict.of(judgment), Optional.of(judgment.reason()), f.status(), f.replyCode(),
+                f.diagnostic(), f.action(), f.originalRecipient(), f.reportingMta(), f.remoteMta(), judgment.stage());
     }
 
     /** Headers of the returned original: its message/rfc822 or text/rfc822-headers part, or the copy below the text. */

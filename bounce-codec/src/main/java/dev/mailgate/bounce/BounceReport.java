@@ -3,6 +3,7 @@ package dev.mailgate.bounce;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.address.InvalidAddressException;
 import dev.mailgate.core.event.BounceClass;
+import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.EventDetails;
 import dev.mailgate.core.event.MailEvent;
@@ -48,7 +49,7 @@ public record BounceReport(ReportFormat format, List<BounceRecipient> recipients
 
     /** Whether this is a delivery failure report (not a complaint, an auto-reply or an unrecognized message). */
     public boolean isBounce() {
-        return recipients.stream().anyMatch(r -> r.verdict() == Verdict.HARD || r.verdict() == Verdict.SOFT);
+        return recipients.stream().anyMatch(BounceRecipient::isFailure);
     }
 
     /**
@@ -68,8 +69,10 @@ public record BounceReport(ReportFormat format, List<BounceRecipient> recipients
      * {@link MailEvent.Bounced} (or {@link MailEvent.Deferred} while the MTA is still trying, see
      * {@link BounceRecipient#isStillTrying()}), complaints
      * {@link MailEvent.Complained}, auto-replies {@link MailEvent.AutoReplied}, success notices
-     * {@link MailEvent.Delivered}, and anything undetermined {@link MailEvent.Unknown} with kind
-     * {@code bounce-undetermined} (one event, without recipient, when the report names none). Details carry the
+     * {@link MailEvent.Delivered}. A failure whose reason could not be determined is a {@link MailEvent.Bounced} of
+     * class {@code UNDETERMINED}, which counts as soft, exactly as the same evidence from a webhook does (issue 17;
+     * it used to be an ignored {@link MailEvent.Unknown}). A report that names no recipient is one
+     * {@link MailEvent.Unknown} of kind {@code bounce-unrecognized}. Details carry the
      * original Message-ID, the envelope id and the report's headers as raw payload.
      */
     public List<MailEvent> toEvents(Instant receivedAt) {
@@ -77,15 +80,19 @@ public record BounceReport(ReportFormat format, List<BounceRecipient> recipients
         List<MailEvent> events = new ArrayList<>();
         for (BounceRecipient r : recipients) {
             EventDetails details = details(receivedAt, headers, Optional.of(r));
-            Diagnostic diagnostic = new Diagnostic(r.status(), r.replyCode(), r.diagnostic(), r.remoteMta());
+            Diagnostic diagnostic = new Diagnostic(r.status(), r.replyCode(), r.diagnostic(), r.remoteMta(), r.stage());
+            if (r.reason().isPresent()) {
+                BounceReason reason = r.reason().get();
+                BounceClass c = r.verdict().bounceClass().orElseThrow();
+                // a hard verdict is final whatever the Action says; soft and undetermined ones wait for the outcome
+                events.add(c != BounceClass.HARD && r.isStillTrying() ? new MailEvent.Deferred(details, reason, diagnostic)
+                        : new MailEvent.Bounced(details, c, reason, diagnostic));
+                continue;
+            }
             events.add(switch (r.verdict()) {
-                case HARD -> new MailEvent.Bounced(details, BounceClass.HARD, r.reason(), diagnostic);
-                case SOFT -> r.isStillTrying() ? new MailEvent.Deferred(details, r.reason(), diagnostic)
-                        : new MailEvent.Bounced(details, BounceClass.SOFT, r.reason(), diagnostic);
                 case COMPLAINT -> new MailEvent.Complained(details, feedbackType);
                 case AUTO_REPLY -> new MailEvent.AutoReplied(details);
-                case DELIVERED -> new MailEvent.Delivered(details, diagnostic);
-                case UNKNOWN -> new MailEvent.Unknown(details, "bounce-undetermined");
+                default -> new MailEvent.Delivered(details, diagnostic);
             });
         }
         if (events.isEmpty()) {
@@ -101,7 +108,7 @@ public record BounceReport(ReportFormat format, List<BounceRecipient> recipients
         original.envelopeId().ifPresent(id -> b.metadata("envelopeId", id));
         messageId.ifPresent(id -> b.eventId(id + recipient.map(r -> "/" + r.recipient()).orElse("")));
         b.metadata("format", format.name());
-        recipient.ifPresent(r -> b.metadata("reason", r.reason().id()).metadata("verdict", r.verdict().id()));
+        recipient.ifPresent(r -> b.metadata("reason", r.reasonId()).metadata("verdict", r.verdict().id()));
         recipient.flatMap(BounceRecipient::reportingMta).ifPresent(m -> b.metadata("reportingMta", m));
         problem.ifPresent(p -> b.metadata("problem", p));
         return b.build();

@@ -1,12 +1,18 @@
 package dev.mailgate.bounce;
 
+import dev.mailgate.core.event.BounceClass;
+import dev.mailgate.core.event.BounceJudgment;
 import dev.mailgate.core.event.BounceReason;
+import dev.mailgate.core.event.SmtpStage;
 import dev.mailgate.core.transport.EnhancedStatusCode;
 import java.util.Optional;
 
 /**
- * What a report says about one recipient, in the class semantics of the bounce-classifier corpus: {@code HARD} only
- * when the address itself is bad; every other failure, a 5xx spam or policy block included, is {@code SOFT}.
+ * What a report says about one recipient, in the class semantics of the bounce-classifier corpus. For a delivery
+ * failure it is a view of the one decision, {@link BounceJudgment} in core: {@code HARD} only when the address itself
+ * is bad, {@code UNKNOWN} when the failure's reason is undetermined (it still counts, as soft: see
+ * {@link BounceJudgment#counted()}), every other failure {@code SOFT}. A complaint, an auto-reply and a delivery are
+ * not failures and have no reason.
  */
 public enum Verdict {
     HARD("hard"), SOFT("soft"), COMPLAINT("complaint"), AUTO_REPLY("autoreply"), DELIVERED("delivered"), UNKNOWN("unknown");
@@ -22,19 +28,40 @@ public enum Verdict {
         return id;
     }
 
-    /**
-     * The verdict for a failure with this reason. {@code notaccept} is hard only when permanent: a host that
-     * refuses mail for now (4xx) may take it tomorrow.
-     */
+    /** The verdict a failure's judgment gives: its class, with {@code UNDETERMINED} shown as {@code UNKNOWN}. */
+    public static Verdict of(BounceJudgment judgment) {
+        return switch (judgment.bounceClass()) {
+            case HARD -> HARD;
+            case SOFT -> SOFT;
+            case UNDETERMINED -> UNKNOWN;
+        };
+    }
+
+    /** The verdict for a final failure with this reason and status, at a stage the report does not name. */
     public static Verdict ofFailure(BounceReason reason, Optional<EnhancedStatusCode> status) {
-        return switch (reason) {
-            case USER_UNKNOWN, HOST_UNKNOWN, HAS_MOVED -> HARD;
-            case NOT_ACCEPT -> status.map(EnhancedStatusCode::isTransient).orElse(false) ? SOFT : HARD;
-            case ON_HOLD, UNDEFINED -> UNKNOWN;
-            case FEEDBACK -> COMPLAINT;
-            case VACATION -> AUTO_REPLY;
-            case DELIVERED -> DELIVERED;
-            default -> SOFT;
+        return of(BounceJudgment.of(reason, status, SmtpStage.UNKNOWN));
+    }
+
+    /** This verdict as core's class, for a failure ({@code HARD}, {@code SOFT}, {@code UNKNOWN}); empty otherwise. */
+    public Optional<BounceClass> bounceClass() {
+        return switch (this) {
+            case HARD -> Optional.of(BounceClass.HARD);
+            case SOFT -> Optional.of(BounceClass.SOFT);
+            case UNKNOWN -> Optional.of(BounceClass.UNDETERMINED);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The reason column exports show for a row that is not a failure: {@code feedback}, {@code vacation},
+     * {@code delivered} (the corpus' names); empty for the failure verdicts, whose reason is a {@link BounceReason}.
+     */
+    public String nonFailureReasonId() {
+        return switch (this) {
+            case COMPLAINT -> "feedback";
+            case AUTO_REPLY -> "vacation";
+            case DELIVERED -> "delivered";
+            default -> "";
         };
     }
 }

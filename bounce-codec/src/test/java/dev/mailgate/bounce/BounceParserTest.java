@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BounceParserTest {
@@ -32,7 +33,8 @@ class BounceParserTest {
         assertThat(report.recipients()).extracting(BounceRecipient::verdict)
                 .containsExactly(Verdict.HARD, Verdict.SOFT, Verdict.DELIVERED);
         assertThat(report.recipients()).extracting(BounceRecipient::reason)
-                .containsExactly(BounceReason.USER_UNKNOWN, BounceReason.MAILBOX_FULL, BounceReason.DELIVERED);
+                .containsExactly(Optional.of(BounceReason.USER_UNKNOWN), Optional.of(BounceReason.MAILBOX_FULL), Optional.empty());
+        assertThat(report.recipients()).extracting(BounceRecipient::reasonId).containsExactly("userunknown", "mailboxfull", "delivered");
         BounceRecipient gone = report.recipients().get(0);
         assertThat(gone.status()).contains(EnhancedStatusCode.parse("5.1.1"));
         assertThat(gone.replyCode()).hasValue(550);
@@ -66,7 +68,7 @@ class BounceParserTest {
         assertThat(slow.action()).contains("delayed");
         assertThat(slow.isTransient()).isTrue();
         assertThat(slow.verdict()).isEqualTo(Verdict.SOFT);
-        assertThat(slow.reason()).as("still retrying: not expired").isEqualTo(BounceReason.NETWORK_ERROR);
+        assertThat(slow.reason()).as("still retrying: not expired").contains(BounceReason.NETWORK_ERROR);
         assertThat(report.original().messageId()).contains("news-2026-11.slow@example.com");
         assertThat(report.original().header("X-Campaign")).contains("nov-2026");
         assertThat(report.toEvents(NOW)).singleElement().extracting(MailEvent::type).isEqualTo(EventType.DEFERRED);
@@ -93,14 +95,14 @@ class BounceParserTest {
         BounceReport report = parser.parse(fixture("truncated-multipart.eml"));
         assertThat(report.recipients()).singleElement().satisfies(r -> {
             assertThat(r.recipient()).isEqualTo("lost@example.org");
-            assertThat(r.reason()).isEqualTo(BounceReason.USER_UNKNOWN);
+            assertThat(r.reason()).contains(BounceReason.USER_UNKNOWN);
         });
     }
 
     @Test
     void aFilteringGatewaysUserUnknownIsItsFilterNotABadAddress() throws IOException {
         BounceRecipient r = parser.parse(fixture("gateway-user-unknown.eml")).recipients().get(0);
-        assertThat(r.reason()).isEqualTo(BounceReason.FILTERED);
+        assertThat(r.reason()).contains(BounceReason.FILTERED);
         assertThat(r.verdict()).as("a good address must not be suppressed").isEqualTo(Verdict.SOFT);
     }
 
@@ -147,7 +149,7 @@ class BounceParserTest {
         assertThat(report.recipients()).singleElement().satisfies(r -> {
             assertThat(r.recipient()).isEqualTo("neko-nyaan@example.org");
             assertThat(r.verdict()).isEqualTo(Verdict.SOFT);
-            assertThat(r.reason()).isEqualTo(BounceReason.REJECTED);
+            assertThat(r.reason()).contains(BounceReason.REJECTED);
             assertThat(r.diagnostic()).contains("not a member of this mailing list");
         });
     }
@@ -157,13 +159,14 @@ class BounceParserTest {
         BounceReport abandoned = parser.parse(sample("rfc3834-06.eml"));
         assertThat(abandoned.recipients()).singleElement().satisfies(r -> {
             assertThat(r.verdict()).isEqualTo(Verdict.SOFT);
-            assertThat(r.reason()).isEqualTo(BounceReason.SUSPEND);
+            assertThat(r.reason()).contains(BounceReason.SUSPEND);
         });
 
         BounceReport vacation = parser.parse(sample("rfc3834-02.eml"));
         assertThat(vacation.recipients()).singleElement().satisfies(r -> {
             assertThat(r.verdict()).isEqualTo(Verdict.AUTO_REPLY);
-            assertThat(r.reason()).isEqualTo(BounceReason.VACATION);
+            assertThat(r.reason()).as("an auto-reply is not a failure").isEmpty();
+            assertThat(r.reasonId()).isEqualTo("vacation");
         });
     }
 
@@ -173,7 +176,7 @@ class BounceParserTest {
         BounceReport report = parser.parse(sample("lhost-einsundeins-03.eml"));
 
         assertThat(report.recipients()).extracting(BounceRecipient::recipient).containsExactly("xxxx@xxxx.fr");
-        assertThat(report.recipients().get(0).reason()).as("Orange's code 506").isEqualTo(BounceReason.SPAM_DETECTED);
+        assertThat(report.recipients().get(0).reason()).as("Orange's code 506").contains(BounceReason.SPAM_DETECTED);
     }
 
     @Test
@@ -182,7 +185,7 @@ class BounceParserTest {
 
         assertThat(report.recipients()).singleElement().satisfies(r -> {
             assertThat(r.recipient()).isEqualTo("nyaan%gol.com@q002.kijitora.gol.com");
-            assertThat(r.reason()).as("mailbox is full: retry timeout exceeded").isEqualTo(BounceReason.MAILBOX_FULL);
+            assertThat(r.reason()).as("mailbox is full: retry timeout exceeded").contains(BounceReason.MAILBOX_FULL);
         });
     }
 
@@ -192,7 +195,7 @@ class BounceParserTest {
         BounceRecipient r = parser.parse(sample("lhost-amazonses-03.eml")).recipients().get(0);
 
         assertThat(r.status()).contains(EnhancedStatusCode.parse("5.2.2"));
-        assertThat(r.reason()).isEqualTo(BounceReason.MAILBOX_FULL);
+        assertThat(r.reason()).contains(BounceReason.MAILBOX_FULL);
     }
 
     @Test

@@ -98,12 +98,12 @@ class CorpusTest {
         }
         String status = r.effectiveStatus().map(Object::toString).orElse("");
         boolean verdict = r.verdict().id().equals(e.verdict);
-        boolean reason = r.reason().id().equals(e.reason);
+        boolean reason = r.reasonId().equals(e.reason);
         boolean statusOk = statusMatches(e.status, status);
         boolean recipient = match.isPresent();
         if (!verdict || !reason || !statusOk || !recipient) {
             misses.add(e.file + "#" + e.idx + "\twant " + e.verdict + "/" + e.reason + "/" + e.status + "/" + e.recipient
-                    + "\tgot " + r.verdict().id() + "/" + r.reason().id() + "/" + status + "/" + r.recipient() + "\t["
+                    + "\tgot " + r.verdict().id() + "/" + r.reasonId() + "/" + status + "/" + r.recipient() + "\t["
                     + report.format() + "] " + r.diagnostic().substring(0, Math.min(160, r.diagnostic().length())));
         }
         return new Score(1, verdict ? 1 : 0, reason ? 1 : 0, statusOk ? 1 : 0, recipient ? 1 : 0);

@@ -49,7 +49,7 @@ class PostfixBouncesTest {
         BounceRecipient r = report.recipients().stream().filter(x -> x.recipient().equals(row.recipient())).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + row.recipient() + " in " + report.recipients()));
         assertThat(r.verdict().id()).as("class").isEqualTo(row.verdict());
-        assertThat(r.reason().id()).as("reason").isEqualTo(row.reason());
+        assertThat(r.reasonId()).as("reason").isEqualTo(row.reason());
         assertThat(r.effectiveStatus().map(Object::toString)).as("status").contains(row.status());
         String sent = row.file().replaceFirst("(-\\d+)?\\.eml$", "") + "@mta.mailgate.test";
         assertThat(report.original().messageId()).as("the newsletter's Message-ID").contains(sent);

@@ -198,7 +198,7 @@ public final class Demo {
                     .allowPlaintext(true).credentials("bounces", "imap-secret").build();
             try (BounceMailboxPoller poller = BounceMailboxPoller.create(mailbox, BounceParser.create(), (report, events) -> {
                 for (BounceRecipient r : report.recipients()) {
-                    out.println("   bounce mailbox: " + r.recipient() + " -> " + r.verdict().id() + " / " + r.reason().id()
+                    out.println("   bounce mailbox: " + r.recipient() + " -> " + r.verdict().id() + " / " + r.reasonId()
                             + r.status().map(s -> " / " + s).orElse(""));
                     switch (r.verdict()) {
                         case HARD -> classes[0]++;

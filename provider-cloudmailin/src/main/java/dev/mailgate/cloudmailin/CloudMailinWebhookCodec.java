@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailgate.bounce.BounceClassifier;
-import dev.mailgate.bounce.Verdict;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.address.InvalidAddressException;
 import dev.mailgate.core.event.BounceClass;
+import dev.mailgate.core.event.BounceJudgment;
 import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.event.CallbackFormatException;
@@ -48,8 +48,9 @@ import java.util.OptionalInt;
  * <tr><th>kind</th><th>MailEvent</th><th>why</th></tr>
  * <tr><td>delivery</td><td>Delivered</td><td>the receiving server accepted the message</td></tr>
  * <tr><td>bounce, bounce_reply</td><td>Bounced</td><td>a permanent failure (at once, or as a bounce mail later); the
- *     class and reason come from the diagnostic in {@code details} with the bounce-mail rules, and are HARD/undefined
- *     when there is none, as the service calls it permanent</td></tr>
+ *     class and reason come from the diagnostic in {@code details} with the bounce-mail rules and core's
+ *     {@code BounceJudgment}, and are UNDETERMINED/undefined (counted soft) when there is none, as for a bounce mail
+ *     that says only that delivery failed</td></tr>
  * <tr><td>soft_bounce, dispatch_soft_bounce</td><td>Deferred</td><td>a temporary failure CloudMailin retries</td></tr>
  * <tr><td>rate_limit</td><td>Deferred (speeding)</td><td>the receiver throttled; delivery is retried</td></tr>
  * <tr><td>retries_exhausted</td><td>Bounced SOFT (expired)</td><td>gave up after retrying temporary failures: nothing
@@ -155,14 +156,14 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
         };
     }
 
+    /**
+     * A permanent failure, judged as a bounce mail with the same diagnostic is ({@link BounceClassifier#judgment}):
+     * "permanent" says the service stopped trying, not that the address is bad, so a bounce without a diagnostic is
+     * undetermined (counted soft), as a bounce mail that says nothing more than {@code Action: failed} is (issue 17).
+     */
     private static MailEvent bounced(EventDetails d, Diagnostic diagnostic) {
-        if (diagnostic.text().isEmpty() && diagnostic.status().isEmpty()) {
-            return new MailEvent.Bounced(d, BounceClass.HARD, BounceReason.UNDEFINED, diagnostic);
-        }
-        BounceReason reason = BounceClassifier.reason(diagnostic.status(), diagnostic.text());
-        Verdict verdict = Verdict.ofFailure(reason, diagnostic.status());
-        BounceClass c = verdict == Verdict.HARD ? BounceClass.HARD : verdict == Verdict.SOFT ? BounceClass.SOFT : BounceClass.UNDETERMINED;
-        return new MailEvent.Bounced(d, c, reason, diagnostic);
+        BounceJudgment j = BounceClassifier.judgment(diagnostic, BounceClass.UNDETERMINED);
+        return new MailEvent.Bounced(d, j.bounceClass(), j.reason(), diagnostic);
     }
 
     /** Whatever the details say about the SMTP response; tolerant of the field names a provider may use. */
@@ -176,7 +177,7 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
         if (code != null && code.canConvertToInt() && code.asInt() >= 200 && code.asInt() < 600) {
             reply = OptionalInt.of(code.asInt());
         }
-        return new Diagnostic(status, reply, text, firstText(det, "remote_mta", "mx", "host"));
+        return new Diagnostic(status, reply, text, firstText(det, "remote_mta", "mx", "host"), BounceClassifier.stage(text));
     }
 
     private static Optional<String> text(JsonNode node, String field, String path) {

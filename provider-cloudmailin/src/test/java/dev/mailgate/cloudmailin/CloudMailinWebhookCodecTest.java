@@ -28,7 +28,7 @@ class CloudMailinWebhookCodecTest {
     static Stream<Arguments> kinds() {
         return Stream.of(
                 Arguments.of("delivery", EventType.DELIVERED, null, null),
-                Arguments.of("bounce-seed-example", EventType.BOUNCED, BounceClass.HARD, BounceReason.UNDEFINED),
+                Arguments.of("bounce-seed-example", EventType.BOUNCED, BounceClass.UNDETERMINED, BounceReason.UNDEFINED),
                 Arguments.of("bounce-user-unknown", EventType.BOUNCED, BounceClass.HARD, BounceReason.USER_UNKNOWN),
                 Arguments.of("bounce-blocklisted", EventType.BOUNCED, BounceClass.SOFT, BounceReason.BLOCKED),
                 Arguments.of("bounce_reply", EventType.BOUNCED, BounceClass.SOFT, BounceReason.MAILBOX_FULL),

@@ -2,6 +2,7 @@ package dev.mailgate.suppression;
 
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.event.BounceClass;
+import dev.mailgate.core.event.BounceJudgment;
 import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.EventKeys;
@@ -33,16 +34,17 @@ import java.util.Set;
  *     threshold), the count cleared by a delivery; the generic SMTP integration counts them only
  *     ({@code SuppressionAction.NONE});</li>
  * <li>a deferral (delayed, will be retried) → nothing: the retrying MTA reports the final outcome, and that final
- *     failure counts, once; three delay notices of one message are not three bounces;</li>
+ *     failure counts, once; three delay notices of one message are not three bounces (unless the deferral's own
+ *     status is permanent and its judgment hard);</li>
  * <li>complaint → suppressed at once, and never reactivated automatically (only an operator removes it);</li>
  * <li>blocked (the provider refused to attempt delivery to the address, e.g. its suppression list) → suppressed at
  *     once;</li>
  * <li>unsubscribe → the unsubscribe list, scope CAMPAIGN (with the event's campaign) or GLOBAL;</li>
  * <li>auto-replies, opens, clicks, queued and unknown events → nothing.</li>
  * </ul>
- * Hard or soft is decided here, not only by the reporter: a soft or undetermined failure whose status is permanent
- * (5.x.x) and whose reason is about the address itself (user unknown, host unknown, has moved, accepts no mail) is
- * hard; and the reverse: a "hard" failure with a temporary status (4.x.x) is soft.
+ * Hard or soft is not decided here: it is {@link BounceJudgment} of the event's reason, status, stage and reported
+ * class, the one decision every path shares (issue 17), so a bounce mail, a webhook and a callback that carry the
+ * same evidence count the same. An undetermined failure counts as soft ({@link BounceJudgment#counted()}).
  */
 public final class SuppressionPolicy {
     private final Map<EventClass, ClassRule> rules;
@@ -73,12 +75,14 @@ public final class SuppressionPolicy {
             return Optional.empty();
         }
         if (event instanceof MailEvent.Bounced b) {
-            return Optional.of(hardOrSoft(b.bounceClass() == BounceClass.HARD, b.reason(), b.diagnostic()));
+            return Optional.of(counted(BounceJudgment.of(b.reason(), b.diagnostic(), b.diagnostic().stage(), b.bounceClass())));
         }
         if (event instanceof MailEvent.Deferred d) {
-            // only a deferral that is in fact final for the address (a permanent address status) counts; see above
-            EventClass c = hardOrSoft(false, d.reason(), d.diagnostic());
-            return c == EventClass.HARD ? Optional.of(c) : Optional.empty();
+            // a deferral is temporary by definition; only one whose own status is permanent (5.x.x) is in fact a final
+            // failure, and it counts only when that failure is hard (see above)
+            Optional<EnhancedStatusCode> permanent = d.diagnostic().status().filter(EnhancedStatusCode::isPermanent);
+            return permanent.map(s -> BounceJudgment.of(d.reason(), permanent, d.diagnostic().stage()))
+                    .filter(j -> j.bounceClass() == BounceClass.HARD).map(SuppressionPolicy::counted);
         }
         return Optional.of(EventClass.BLOCKED);
     }
@@ -111,14 +115,9 @@ public final class SuppressionPolicy {
         return event.details().occurredAt().orElse(event.details().receivedAt());
     }
 
-    private static EventClass hardOrSoft(boolean reportedHard, BounceReason reason, Diagnostic diagnostic) {
-        Optional<EnhancedStatusCode> status = diagnostic.status();
-        if (reportedHard) {
-            return status.map(EnhancedStatusCode::isTransient).orElse(false) ? EventClass.SOFT : EventClass.HARD;
-        }
-        boolean addressLevel = reason == BounceReason.USER_UNKNOWN || reason == BounceReason.HOST_UNKNOWN
-                || reason == BounceReason.HAS_MOVED || reason == BounceReason.NOT_ACCEPT;
-        return addressLevel && status.map(EnhancedStatusCode::isPermanent).orElse(false) ? EventClass.HARD : EventClass.SOFT;
+    /** The class a judgment counts as: hard, or soft (undetermined included). */
+    private static EventClass counted(BounceJudgment j) {
+        return j.counted() == BounceClass.HARD ? EventClass.HARD : EventClass.SOFT;
     }
 
     /** What an event changes, if anything; the store applies it atomically and once. */

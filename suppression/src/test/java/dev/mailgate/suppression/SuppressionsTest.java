@@ -86,8 +86,17 @@ class SuppressionsTest {
         assertThat(SuppressionPolicy.classOf(softUnknown)).contains(EventClass.HARD);
         MailEvent softFull = new MailEvent.Bounced(details("y", T0), BounceClass.SOFT, BounceReason.MAILBOX_FULL, diag("5.2.2"));
         assertThat(SuppressionPolicy.classOf(softFull)).as("a permanent full mailbox stays soft").contains(EventClass.SOFT);
-        MailEvent hardTemporary = new MailEvent.Bounced(details("z", T0), BounceClass.HARD, BounceReason.USER_UNKNOWN, diag("4.1.1"));
-        assertThat(SuppressionPolicy.classOf(hardTemporary)).contains(EventClass.SOFT);
+        // issue 17: one decision (BounceJudgment). A final failure whose host said "user unknown" on every retry is
+        // hard, as a bounce mail's verdict always had it; a host that could not be looked up for now is not gone
+        MailEvent finalUnknown = new MailEvent.Bounced(details("z", T0), BounceClass.HARD, BounceReason.USER_UNKNOWN, diag("4.1.1"));
+        assertThat(SuppressionPolicy.classOf(finalUnknown)).contains(EventClass.HARD);
+        MailEvent hostForNow = new MailEvent.Bounced(details("w", T0), BounceClass.HARD, BounceReason.HOST_UNKNOWN, diag("4.4.3"));
+        assertThat(SuppressionPolicy.classOf(hostForNow)).contains(EventClass.SOFT);
+        MailEvent hardWithoutReason = new MailEvent.Bounced(details("v", T0), BounceClass.HARD, BounceReason.UNDEFINED, diag("4.0.0"));
+        assertThat(SuppressionPolicy.classOf(hardWithoutReason)).as("the reporter's hard, but the status says temporary")
+                .contains(EventClass.SOFT);
+        MailEvent undetermined = new MailEvent.Bounced(details("u", T0), BounceClass.UNDETERMINED, BounceReason.ON_HOLD, diag("5.0.0"));
+        assertThat(SuppressionPolicy.classOf(undetermined)).as("undetermined counts soft").contains(EventClass.SOFT);
     }
 
     /** Issue 19: three delay notices, a rate limit or our IP on a blocklist dropped a valid subscriber. */

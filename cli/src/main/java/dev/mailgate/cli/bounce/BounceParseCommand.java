@@ -154,7 +154,7 @@ public final class BounceParseCommand implements Callable<Integer> {
                 continue;
             }
             for (BounceRecipient r : p.report.recipients()) {
-                out.print(String.join("\t", cell(p.name), cell(r.recipient()), r.verdict().id(), r.reason().id(),
+                out.print(String.join("\t", cell(p.name), cell(r.recipient()), r.verdict().id(), r.reasonId(),
                         r.effectiveStatus().map(Object::toString).orElse(""), cell(r.diagnostic())) + "\n");
             }
         }
@@ -179,7 +179,7 @@ public final class BounceParseCommand implements Callable<Integer> {
                 ObjectNode row = base(json, p);
                 row.put("recipient", r.recipient());
                 row.put("class", r.verdict().id());
-                row.put("reason", r.reason().id());
+                row.put("reason", r.reasonId());
                 r.effectiveStatus().ifPresentOrElse(s -> row.put("status", s.toString()), () -> row.putNull("status"));
                 row.put("statusReported", r.status().isPresent());
                 if (r.replyCode().isPresent()) {
@@ -212,7 +212,7 @@ public final class BounceParseCommand implements Callable<Integer> {
     }
 
     private static String reasonOf(Verdict v) {
-        return v == Verdict.COMPLAINT ? "feedback" : "vacation";
+        return v.nonFailureReasonId();
     }
 
     /** Tabs and line breaks become spaces so that every row stays one TSV line. */

@@ -3,11 +3,14 @@ package dev.mailgate.cli.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailgate.core.Mailgate;
+import dev.mailgate.core.event.BounceClass;
+import dev.mailgate.core.event.BounceJudgment;
 import dev.mailgate.core.event.BounceReason;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.spi.MailProvider;
+import dev.mailgate.core.transport.EnhancedStatusCode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +81,12 @@ final class EventOutput {
             reason(o, b.reason());
             diagnostic = Optional.of(b.diagnostic());
         } else if (e instanceof MailEvent.Deferred d) {
-            o.put("bounceClass", "soft");
+            // a deferral is temporary; only one whose own status is permanent is judged as a final failure, as the
+            // suppression policy counts it (core's BounceJudgment, the one decision)
+            boolean hard = d.diagnostic().status().filter(EnhancedStatusCode::isPermanent)
+                    .map(s -> BounceJudgment.of(d.reason(), Optional.of(s), d.diagnostic().stage()).bounceClass() == BounceClass.HARD)
+                    .orElse(false);
+            o.put("bounceClass", hard ? "hard" : "soft");
             reason(o, d.reason());
             diagnostic = Optional.of(d.diagnostic());
         } else if (e instanceof MailEvent.Blocked b) {

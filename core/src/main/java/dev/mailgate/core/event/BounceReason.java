@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /**
  * The closed reason taxonomy, in the vocabulary of the de-facto standard bounce classifiers (sisimai). The
- * {@link #id()} is the lower-case name used in fixtures and exports.
+ * {@link #id()} is the lower-case name used in fixtures and exports. Only delivery failures: a delivery, a complaint
+ * or an auto-reply is an event of its own ({@link MailEvent.Delivered}, {@link MailEvent.Complained},
+ * {@link MailEvent.AutoReplied}), not a reason (issue 17). Whether a reason is hard or soft is
+ * {@link BounceJudgment#classOf}; whose failure it is, {@link FailureSide#of}.
  */
 public enum BounceReason {
     /** The mailbox does not exist. */
@@ -51,17 +54,12 @@ public enum BounceReason {
     EXPIRED("expired"),
     SYNTAX_ERROR("syntaxerror"),
     FAILED_STARTTLS("failedstarttls"),
+    /** The report says delivery failed but not why: a status or reply with no words that decide. */
     ON_HOLD("onhold"),
     /** The relaying provider refused to attempt delivery because the address is on its suppression list. */
     SUPPRESSED("suppressed"),
     /** The reason cannot be determined. */
-    UNDEFINED("undefined"),
-    /** A complaint (ARF feedback report). */
-    FEEDBACK("feedback"),
-    /** An auto-reply. */
-    VACATION("vacation"),
-    /** Delivered successfully. */
-    DELIVERED("delivered");
+    UNDEFINED("undefined");
 
     private final String id;
 

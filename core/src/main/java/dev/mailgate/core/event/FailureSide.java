@@ -14,9 +14,7 @@ public enum FailureSide {
     /** The address, the mailbox or the recipient's mail system: counts toward the address. */
     RECIPIENT,
     /** Our sending: reputation, rate, authentication, TLS, message content or size; never counts toward the address. */
-    SENDER,
-    /** Not a failure (delivered, an auto-reply, a complaint's feedback report). */
-    NONE;
+    SENDER;
 
     /** The one decision "recipient-side or sender-side", by reason. */
     public static FailureSide of(BounceReason reason) {
@@ -40,7 +38,6 @@ public enum FailureSide {
             case AUTH_FAILURE, SECURITY_ERROR, FAILED_STARTTLS -> SENDER;
             // our message: judged spam or virus (X.7.1), its content or format (X.6.x), its size (X.3.4)
             case SPAM_DETECTED, VIRUS_DETECTED, CONTENT_ERROR, POLICY_VIOLATION, NOT_COMPLIANT_RFC, MESSAGE_TOO_BIG, SYNTAX_ERROR -> SENDER;
-            case FEEDBACK, VACATION, DELIVERED -> NONE;
         };
     }
 }

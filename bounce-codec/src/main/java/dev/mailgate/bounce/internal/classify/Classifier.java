@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * status code and the words disagree:
  * <ol>
  * <li>a receiving host's published code table, when the reply comes from one ({@link ReceivingHosts});</li>
+ * <li>an enhanced status whose detail is specific and not reused for other refusals: the RFC 7372 authentication
+ *     codes ({@link StatusReason#decisive});</li>
+ * <li>a receiver's or an MTA's published text for one reason ({@link PublishedTexts});</li>
  * <li>the remote server's words in the diagnostic ({@link ReasonText}) win: status codes are often generic or wrong
  *     for the case (MTAs answer {@code 5.2.1} or {@code 5.1.1} to every refused RCPT, "550 5.1.1 ... has sent to too
  *     many recipients this hour" is a rate limit), while the words are specific;</li>
@@ -43,6 +46,7 @@ public final class Classifier {
     private static final Pattern MAILER_EXIT_TEXT = Pattern.compile("(?i)[245]\\d\\d <[^>]*>\\.\\.\\. service unavailable\\b");
     private static final Pattern TIMED_OUT = Pattern.compile("(?i)timed out|timeout|not reachable|establish an smtp connection|"
             + "connection refused");
+    private static final String EXIM_GAVE_UP = "retry timeout exceeded";
 
     private Classifier() {
     }
@@ -68,8 +72,13 @@ public final class Classifier {
         }
         // Sendmail's "554 <addr>... Service unavailable" is its text for a local mailer's exit status
         // (EX_UNAVAILABLE); the mailer's own line in the transcript above it ("mail.local: unknown user") says why
-        BounceReason reason = (MAILER_EXIT_TEXT.matcher(diagnostic).lookingAt() ? ReasonText.find(context) : Optional.<BounceReason>empty())
-                .or(() -> ReasonText.find(diagnostic))
+        // Exim appends ": retry timeout exceeded" to the last reply when it gives up (deliver.c, retry rules): the
+        // reply before it says why delivery kept failing; only a failure with no reply of its own is "expired"
+        String reply = withoutEximGaveUp(diagnostic);
+        BounceReason reason = status.flatMap(StatusReason::decisive)
+                .or(() -> MAILER_EXIT_TEXT.matcher(reply).lookingAt() ? ReasonText.find(context) : Optional.empty())
+                .or(() -> PublishedTexts.find(reply))
+                .or(() -> ReasonText.find(reply))
                 .or(() -> status.flatMap(StatusReason::of))
                 .or(() -> ReasonText.find(context))
                 .orElse(BounceReason.ON_HOLD);
@@ -95,8 +104,10 @@ public final class Classifier {
         // or a filter refused -- unless the words say the system looked the address up in its own directory.
         if (reason == BounceReason.USER_UNKNOWN && !saysMailbox && !answered.equals("RCPT")) {
             boolean policyStatus = status.map(s -> s.subject() == 7).orElse(false);
+            // Exim's "local delivery failed" (deliver.c): the recipient's own host ran its delivery agent, whose
+            // words ("Unknown user", a pipe exiting EX_NOUSER 67) are the mailbox store's, not a gateway's summary
             boolean summaryLine = answered.isEmpty() && replyCode.isEmpty() && status.map(s -> s.subject() == 0 && s.detail() == 0).orElse(true)
-                    && !DIRECTORY_LOOKUP.matcher(diagnostic).find();
+                    && !DIRECTORY_LOOKUP.matcher(diagnostic).find() && !diagnostic.toLowerCase(java.util.Locale.ROOT).contains("local delivery failed");
             if (answered.equals("DATA") || policyStatus || summaryLine) {
                 return BounceReason.FILTERED;
             }
@@ -119,5 +130,18 @@ public final class Classifier {
             return BounceReason.EXCEED_LIMIT;
         }
         return reason;
+    }
+
+    /** The reply without Exim's ": retry timeout exceeded" suffix; the diagnostic itself when that is all it says. */
+    static String withoutEximGaveUp(String diagnostic) {
+        int n = diagnostic.length() - EXIM_GAVE_UP.length();
+        if (n <= 0 || !diagnostic.regionMatches(true, n, EXIM_GAVE_UP, 0, EXIM_GAVE_UP.length())) {
+            return diagnostic;
+        }
+        String head = diagnostic.substring(0, n).strip();
+        if (head.endsWith(":")) {
+            head = head.substring(0, head.length() - 1).strip();
+        }
+        return head.isEmpty() ? diagnostic : head;
     }
 }

@@ -110,14 +110,26 @@ final class ReceivingHosts {
             return SPECTRUM.stream().filter(r -> code >= r.from && code <= r.to).map(Range::reason).findFirst();
         }
         String host = remoteMta.toLowerCase(Locale.ROOT);
-        if (host.endsWith(".mimecast.com") && replyCode.isPresent()) {
-            int code = replyCode.getAsInt();
+        // Mimecast is known by its MTA's name, or by the link to its code page that every refusal of it carries
+        boolean mimecast = host.endsWith(".mimecast.com") || lower.contains("community.mimecast.com/docs/doc-1369");
+        OptionalInt code3 = replyCode.isPresent() ? replyCode : leadingCode(lower);
+        if (mimecast && code3.isPresent()) {
+            int code = code3.getAsInt();
             return MIMECAST.stream().filter(r -> r.code == code && lower.contains(r.words)).map(Reply::reason).findFirst();
         }
         if (host.endsWith("docomo.ne.jp")) {
             return docomo(lower, status, command);
         }
         return Optional.empty();
+    }
+
+    /** The reply code a diagnostic starts with ("550 ..."), for reports that do not give it apart. */
+    private static OptionalInt leadingCode(String lower) {
+        if (lower.length() >= 4 && lower.charAt(0) >= '2' && lower.charAt(0) <= '5' && Character.isDigit(lower.charAt(1))
+                && Character.isDigit(lower.charAt(2)) && (lower.charAt(3) == ' ' || lower.charAt(3) == '-')) {
+            return OptionalInt.of(Integer.parseInt(lower.substring(0, 3)));
+        }
+        return OptionalInt.empty();
     }
 
     /**

@@ -22,7 +22,10 @@ final class StatusReason {
                 case 2 -> BounceReason.HOST_UNKNOWN;
                 case 6 -> BounceReason.HAS_MOVED;
                 case 7, 8 -> BounceReason.REJECTED;
-                case 10 -> BounceReason.NOT_ACCEPT;
+                // RFC 7505 defines x.1.10 for a recipient domain with a null MX, but receivers answer it to RCPT for
+                // a recipient not found (Microsoft 365 NDR "5.1.10 RecipientNotFound"); the words "null MX" still
+                // give notaccept (ReasonText), so the code alone says the recipient was not found
+                case 10 -> BounceReason.USER_UNKNOWN;
                 default -> null;
             };
             case 2 -> switch (d) {
@@ -59,5 +62,24 @@ final class StatusReason {
             default -> null;
         };
         return Optional.ofNullable(r);
+    }
+
+    /**
+     * Codes specific enough to decide before the words: RFC 7372 section 3 (IANA enhanced status registry) x.7.20
+     * no passing DKIM signature, x.7.21 no acceptable DKIM, x.7.22 no author-matched DKIM, x.7.23 SPF validation
+     * failed, x.7.24 SPF validation error, x.7.26 multiple authentication checks failed (Gmail's DMARC and
+     * "unauthenticated" refusals), and x.7.25 reverse DNS validation failed. Their replies go on with broad words
+     * ("blocked", "policy") that would otherwise win. x.7.27 is left to the words: RFC 7505 gives it to a sender
+     * domain with a null MX, receivers to SPF.
+     */
+    static Optional<BounceReason> decisive(EnhancedStatusCode code) {
+        if (code.subject() != 7) {
+            return Optional.empty();
+        }
+        return switch (code.detail()) {
+            case 20, 21, 22, 23, 24, 26 -> Optional.of(BounceReason.AUTH_FAILURE);
+            case 25 -> Optional.of(BounceReason.REQUIRE_PTR);
+            default -> Optional.empty();
+        };
     }
 }

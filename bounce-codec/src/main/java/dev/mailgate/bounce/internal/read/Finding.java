@@ -22,4 +22,8 @@ public record Finding(String recipient, Optional<EnhancedStatusCode> status, Opt
     public Finding withContext(String moreContext) {
         return new Finding(recipient, status, replyCode, diagnostic, moreContext, action, originalRecipient, reportingMta, remoteMta);
     }
+
+    public Finding withStatus(Optional<EnhancedStatusCode> newStatus) {
+        return new Finding(recipient, newStatus, replyCode, diagnostic, context, action, originalRecipient, reportingMta, remoteMta);
+    }
 }

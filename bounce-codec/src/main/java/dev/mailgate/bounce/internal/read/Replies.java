@@ -182,6 +182,29 @@ public final class Replies {
         return lower.contains("(in reply to") ? command(lower) : Optional.empty();
     }
 
+    /**
+     * The step a Postfix smtpd restriction judged, from the words of its reply (smtpd_check.c): "Client host
+     * rejected" (the connecting host), "Helo command rejected", "Sender address rejected" (MAIL FROM), "Recipient
+     * address rejected" (RCPT TO), "Data command rejected". With {@code smtpd_delay_reject} the reply comes at RCPT,
+     * but it is about the step it names; used only when the report names no command.
+     */
+    public static Optional<String> restrictionCommand(String diagnostic) {
+        String lower = diagnostic.toLowerCase(Locale.ROOT);
+        if (lower.contains("helo command rejected")) {
+            return Optional.of("HELO");
+        }
+        if (lower.contains("client host rejected")) {
+            return Optional.of("CONNECT");
+        }
+        if (lower.contains("sender address rejected")) {
+            return Optional.of("MAIL");
+        }
+        if (lower.contains("recipient address rejected")) {
+            return Optional.of("RCPT");
+        }
+        return lower.contains("data command rejected") ? Optional.of("DATA") : Optional.empty();
+    }
+
     private static final Pattern FOR_COMMAND = Pattern.compile("smtp error from remote server for (text|data|rcpt|mail|helo|ehlo) command");
 
     private static final Pattern TRANSCRIPT_COMMAND = Pattern.compile("(?i)>>> ?(data|rcpt(?: to)?|mail(?: from)?)\\b");

@@ -1,0 +1,118 @@
+package dev.mailgate.bounce.internal.classify;
+
+import dev.mailgate.core.event.BounceReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The replies receiving hosts and MTAs publish for one reason, each rule with its source: the one place to teach the
+ * classifier a receiver's or an MTA's wording (bounce-codec/README, "Teaching the classifier"). Checked before the
+ * general phrases of {@link ReasonText}, whose broad words ("blocked", "policy", "content rejected") these texts
+ * contain while meaning something narrower. A rule is a published text or code, never one sample's wording: the
+ * genuine fixtures (src/test/resources/genuine) replay these texts from a real MTA, they do not define them.
+ */
+final class PublishedTexts {
+    /**
+     * One rule: where the text is published, the reason it states, and the words (lower case, regex) as its
+     * top-level alternatives, each tried only when one of the literals it cannot match without occurs
+     * ({@link Needles}: a {@code contains} scan instead of a regex pass at every position).
+     */
+    private record Rule(String source, BounceReason reason, List<Alternative> words) {
+        boolean matches(String lower) {
+            for (Alternative a : words) {
+                if (a.matches(lower)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private record Alternative(Pattern pattern, List<String> needles) {
+        boolean matches(String lower) {
+            if (!needles.isEmpty() && needles.stream().noneMatch(lower::contains)) {
+                return false;
+            }
+            return pattern.matcher(lower).find();
+        }
+    }
+
+    private static Rule r(String source, BounceReason reason, String regex) {
+        List<Alternative> words = new ArrayList<>();
+        for (String alternative : Needles.topLevelAlternatives(regex)) {
+            words.add(new Alternative(Pattern.compile(alternative), List.copyOf(Needles.of(alternative))));
+        }
+        return new Rule(source, reason, List.copyOf(words));
+    }
+
+    private static final List<Rule> RULES = List.of(
+            // Gmail: "SMTP error reference" (support.google.com/a/answer/3726730)
+            r("Gmail SMTP error reference, 5.7.26 / Yahoo 5.7.9", BounceReason.AUTH_FAILURE, "sender is unauthenticated|"
+                    + "does not have authentication information or fails to pass authentication checks|"
+                    + "unauthenticated email from .{0,80} is not accepted due to domain's dmarc policy"),
+            r("Gmail SMTP error reference, 5.7.1 RfcMessageNonCompliant", BounceReason.NOT_COMPLIANT_RFC,
+                    "missing a valid message-id header|not rfc 5322 compliant"),
+            r("Gmail SMTP error reference, 4.2.1", BounceReason.SPEEDING, "receiving mail too quickly"),
+            r("Gmail SMTP error reference, 421 4.7.0 connection-level", BounceReason.TOO_MANY_CONNECTIONS,
+                    "^421[ -]4\\.7\\.0 try again later, closing connection"),
+            // sisimai's reason "filtered" (refused by the recipient's own filter rules), the 5.7.1 rule: the
+            // text names the recipient's filter, so the status' x.7.x does not make it spam or security
+            r("sisimai reason 'filtered'; recipient's filter named", BounceReason.FILTERED,
+                    "rejected by the recipient'?s? (content )?filter|recipient'?s? (content )?filter rules"),
+            // RFC 5321 4.2.2 reply text "insufficient system storage" with RFC 3463 X.3.1 "mail system full"
+            r("RFC 5321 4.2.2 452 with RFC 3463 X.3.1", BounceReason.SYSTEM_FULL, "4\\.3\\.1 insufficient system storage"),
+            // Apple iCloud: "Mail server error codes" (support.apple.com/HT204137): CSnn are its policy codes
+            r("iCloud HT204137, CS01-CS09", BounceReason.POLICY_VIOLATION, "\\[cs0\\d\\] message rejected due to local policy"),
+            r("iCloud HT204137, 4.7.1 volume", BounceReason.SPEEDING, "deferred due to excessive volume"),
+            // GMX / WEB.DE postmaster pages: the mailbox's storage or message count is exhausted
+            r("GMX/WEB.DE postmaster, 5.2.2", BounceReason.MAILBOX_FULL, "exhausted allowed storage space|too many messages on the server|"
+                    + "speichervolumen ueberschritten|zuviele mails auf dem server"),
+            r("GMX/WEB.DE postmaster, SPF refusal", BounceReason.AUTH_FAILURE, "reject due to spf policy"),
+            // Spamhaus DBL lists domains found in the message (spamhaus.org/dbl): the content, not our IP
+            r("Spamhaus DBL", BounceReason.SPAM_DETECTED, "domain present in the spamhaus dbl|listed in the spamhaus dbl"),
+            // Courier's local delivery (courierlocal): "550 User <name> unknown" for a local account that does not exist
+            r("Courier MTA local delivery", BounceReason.USER_UNKNOWN, "^550 user <[^>@\\s]{1,64}> unknown"),
+            // OpenSMTPD's MDA result for a delivery command killed or failing without an exit code it maps
+            r("OpenSMTPD mda: exited abnormally", BounceReason.MAILER_ERROR, "exited abnormally"),
+            // Microsoft 365 / Exchange Online NDR codes (learn.microsoft.com, "Email non-delivery reports in Exchange Online")
+            r("Microsoft 365 NDR 5.1.10 RecipientNotFound", BounceReason.USER_UNKNOWN, "resolver\\.adr\\.recipientnotfound"),
+            r("Microsoft 365 NDR 4.7.500-699 throttling", BounceReason.SPEEDING, "^4\\d\\d 4\\.7\\.[56]\\d\\d server busy"),
+            // Proofpoint: "Dynamic Reputation" (ipcheck.proofpoint.com) blocks an IP outright (521/554 "... blocked")
+            // or defers it while its reputation is poor
+            r("Proofpoint Dynamic Reputation, block", BounceReason.BLOCKED, "proofpoint dynamic reputation: \\S+ blocked"),
+            r("Proofpoint Dynamic Reputation, deferral", BounceReason.BAD_REPUTATION, "proofpoint dynamic reputation"),
+            // Barracuda Email Security Gateway: a recipient-level policy block lists "(address:blocked)"
+            r("Barracuda ESG, 550 permanent failure ... (address:blocked)", BounceReason.FILTERED,
+                    "permanent failure for one or more recipients \\(<>:blocked\\)"),
+            // Postgrey (Debian's greylisting policy server), its reply text: a temporary block of our sending host
+            r("Postgrey, 450 Greylisted", BounceReason.BLOCKED, "greylisted"),
+            // RFC 5321 section 3.1 "554 No SMTP service here"; RFC 7504 section 3, 521/556 "no mail service"
+            r("RFC 5321 3.1, RFC 7504 3", BounceReason.NOT_ACCEPT, "no (smtp|mail) service here|does not accept mail \\(rfc 7504\\)"),
+            // Postfix smtp(8)/trivial-rewrite for an RFC 7505 null MX: "Domain example.com does not accept mail (nullMX)"
+            r("Postfix 3.1+ null MX text", BounceReason.NOT_ACCEPT, "does not accept mail \\(nullmx\\)"),
+            // Postfix smtp(8) TLS texts (src/smtp/smtp_proto.c): TLS we require was refused or not offered
+            r("Postfix smtp(8) / RFC 3207 454", BounceReason.FAILED_STARTTLS, "tls not available due to|tls is required, but (was not offered|"
+                    + "our tls engine is unavailable)"),
+            // RFC 2045/2046 structure refused by the receiver (a content-filter's MIME check), not spam
+            r("RFC 2045 MIME structure", BounceReason.CONTENT_ERROR, "illegal mime structure|invalid mime structure|mime structure"));
+
+    private PublishedTexts() {
+    }
+
+    /** The reason of the first published text the (address-free, lower-case) diagnostic contains. */
+    static Optional<BounceReason> find(String diagnostic) {
+        if (diagnostic.isBlank()) {
+            return Optional.empty();
+        }
+        // lower case, addresses and links out, as ReasonText reads it
+        String lower = ReasonText.withoutAddressesAndLinks(diagnostic.length() > 2048 ? diagnostic.substring(0, 2048) : diagnostic);
+        for (Rule rule : RULES) {
+            if (rule.matches(lower)) {
+                return Optional.of(rule.reason);
+            }
+        }
+        return Optional.empty();
+    }
+}
