@@ -14,6 +14,7 @@ import dev.mailgate.core.transport.OutcomeUnknownException;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.SendResult;
 import dev.mailgate.core.transport.ServerRejectedException;
+import dev.mailgate.core.transport.SharedQuota;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.CoreRules;
 import dev.mailgate.core.validation.MessageValidator;
@@ -63,7 +64,7 @@ public final class SmtpTransport implements Transport {
         this.config = b.config;
         this.pool = new ConnectionPool(b.config);
         this.clock = b.clock;
-        this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock);
+        this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock, b.sharedQuota);
         this.writer = b.writer;
         this.validator = MessageValidator.of(CoreRules.defaults()).and(b.rules);
         this.executor = b.executor;
@@ -204,13 +205,19 @@ public final class SmtpTransport implements Transport {
     public List<SendResult> sendBatch(Collection<? extends OutboundMessage> messages) {
         List<OutboundMessage> list = new ArrayList<>(messages);
         SendResult[] results = new SendResult[list.size()];
+        // A shared quota is reserved for the whole batch in one round trip; what is left is given back below.
+        limiter.reserveAhead(list.size());
         AtomicInteger next = new AtomicInteger();
         int workers = Math.max(1, Math.min(config.maxConnections, list.size()));
         List<CompletableFuture<Void>> running = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
             running.add(CompletableFuture.runAsync(() -> batchWorker(list, results, next, workers), executor));
         }
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            limiter.releaseAhead();
+        }
         return Arrays.asList(results);
     }
 
@@ -377,6 +384,7 @@ public final class SmtpTransport implements Transport {
         private Clock clock = Clock.systemUTC();
         private UnaryOperator<OutboundMessage> preparer = UnaryOperator.identity();
         private DkimSigner signer;
+        private SharedQuota sharedQuota;
 
         private Builder(SmtpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -421,6 +429,16 @@ public final class SmtpTransport implements Transport {
          */
         public Builder dkim(DkimSigner signer) {
             this.signer = Objects.requireNonNull(signer, "signer");
+            return this;
+        }
+
+        /**
+         * Keeps the daily quota and the pace of {@link SmtpConfig} in a store shared by every instance sending
+         * through the same account (issue 23), instead of in this JVM: N replicas then send the account's limit, not
+         * N times it, and a restart does not give the day's quota back.
+         */
+        public Builder sharedQuota(SharedQuota quota) {
+            this.sharedQuota = Objects.requireNonNull(quota, "quota");
             return this;
         }
 

@@ -312,7 +312,7 @@ class StoreContractTest {
             try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement();
                  var r = st.executeQuery("select max(version) from mg_schema")) {
                 r.next();
-                assertThat(r.getInt(1)).isEqualTo(JdbcSuppressionStore.SCHEMA_VERSION).isEqualTo(3);
+                assertThat(r.getInt(1)).isEqualTo(JdbcSuppressionStore.SCHEMA_VERSION).isEqualTo(4);
             }
         }
 

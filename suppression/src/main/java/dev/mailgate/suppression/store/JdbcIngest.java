@@ -1,0 +1,293 @@
+package dev.mailgate.suppression.store;
+
+import dev.mailgate.suppression.AddressKey;
+import dev.mailgate.suppression.EventClass;
+import dev.mailgate.suppression.SuppressionEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A batch of ingestions with JDBC statement batching (issue 23): each step is one statement for the whole batch
+ * (one {@code IN} lookup, one {@code executeBatch}), so a batch of 500 events costs about a dozen round trips instead
+ * of six per event. The result is the one of applying the events one by one in order: events of one address are
+ * applied in rounds (each address at most once per round), because a reset or a count of an address changes what
+ * its next event sees; events of different addresses never touch the same rows.
+ */
+final class JdbcIngest {
+    private static final int IN_CHUNK = 500;
+
+    private JdbcIngest() {
+    }
+
+    static List<IngestResult> apply(Connection c, List<Ingestion> all) throws SQLException {
+        IngestResult[] results = new IngestResult[all.size()];
+        Set<String> keys = new HashSet<>();
+        all.forEach(in -> keys.add(in.eventKey()));
+        Set<String> stored = existing(c, "select event_key from mg_event where event_key in (", keys);
+        Set<String> inBatch = new HashSet<>();
+        List<Integer> fresh = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String key = all.get(i).eventKey();
+            if (stored.contains(key) || !inBatch.add(key)) {
+                results[i] = IngestResult.DUPLICATE;
+            } else {
+                fresh.add(i);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return List.of(results);
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        // a concurrent instance inserting one of these keys collides on the primary key: the runner retries the
+        // whole batch, which then finds the key stored
+        try (PreparedStatement p = c.prepareStatement("insert into mg_event (event_key, seen_at, stored_at) values (?, ?, ?)")) {
+            for (int i : fresh) {
+                p.setString(1, all.get(i).eventKey());
+                p.setTimestamp(2, Timestamp.from(all.get(i).at()));
+                p.setTimestamp(3, now);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        List<List<Integer>> rounds = new ArrayList<>();
+        Map<String, Integer> nextRound = new HashMap<>();
+        for (int i : fresh) {
+            int r = nextRound.merge(AddressKey.of(all.get(i).address()), 1, Integer::sum) - 1;
+            if (r == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(r).add(i);
+        }
+        for (List<Integer> round : rounds) {
+            round(c, all, round, results);
+        }
+        return List.of(results);
+    }
+
+    /** Events of distinct addresses: resets, then counts, then entries, each one batched statement. */
+    private static void round(Connection c, List<Ingestion> all, List<Integer> round, IngestResult[] results) throws SQLException {
+        resets(c, all, round);
+        // the counter rows are locked in key order, so two instances counting overlapping addresses wait rather than deadlock
+        TreeMap<String, Integer> counted = new TreeMap<>();
+        for (int i : round) {
+            Ingestion in = all.get(i);
+            in.counted().ifPresent(k -> counted.put(AddressKey.of(in.address()) + "|" + k.name(), i));
+        }
+        Map<Integer, Integer> counts = counted.isEmpty() ? Map.of() : count(c, all, counted);
+        List<Integer> entries = new ArrayList<>();
+        for (int i : round) {
+            Ingestion in = all.get(i);
+            int count = counts.getOrDefault(i, 0);
+            if (in.entry().isPresent() && (in.counted().isEmpty() || count >= in.threshold())) {
+                entries.add(i);
+            }
+            results[i] = new IngestResult(false, count, false);
+        }
+        if (!entries.isEmpty()) {
+            Set<Integer> added = insertEntries(c, all, entries);
+            for (int i : added) {
+                results[i] = new IngestResult(false, results[i].count(), true);
+            }
+        }
+    }
+
+    private static void resets(Connection c, List<Ingestion> all, List<Integer> round) throws SQLException {
+        List<String[]> resets = new ArrayList<>();
+        for (int i : round) {
+            for (EventClass k : all.get(i).resetCounts()) {
+                resets.add(new String[] {AddressKey.of(all.get(i).address()), k.name()});
+            }
+        }
+        if (resets.isEmpty()) {
+            return;
+        }
+        for (String table : new String[] {"mg_counter", "mg_count_event"}) {
+            try (PreparedStatement p = c.prepareStatement("delete from " + table + " where address = ? and klass = ?")) {
+                for (String[] r : resets) {
+                    p.setString(1, r[0]);
+                    p.setString(2, r[1]);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        }
+    }
+
+    /** {@link JdbcCounters#count} for a round: returns the count after each counted event, by its index. */
+    private static Map<Integer, Integer> count(Connection c, List<Ingestion> all, TreeMap<String, Integer> counted) throws SQLException {
+        List<Integer> order = new ArrayList<>(counted.values());
+        int[] locked;
+        try (PreparedStatement p = c.prepareStatement("update mg_counter set count = count where address = ? and klass = ?")) {
+            for (int i : order) {
+                p.setString(1, AddressKey.of(all.get(i).address()));
+                p.setString(2, all.get(i).counted().orElseThrow().name());
+                p.addBatch();
+            }
+            locked = p.executeBatch();
+        }
+        try (PreparedStatement p = c.prepareStatement("insert into mg_counter (address, klass, count, window_start) values (?, ?, 0, ?)")) {
+            boolean any = false;
+            for (int k = 0; k < order.size(); k++) {
+                if (locked[k] == 0) {
+                    Ingestion in = all.get(order.get(k));
+                    p.setString(1, AddressKey.of(in.address()));
+                    p.setString(2, in.counted().orElseThrow().name());
+                    p.setTimestamp(3, Timestamp.from(in.at()));
+                    p.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                p.executeBatch();
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("insert into mg_count_event (address, klass, at) values (?, ?, ?)")) {
+            for (int i : order) {
+                p.setString(1, AddressKey.of(all.get(i).address()));
+                p.setString(2, all.get(i).counted().orElseThrow().name());
+                p.setTimestamp(3, Timestamp.from(all.get(i).at()));
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        // every counted event of these addresses (the table holds only what is inside some window)
+        Map<String, List<Instant>> times = new HashMap<>();
+        Set<String> addresses = new HashSet<>();
+        order.forEach(i -> addresses.add(AddressKey.of(all.get(i).address())));
+        List<String> list = new ArrayList<>(addresses);
+        for (int from = 0; from < list.size(); from += IN_CHUNK) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
+            try (PreparedStatement q = c.prepareStatement("select address, klass, at from mg_count_event where address in (" + marks(chunk.size()) + ")")) {
+                for (int k = 0; k < chunk.size(); k++) {
+                    q.setString(k + 1, chunk.get(k));
+                }
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        times.computeIfAbsent(r.getString(1) + "|" + r.getString(2), x -> new ArrayList<>()).add(r.getTimestamp(3).toInstant());
+                    }
+                }
+            }
+        }
+        Map<Integer, Integer> counts = new HashMap<>();
+        try (PreparedStatement d = c.prepareStatement("delete from mg_count_event where address = ? and klass = ? and at <= ?");
+             PreparedStatement u = c.prepareStatement("update mg_counter set count = ? where address = ? and klass = ?")) {
+            for (Map.Entry<String, Integer> e : counted.entrySet()) {
+                Ingestion in = all.get(e.getValue());
+                List<Instant> ts = times.getOrDefault(e.getKey(), List.of());
+                Instant newest = Collections.max(ts);
+                // sliding: an event counts while it is less than the window older than the newest one
+                Instant cutoff = newest.minus(in.window());
+                int count = (int) ts.stream().filter(t -> t.isAfter(cutoff)).count();
+                counts.put(e.getValue(), count);
+                String address = AddressKey.of(in.address());
+                String klass = in.counted().orElseThrow().name();
+                if (count < ts.size()) {
+                    d.setString(1, address);
+                    d.setString(2, klass);
+                    d.setTimestamp(3, Timestamp.from(cutoff));
+                    d.addBatch();
+                }
+                u.setInt(1, count);
+                u.setString(2, address);
+                u.setString(3, klass);
+                u.addBatch();
+            }
+            d.executeBatch();
+            u.executeBatch();
+        }
+        return counts;
+    }
+
+    /** Adds the entries not yet present (looked up first: a conflict would abort a PostgreSQL transaction), with their audit rows. */
+    private static Set<Integer> insertEntries(Connection c, List<Ingestion> all, List<Integer> entries) throws SQLException {
+        Set<String> addresses = new HashSet<>();
+        entries.forEach(i -> addresses.add(AddressKey.of(all.get(i).address())));
+        Set<String> present = new HashSet<>();
+        List<String> list = new ArrayList<>(addresses);
+        for (int from = 0; from < list.size(); from += IN_CHUNK) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
+            try (PreparedStatement q = c.prepareStatement("select address, list, scope from mg_entry where address in (" + marks(chunk.size()) + ")")) {
+                for (int k = 0; k < chunk.size(); k++) {
+                    q.setString(k + 1, chunk.get(k));
+                }
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        present.add(r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3));
+                    }
+                }
+            }
+        }
+        Set<Integer> added = new HashSet<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "insert into mg_entry (address, display, list, scope, reason, source, created_at) values (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement a = c.prepareStatement(
+                "insert into mg_audit (address, list, scope, added, reason, source, at) values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i : entries) {
+                SuppressionEntry e = all.get(i).entry().orElseThrow();
+                String address = AddressKey.of(e.address());
+                String scope = e.campaign().orElse("");
+                if (!present.add(address + "|" + e.list().name() + "|" + scope)) {
+                    continue;
+                }
+                p.setString(1, address);
+                p.setString(2, e.address().address());
+                p.setString(3, e.list().name());
+                p.setString(4, scope);
+                p.setString(5, e.reason());
+                p.setString(6, e.source());
+                p.setTimestamp(7, Timestamp.from(e.at()));
+                p.addBatch();
+                a.setString(1, address);
+                a.setString(2, e.list().name());
+                a.setString(3, scope);
+                a.setBoolean(4, true);
+                a.setString(5, e.reason());
+                a.setString(6, e.source());
+                a.setTimestamp(7, Timestamp.from(e.at()));
+                a.addBatch();
+                added.add(i);
+            }
+            if (!added.isEmpty()) {
+                p.executeBatch();
+                a.executeBatch();
+            }
+        }
+        return added;
+    }
+
+    private static Set<String> existing(Connection c, String select, Collection<String> values) throws SQLException {
+        Set<String> found = new HashSet<>();
+        List<String> list = new ArrayList<>(values);
+        for (int from = 0; from < list.size(); from += IN_CHUNK) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
+            try (PreparedStatement q = c.prepareStatement(select + marks(chunk.size()) + ")")) {
+                for (int k = 0; k < chunk.size(); k++) {
+                    q.setString(k + 1, chunk.get(k));
+                }
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getString(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static String marks(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+}
