@@ -2,7 +2,7 @@
 module dev.mailgate.cli {
     requires dev.mailgate.core;
     requires dev.mailgate.smtp;
-    requires dev.mailgate.bounce;
+    requires dev.mailgate.bounce.mailbox;
     requires dev.mailgate.suppression;
     requires dev.mailgate.deliverability;
     requires info.picocli;

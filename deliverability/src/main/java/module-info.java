@@ -4,7 +4,7 @@
  */
 module dev.mailgate.deliverability {
     requires transitive dev.mailgate.core;
-    // the test e-mail diagnostics (SmtpDiagnostics) that a DNS report completes
+    // transitive: TestEmailCheck takes an SmtpConfig and returns SmtpDiagnostics.Report, the SMTP half of its report
     requires transitive dev.mailgate.smtp;
 
     exports dev.mailgate.deliverability;

@@ -2,6 +2,7 @@
 module dev.mailgate.cloudmailin {
     requires transitive dev.mailgate.core;
     requires transitive dev.mailgate.smtp;
+    // transitive: CloudMailinTransport.verp() returns bounce-codec's Verp, the return-path codec an application uses
     requires transitive dev.mailgate.bounce;
     requires com.fasterxml.jackson.databind;
 

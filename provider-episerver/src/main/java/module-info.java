@@ -5,7 +5,8 @@
 module dev.mailgate.episerver {
     requires transitive dev.mailgate.core;
     requires transitive dev.mailgate.smtp;
-    requires transitive dev.mailgate.bounce;
+    // transitive: EpiserverBounces.watch takes an ImapBounceConfig and returns the BounceMailboxPoller
+    requires transitive dev.mailgate.bounce.mailbox;
     // RFC 2047 decoding of the subject the rules check (MimeUtility)
     requires jakarta.mail;
 

@@ -2,10 +2,10 @@ package dev.mailgate.examples;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.mailgate.bounce.imap.BounceMailboxPoller;
-import dev.mailgate.bounce.imap.ImapBounceConfig;
-import dev.mailgate.bounce.imap.ImapSecurity;
-import dev.mailgate.bounce.imap.ProcessedMessages;
+import dev.mailgate.bounce.mailbox.BounceMailboxPoller;
+import dev.mailgate.bounce.mailbox.ImapBounceConfig;
+import dev.mailgate.bounce.mailbox.ImapSecurity;
+import dev.mailgate.bounce.mailbox.ProcessedMessages;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.message.EmailMessage;

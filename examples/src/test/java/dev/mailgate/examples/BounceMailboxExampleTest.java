@@ -2,7 +2,7 @@ package dev.mailgate.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailgate.bounce.imap.PollResult;
+import dev.mailgate.bounce.mailbox.PollResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

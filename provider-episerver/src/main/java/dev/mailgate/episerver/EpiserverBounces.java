@@ -1,10 +1,10 @@
 package dev.mailgate.episerver;
 
 import dev.mailgate.bounce.BounceParser;
-import dev.mailgate.bounce.imap.BounceHandler;
-import dev.mailgate.bounce.imap.BounceMailboxPoller;
-import dev.mailgate.bounce.imap.ImapBounceConfig;
-import dev.mailgate.bounce.imap.ProcessedMessages;
+import dev.mailgate.bounce.mailbox.BounceHandler;
+import dev.mailgate.bounce.mailbox.BounceMailboxPoller;
+import dev.mailgate.bounce.mailbox.ImapBounceConfig;
+import dev.mailgate.bounce.mailbox.ProcessedMessages;
 import dev.mailgate.core.event.MailEvent;
 import java.util.Objects;
 import java.util.function.Consumer;

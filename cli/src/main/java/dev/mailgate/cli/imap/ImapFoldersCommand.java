@@ -1,11 +1,11 @@
 package dev.mailgate.cli.imap;
 
 import dev.mailgate.bounce.BounceParser;
-import dev.mailgate.bounce.imap.BounceMailboxPoller;
-import dev.mailgate.bounce.imap.ImapBounceConfig;
-import dev.mailgate.bounce.imap.ImapBounceException;
-import dev.mailgate.bounce.imap.ImapSecurity;
-import dev.mailgate.bounce.imap.ProcessedMessages;
+import dev.mailgate.bounce.mailbox.BounceMailboxPoller;
+import dev.mailgate.bounce.mailbox.ImapBounceConfig;
+import dev.mailgate.bounce.mailbox.ImapBounceException;
+import dev.mailgate.bounce.mailbox.ImapSecurity;
+import dev.mailgate.bounce.mailbox.ProcessedMessages;
 import dev.mailgate.cli.ExitCodes;
 import dev.mailgate.cli.PlaintextAuthOption;
 import dev.mailgate.cli.SecretOptions;

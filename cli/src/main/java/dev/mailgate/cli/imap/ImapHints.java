@@ -1,6 +1,6 @@
 package dev.mailgate.cli.imap;
 
-import dev.mailgate.bounce.imap.ImapSecurity;
+import dev.mailgate.bounce.mailbox.ImapSecurity;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;

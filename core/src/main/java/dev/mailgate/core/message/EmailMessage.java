@@ -1,19 +1,16 @@
 package dev.mailgate.core.message;
 
-import dev.mailgate.core.internal.Rfc5322;
 import dev.mailgate.core.address.EmailAddress;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * An immutable e-mail message. Build one with {@link #builder()}, change a copy with {@link #toBuilder()}.
@@ -66,7 +63,8 @@ public final class EmailMessage implements OutboundMessage {
         this.metadata = Map.copyOf(b.metadata);
         this.listUnsubscribe = List.copyOf(b.listUnsubscribe);
         this.listUnsubscribeOneClick = b.listUnsubscribeOneClick;
-        this.envelope = deriveEnvelope();
+        this.envelope = Envelope.derive(envelopeFrom != null ? envelopeFrom : sender != null ? sender : from,
+                envelopeRecipients, to, cc, bcc);
     }
 
     public static Builder builder() {
@@ -76,21 +74,6 @@ public final class EmailMessage implements OutboundMessage {
     /** A builder holding this message's values, Message-ID included. */
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    /** RFC 5321 section 3.3: the reverse-path defaults to Sender (the agent responsible), else From. */
-    private Envelope deriveEnvelope() {
-        EmailAddress reversePath = envelopeFrom != null ? envelopeFrom : sender != null ? sender : from;
-        List<EmailAddress> rcpts;
-        if (!envelopeRecipients.isEmpty()) {
-            rcpts = envelopeRecipients;
-        } else {
-            Set<EmailAddress> all = new LinkedHashSet<>(to);
-            all.addAll(cc);
-            all.addAll(bcc);
-            rcpts = List.copyOf(all);
-        }
-        return new Envelope(Optional.ofNullable(reversePath), rcpts);
     }
 
     public Optional<EmailAddress> from() {
@@ -374,14 +357,7 @@ public final class EmailMessage implements OutboundMessage {
                 this.messageId = null;
                 return this;
             }
-            String bare = id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
-            HeaderChecks.checkValue("message id", bare, "Message-ID: <".length() + 1);
-            int at = bare.indexOf('@');
-            if (at <= 0 || at == bare.length() - 1 || bare.indexOf('@', at + 1) >= 0
-                    || bare.chars().anyMatch(c -> c <= 32 || c >= 127 || c == '<' || c == '>')) {
-                throw new InvalidHeaderException("message id " + Rfc5322.printable(id),
-                        "must have the form left@right in printable ASCII without spaces (RFC 5322 section 3.6.4)");
-            }
+            String bare = HeaderChecks.checkMessageId(id);
             this.messageId = bare;
             return this;
         }

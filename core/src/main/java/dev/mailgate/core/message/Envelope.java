@@ -1,6 +1,7 @@
 package dev.mailgate.core.message;
 
 import dev.mailgate.core.address.EmailAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,5 +21,22 @@ public record Envelope(Optional<EmailAddress> mailFrom, List<EmailAddress> recip
 
     public static Envelope of(EmailAddress mailFrom, List<EmailAddress> recipients) {
         return new Envelope(Optional.of(mailFrom), recipients);
+    }
+
+    /**
+     * The envelope a message gets when nothing overrides it: the reverse-path chosen by the caller (RFC 5321
+     * section 3.3: the override, else Sender, the agent responsible, else From), and as forward-paths the override
+     * list, else every To, Cc and Bcc address once, in that order.
+     */
+    static Envelope derive(EmailAddress reversePath, List<EmailAddress> override, List<EmailAddress> to,
+            List<EmailAddress> cc, List<EmailAddress> bcc) {
+        if (!override.isEmpty()) {
+            return new Envelope(Optional.ofNullable(reversePath), override);
+        }
+        List<EmailAddress> all = new ArrayList<>(to.size() + cc.size() + bcc.size());
+        all.addAll(to);
+        all.addAll(cc);
+        all.addAll(bcc);
+        return new Envelope(Optional.ofNullable(reversePath), all);
     }
 }

@@ -63,4 +63,20 @@ final class HeaderChecks {
             throw new InvalidHeaderException(field, Rfc5322.forbiddenCharProblem(value, bad) + " (position " + bad + ")");
         }
     }
+
+    /**
+     * A Message-ID with or without its angle brackets, returned without them: {@code left@right} in printable
+     * ASCII without spaces (RFC 5322 section 3.6.4).
+     */
+    static String checkMessageId(String id) {
+        String bare = id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
+        checkValue("message id", bare, "Message-ID: <".length() + 1);
+        int at = bare.indexOf('@');
+        if (at <= 0 || at == bare.length() - 1 || bare.indexOf('@', at + 1) >= 0
+                || bare.chars().anyMatch(c -> c <= 32 || c >= 127 || c == '<' || c == '>')) {
+            throw new InvalidHeaderException("message id " + Rfc5322.printable(id),
+                    "must have the form left@right in printable ASCII without spaces (RFC 5322 section 3.6.4)");
+        }
+        return bare;
+    }
 }

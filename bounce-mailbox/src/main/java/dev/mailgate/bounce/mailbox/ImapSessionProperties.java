@@ -1,4 +1,4 @@
-package dev.mailgate.bounce.imap;
+package dev.mailgate.bounce.mailbox;
 
 import java.security.NoSuchAlgorithmException;
 import java.util.Properties;

@@ -1,4 +1,4 @@
-package dev.mailgate.bounce.imap;
+package dev.mailgate.bounce.mailbox;
 
 /** How the IMAP connection is protected: the CRM seed's "SSL/TLS" and "STARTTLS" choices. */
 public enum ImapSecurity {

@@ -1,4 +1,4 @@
-package dev.mailgate.bounce.imap;
+package dev.mailgate.bounce.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.mailgate.bounce.imap;
+package dev.mailgate.bounce.mailbox;
 
 import dev.mailgate.bounce.BounceParser;
 import dev.mailgate.bounce.BounceReport;
