@@ -448,6 +448,11 @@ public final class CallbackPublisher implements AutoCloseable {
         }
 
         public CallbackPublisher build() {
+            if (lease.compareTo(timeout) <= 0) {
+                // a POST still running when its claim ends is repeated by another instance
+                throw new IllegalArgumentException("the lease (" + lease + ") must be longer than the POST timeout (" + timeout
+                        + "), or a slow POST outlives its claim and another instance sends the same events again");
+            }
             return new CallbackPublisher(this);
         }
     }

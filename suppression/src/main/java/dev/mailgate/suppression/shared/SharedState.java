@@ -96,6 +96,19 @@ public final class SharedState implements AutoCloseable {
         return leases;
     }
 
+    /**
+     * Runs {@code job} (started by the supplier, stopped by closing what it returns) only while this instance holds
+     * the lease {@code name}: a bounce mailbox's poller, one per mailbox across every instance.
+     */
+    public ActiveStandby whileHeld(String name, String holder, Duration ttl, java.util.function.Supplier<? extends AutoCloseable> job) {
+        return new ActiveStandby(leases, name, holder, ttl, job);
+    }
+
+    /** The handled-message records of one bounce mailbox (name it by host, user and folder). */
+    public ProcessedRecords processed(String mailbox) {
+        return new dev.mailgate.suppression.internal.jdbc.JdbcProcessed(db, mailbox, clock);
+    }
+
     @Override
     public void close() {
         db.close();

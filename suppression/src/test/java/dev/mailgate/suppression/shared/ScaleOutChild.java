@@ -1,5 +1,10 @@
 package dev.mailgate.suppression.shared;
 
+import dev.mailgate.bounce.BounceParser;
+import dev.mailgate.bounce.mailbox.BounceMailboxPoller;
+import dev.mailgate.bounce.mailbox.ImapBounceConfig;
+import dev.mailgate.bounce.mailbox.ImapSecurity;
+import dev.mailgate.bounce.mailbox.ProcessedMessages;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.event.BounceClass;
 import dev.mailgate.core.event.BounceReason;
@@ -58,6 +63,7 @@ public final class ScaleOutChild {
         JdbcSuppressionStore store = JdbcSuppressionStore.open(url);
         Suppressions suppressions = new Suppressions(store, SuppressionPolicy.defaults());
         CallbackPublisher publisher = null;
+        ActiveStandby standby = null;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         say("ready " + name);
         String line;
@@ -69,20 +75,49 @@ public final class ScaleOutChild {
                 case "publish" -> {
                     publisher = CallbackPublisher.builder(callback, new GenericSmtpCallbackCodec(), shared.outbox()).holder(name)
                             .header("X-Instance", name).maxEvents(Integer.parseInt(cmd[1])).lease(Duration.ofMillis(Long.parseLong(cmd[2])))
-                            .maxDelay(Duration.ofMillis(50)).backoff(Duration.ofMillis(50), Duration.ofMillis(200)).timeout(Duration.ofSeconds(10))
+                            .maxDelay(Duration.ofMillis(50)).backoff(Duration.ofMillis(50), Duration.ofMillis(200)).timeout(Duration.ofSeconds(4))
                             .build();
                     publisher.start();
                     say("ok publish");
                 }
+                case "poll" -> {
+                    standby = poll(shared, suppressions, name, Integer.parseInt(cmd[1]), Duration.ofMillis(Long.parseLong(cmd[2])));
+                    say("ok poll");
+                }
+                case "pollstats" -> say("ok pollstats handled=" + HANDLED.get() + " active=" + (standby != null && standby.active() ? 1 : 0));
                 case "stop" -> {
                     if (publisher != null) {
                         publisher.close();
+                    }
+                    if (standby != null) {
+                        standby.close();
                     }
                     say("ok stop");
                 }
                 default -> say("unknown " + line);
             }
         }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger HANDLED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Every instance runs this; only the lease holder polls the mailbox (IDLE where the server has it), with the
+     * handled-message records in the shared database, so a standby that takes over skips what the dead one handled.
+     */
+    private static ActiveStandby poll(SharedState shared, Suppressions suppressions, String name, int imapPort, Duration lease) {
+        String mailbox = "bounces@127.0.0.1:" + imapPort + "/INBOX";
+        ProcessedRecords records = shared.processed(mailbox);
+        ImapBounceConfig config = ImapBounceConfig.builder("127.0.0.1").port(imapPort).security(ImapSecurity.NONE).allowPlaintext(true)
+                .credentials("bounces", "s3cret").timeout(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).build();
+        return shared.whileHeld("imap:" + mailbox, name, lease, () -> {
+            BounceMailboxPoller poller = BounceMailboxPoller.create(config, BounceParser.create(), (report, events) -> {
+                suppressions.ingestAll(events);
+                HANDLED.incrementAndGet();
+            }, ProcessedMessages.of(records::contains, records::add));
+            poller.start();
+            return poller;
+        });
     }
 
     /** {@code batch} messages through sendBatch (one reservation), the rest of {@code n} one by one. */

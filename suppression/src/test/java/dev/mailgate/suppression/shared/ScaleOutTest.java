@@ -7,6 +7,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.event.BounceClass;
@@ -52,7 +55,7 @@ import org.junit.jupiter.api.Test;
 class ScaleOutTest {
     private static final System.Logger LOG = System.getLogger(ScaleOutTest.class.getName());
     private static final Pattern RECIPIENT = Pattern.compile("\"e\":\"(o[12]-\\d+)@example\\.org\"");
-    private static final Duration LEASE = Duration.ofSeconds(3);
+    private static final Duration LEASE = Duration.ofSeconds(6);
     private static final int MAX_EVENTS = 20;
 
     /** A child JVM and its command line. */
@@ -208,6 +211,59 @@ class ScaleOutTest {
                     i.answer("stop");
                 }
             }
+            // the killed instance comes back (a restart), so that three poll the mailbox
+            instances.add(new Instance("instance-k", 3, url, smtp.port(), callback));
+
+            // 5. one bounce mailbox polled from all three: one active poller, a standby takes over when it dies
+            GreenMail imap = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+            imap.start();
+            try {
+                GreenMailUser user = imap.setUser("bounces@example.com", "bounces", "s3cret");
+                deliverBounces(user, 0, 15);
+                int port = imap.getImap().getPort();
+                instances.forEach(i -> i.send("poll " + port + " " + POLLER_LEASE.toMillis()));
+                for (Instance i : instances) {
+                    i.answer("poll");
+                }
+                awaitSuppressed(url, 15, Duration.ofSeconds(60));
+                Thread.sleep(POLLER_LEASE.toMillis()); // every instance has tried the lease by now
+                Instance active = null;
+                int handledBefore = 0;
+                int actives = 0;
+                for (Instance i : instances) {
+                    i.send("pollstats");
+                    Map<String, Integer> a = i.answer("pollstats");
+                    handledBefore += a.get("handled");
+                    if (a.get("active") == 1) {
+                        active = i;
+                        actives++;
+                    }
+                }
+                assertThat(actives).as("one active poller").isEqualTo(1);
+                assertThat(handledBefore).as("every bounce handled once").isEqualTo(15);
+                long killedAt = System.currentTimeMillis();
+                active.kill();
+                instances.remove(active);
+                deliverBounces(user, 15, 30);
+                long firstAfter = awaitSuppressed(url, 16, Duration.ofSeconds(60)) - killedAt;
+                awaitSuppressed(url, 30, Duration.ofSeconds(60));
+                Thread.sleep(500);
+                int handledAfter = 0;
+                for (Instance i : instances) {
+                    i.send("pollstats");
+                    handledAfter += i.answer("pollstats").get("handled");
+                }
+                assertThat(handledAfter).as("the new bounces handled once, by the standby").isEqualTo(15);
+                assertThat(firstAfter).as("taken over within the lease and a poll").isLessThan(POLLER_LEASE.toMillis() * 2 + 2_000);
+                figures.append("bounce mailbox: 3 instances polling one IMAP folder (GreenMail), 30 bounces: handled 30, twice 0, lost 0; the active "
+                        + "poller SIGKILLed after 15 (lease " + POLLER_LEASE.toMillis() + " ms): first bounce handled by the standby " + firstAfter + " ms after\n");
+                instances.forEach(i -> i.send("stop"));
+                for (Instance i : instances) {
+                    i.answer("stop");
+                }
+            } finally {
+                imap.stop();
+            }
             RESULT = figures.toString();
             LOG.log(System.Logger.Level.INFO, "\n" + RESULT);
         } finally {
@@ -219,6 +275,40 @@ class ScaleOutTest {
     }
 
     static volatile String RESULT = "";
+    private static final Duration POLLER_LEASE = Duration.ofSeconds(2);
+
+    /** RFC 3464 reports, each with its own Message-ID and failed recipient p{i}@example.net. */
+    private static void deliverBounces(GreenMailUser user, int from, int to) throws Exception {
+        for (int i = from; i < to; i++) {
+            String raw = "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\r\nTo: bounces@example.com\r\n"
+                    + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn-" + i + "@mx.example.net>\r\n"
+                    + "Date: Mon, 23 Nov 2026 12:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                    + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+                    + "--b\r\nContent-Type: text/plain\r\n\r\nYour message to p" + i + "@example.net could not be delivered.\r\n"
+                    + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.net\r\n\r\n"
+                    + "Final-Recipient: rfc822; p" + i + "@example.net\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                    + "Diagnostic-Code: smtp; 550 5.1.1 <p" + i + "@example.net>: Recipient address rejected: User unknown\r\n\r\n--b--\r\n";
+            user.deliver(new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))));
+        }
+    }
+
+    /** Waits until n of the p-addresses are suppressed; returns when (epoch ms). */
+    private static long awaitSuppressed(String url, int n, Duration max) throws Exception {
+        long end = System.nanoTime() + max.toNanos();
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            while (System.nanoTime() < end) {
+                try (ResultSet r = st.executeQuery("select count(*) from mg_entry where address like 'p%@example.net'")) {
+                    r.next();
+                    if (r.getInt(1) >= n) {
+                        return System.currentTimeMillis();
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("fewer than " + n + " bounces handled in " + max);
+    }
 
     private static List<MailEvent> events(String prefix, int n) {
         List<MailEvent> out = new ArrayList<>();
