@@ -126,89 +126,107 @@ final class JdbcIngest {
         }
     }
 
-    /** {@link JdbcCounters#count} for a round: returns the count after each counted event, by its index. */
+    /**
+     * {@link JdbcCounters#count} for a round, set-based per class: the counter rows locked in address order with one
+     * {@code SELECT ... FOR UPDATE} (so two instances counting overlapping addresses wait rather than deadlock), the
+     * missing ones and the counted events inserted with one batch each, the window read with one query, and the
+     * counters set with one {@code UPDATE}. Returns the count after each counted event, by its index.
+     */
     private static Map<Integer, Integer> count(Connection c, List<Ingestion> all, TreeMap<String, Integer> counted) throws SQLException {
-        List<Integer> order = new ArrayList<>(counted.values());
-        int[] locked;
-        try (PreparedStatement p = c.prepareStatement("update mg_counter set count = count where address = ? and klass = ?")) {
-            for (int i : order) {
-                p.setString(1, AddressKey.of(all.get(i).address()));
-                p.setString(2, all.get(i).counted().orElseThrow().name());
-                p.addBatch();
-            }
-            locked = p.executeBatch();
+        Map<EventClass, TreeMap<String, Integer>> byClass = new TreeMap<>();
+        for (int i : counted.values()) {
+            Ingestion in = all.get(i);
+            byClass.computeIfAbsent(in.counted().orElseThrow(), k -> new TreeMap<>()).put(AddressKey.of(in.address()), i);
         }
-        try (PreparedStatement p = c.prepareStatement("insert into mg_counter (address, klass, count, window_start) values (?, ?, 0, ?)")) {
-            boolean any = false;
-            for (int k = 0; k < order.size(); k++) {
-                if (locked[k] == 0) {
-                    Ingestion in = all.get(order.get(k));
-                    p.setString(1, AddressKey.of(in.address()));
-                    p.setString(2, in.counted().orElseThrow().name());
-                    p.setTimestamp(3, Timestamp.from(in.at()));
-                    p.addBatch();
-                    any = true;
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (Map.Entry<EventClass, TreeMap<String, Integer>> group : byClass.entrySet()) {
+            String klass = group.getKey().name();
+            TreeMap<String, Integer> byAddress = group.getValue();
+            List<String> addresses = new ArrayList<>(byAddress.keySet());
+            Set<String> present = new HashSet<>();
+            forChunks(c, "select address from mg_counter where klass = ? and address in (", ") order by address for update", klass, addresses, r -> present.add(r.getString(1)));
+            try (PreparedStatement p = c.prepareStatement("insert into mg_counter (address, klass, count, window_start) values (?, ?, 0, ?)")) {
+                boolean any = false;
+                for (Map.Entry<String, Integer> e : byAddress.entrySet()) {
+                    if (!present.contains(e.getKey())) {
+                        // a concurrent first insert of the same row fails with 23505: the runner retries the batch
+                        p.setString(1, e.getKey());
+                        p.setString(2, klass);
+                        p.setTimestamp(3, Timestamp.from(all.get(e.getValue()).at()));
+                        p.addBatch();
+                        any = true;
+                    }
+                }
+                if (any) {
+                    p.executeBatch();
                 }
             }
-            if (any) {
+            try (PreparedStatement p = c.prepareStatement("insert into mg_count_event (address, klass, at) values (?, ?, ?)")) {
+                for (Map.Entry<String, Integer> e : byAddress.entrySet()) {
+                    p.setString(1, e.getKey());
+                    p.setString(2, klass);
+                    p.setTimestamp(3, Timestamp.from(all.get(e.getValue()).at()));
+                    p.addBatch();
+                }
                 p.executeBatch();
             }
-        }
-        try (PreparedStatement p = c.prepareStatement("insert into mg_count_event (address, klass, at) values (?, ?, ?)")) {
-            for (int i : order) {
-                p.setString(1, AddressKey.of(all.get(i).address()));
-                p.setString(2, all.get(i).counted().orElseThrow().name());
-                p.setTimestamp(3, Timestamp.from(all.get(i).at()));
-                p.addBatch();
-            }
-            p.executeBatch();
-        }
-        // every counted event of these addresses (the table holds only what is inside some window)
-        Map<String, List<Instant>> times = new HashMap<>();
-        Set<String> addresses = new HashSet<>();
-        order.forEach(i -> addresses.add(AddressKey.of(all.get(i).address())));
-        List<String> list = new ArrayList<>(addresses);
-        for (int from = 0; from < list.size(); from += IN_CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
-            try (PreparedStatement q = c.prepareStatement("select address, klass, at from mg_count_event where address in (" + marks(chunk.size()) + ")")) {
-                for (int k = 0; k < chunk.size(); k++) {
-                    q.setString(k + 1, chunk.get(k));
+            // every counted event of these addresses (the table holds only what is inside some window)
+            Map<String, List<Instant>> times = new HashMap<>();
+            forChunks(c, "select address, at from mg_count_event where klass = ? and address in (", ")", klass, addresses,
+                    r -> times.computeIfAbsent(r.getString(1), x -> new ArrayList<>()).add(r.getTimestamp(2).toInstant()));
+            try (PreparedStatement d = c.prepareStatement("delete from mg_count_event where address = ? and klass = ? and at <= ?")) {
+                boolean any = false;
+                for (Map.Entry<String, Integer> e : byAddress.entrySet()) {
+                    Ingestion in = all.get(e.getValue());
+                    List<Instant> ts = times.getOrDefault(e.getKey(), List.of());
+                    Instant newest = Collections.max(ts);
+                    // sliding: an event counts while it is less than the window older than the newest one
+                    Instant cutoff = newest.minus(in.window());
+                    int count = (int) ts.stream().filter(t -> t.isAfter(cutoff)).count();
+                    counts.put(e.getValue(), count);
+                    if (count < ts.size()) {
+                        d.setString(1, e.getKey());
+                        d.setString(2, klass);
+                        d.setTimestamp(3, Timestamp.from(cutoff));
+                        d.addBatch();
+                        any = true;
+                    }
                 }
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        times.computeIfAbsent(r.getString(1) + "|" + r.getString(2), x -> new ArrayList<>()).add(r.getTimestamp(3).toInstant());
+                if (any) {
+                    d.executeBatch();
+                }
+            }
+            forChunks(c, "update mg_counter set count = (select count(*) from mg_count_event e where e.address = mg_counter.address"
+                    + " and e.klass = mg_counter.klass) where klass = ? and address in (", ")", klass, addresses, null);
+        }
+        return counts;
+    }
+
+    @FunctionalInterface
+    private interface Row {
+        void read(ResultSet r) throws SQLException;
+    }
+
+    /** One statement per chunk of addresses: {@code head} + the marks + {@code tail}, the class as the first parameter. */
+    private static void forChunks(Connection c, String head, String tail, String klass, List<String> addresses, Row row) throws SQLException {
+        for (int from = 0; from < addresses.size(); from += IN_CHUNK) {
+            List<String> chunk = addresses.subList(from, Math.min(addresses.size(), from + IN_CHUNK));
+            try (PreparedStatement q = c.prepareStatement(head + marks(chunk.size()) + tail)) {
+                q.setString(1, klass);
+                for (int k = 0; k < chunk.size(); k++) {
+                    q.setString(k + 2, chunk.get(k));
+                }
+                if (row == null) {
+                    q.executeUpdate();
+                } else {
+                    try (ResultSet r = q.executeQuery()) {
+                        while (r.next()) {
+                            row.read(r);
+                        }
                     }
                 }
             }
         }
-        Map<Integer, Integer> counts = new HashMap<>();
-        try (PreparedStatement d = c.prepareStatement("delete from mg_count_event where address = ? and klass = ? and at <= ?");
-             PreparedStatement u = c.prepareStatement("update mg_counter set count = ? where address = ? and klass = ?")) {
-            for (Map.Entry<String, Integer> e : counted.entrySet()) {
-                Ingestion in = all.get(e.getValue());
-                List<Instant> ts = times.getOrDefault(e.getKey(), List.of());
-                Instant newest = Collections.max(ts);
-                // sliding: an event counts while it is less than the window older than the newest one
-                Instant cutoff = newest.minus(in.window());
-                int count = (int) ts.stream().filter(t -> t.isAfter(cutoff)).count();
-                counts.put(e.getValue(), count);
-                String address = AddressKey.of(in.address());
-                String klass = in.counted().orElseThrow().name();
-                if (count < ts.size()) {
-                    d.setString(1, address);
-                    d.setString(2, klass);
-                    d.setTimestamp(3, Timestamp.from(cutoff));
-                    d.addBatch();
-                }
-                u.setInt(1, count);
-                u.setString(2, address);
-                u.setString(3, klass);
-                u.addBatch();
-            }
-            d.executeBatch();
-            u.executeBatch();
-        }
-        return counts;
     }
 
     /** Adds the entries not yet present (looked up first: a conflict would abort a PostgreSQL transaction), with their audit rows. */

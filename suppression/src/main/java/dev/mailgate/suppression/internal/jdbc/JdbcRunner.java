@@ -68,6 +68,10 @@ public final class JdbcRunner {
      * it itself (CrashSafetyTest kills a JVM mid-ingestion to hold this).
      */
     public static String durable(String url) {
+        if (url.startsWith("jdbc:postgresql:") && !url.toLowerCase(Locale.ROOT).contains("rewritebatchedinserts")) {
+            // pgjdbc sends a batch of inserts as multi-row INSERTs: batched ingestion's inserts become one statement
+            return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        }
         if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
             return url + ";WRITE_DELAY=0";
         }
