@@ -90,7 +90,7 @@ public final class CallbackPublisher implements AutoCloseable {
         this.endpoint = b.endpoint;
         this.codec = b.codec;
         this.outbox = b.outbox;
-        this.holder = b.holder != null ? b.holder : defaultHolder();
+        this.holder = b.holder != null ? b.holder : HolderName.unique();
         this.lease = b.lease;
         this.ordered = b.ordered;
         this.http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(b.timeout).build();
@@ -119,18 +119,6 @@ public final class CallbackPublisher implements AutoCloseable {
      */
     public static Builder builder(URI endpoint, CallbackCodec codec, CallbackOutbox outbox) {
         return new Builder(endpoint, codec, outbox);
-    }
-
-    /** Host and process, plus a random part: unique per publisher, readable in {@code mg_outbox.holder}. */
-    private static String defaultHolder() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "host";
-        }
-        String id = host + ":" + ProcessHandle.current().pid() + ":" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        return id.length() > 200 ? id.substring(id.length() - 200) : id;
     }
 
     /** Who this publisher is in the outbox's claims. */

@@ -127,7 +127,7 @@ final class JdbcIngest {
     }
 
     /**
-     * {@link JdbcCounters#count} for a round, set-based per class: the counter rows locked in address order with one
+     * The sliding-window count of a round, set-based per class: the counter rows locked in address order with one
      * {@code SELECT ... FOR UPDATE} (so two instances counting overlapping addresses wait rather than deadlock), the
      * missing ones and the counted events inserted with one batch each, the window read with one query, and the
      * counters set with one {@code UPDATE}. Returns the count after each counted event, by its index.
