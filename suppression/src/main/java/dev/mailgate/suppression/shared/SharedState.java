@@ -54,7 +54,7 @@ public final class SharedState implements AutoCloseable {
         return new SharedState(JdbcRunner.of(dataSource), Clock.systemUTC());
     }
 
-    /** With another clock (tests): leases, claims and retention are reckoned by it. */
+    /** With another clock (tests): leases, claims and retention are reckoned by it. Same connections: closing one closes both. */
     public SharedState withClock(Clock other) {
         return new SharedState(db, Objects.requireNonNull(other, "clock"));
     }
