@@ -8,4 +8,5 @@ module dev.mailgate.suppression {
     exports dev.mailgate.suppression.store;
     exports dev.mailgate.suppression.unsubscribe;
     exports dev.mailgate.suppression.callback;
+    exports dev.mailgate.suppression.shared;
 }

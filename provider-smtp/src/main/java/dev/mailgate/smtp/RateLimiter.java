@@ -1,6 +1,7 @@
 package dev.mailgate.smtp;
 
 import dev.mailgate.core.transport.MailTimeoutException;
+import dev.mailgate.core.transport.SharedQuota;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,11 @@ import java.time.ZoneOffset;
  * session waits for it right before the message's MAIL FROM ({@link Permit#awaitSlot}). Waiting anywhere later
  * (between the server's 354 and the content, where a batch prepares its next message) lets the server's data
  * timeout run out, and the message would end "outcome unknown" although nothing was delivered.
+ *
+ * <p>With a {@link SharedQuota} (issue 23) the count and the pace live in a database shared by every instance:
+ * each message takes one send from it, or a batch reserves its size at once ({@link #reserveAhead}, one round trip
+ * instead of one per message) and gives the unused rest back at its end ({@link #releaseAhead}). A JVM that dies
+ * holding a reservation leaves it counted: the shared count errs towards sending less, never more.
  */
 final class RateLimiter {
     private final long maxPerDay;
@@ -24,6 +30,12 @@ final class RateLimiter {
     private LocalDate day;
     private long usedToday;
     private long nextSlot;
+    /** Null: the count lives here (one process). */
+    private final SharedQuota shared;
+    /** A batch's reservation not yet used: how many, of which day, and the next one's slot. */
+    private int ahead;
+    private LocalDate aheadDay;
+    private Instant aheadSlot;
 
     /** One message's share of the quota: the UTC day it counts on and the earliest moment its MAIL FROM may go out. */
     record Permit(LocalDate day, long notBeforeNanos) {
@@ -43,10 +55,15 @@ final class RateLimiter {
     }
 
     RateLimiter(long maxPerDay, double maxPerSecond, boolean waitForQuota, Clock clock) {
+        this(maxPerDay, maxPerSecond, waitForQuota, clock, null);
+    }
+
+    RateLimiter(long maxPerDay, double maxPerSecond, boolean waitForQuota, Clock clock, SharedQuota shared) {
         this.maxPerDay = maxPerDay;
         this.nanosPerMessage = maxPerSecond > 0 ? (long) (1_000_000_000L / maxPerSecond) : 0;
         this.waitForQuota = waitForQuota;
         this.clock = clock;
+        this.shared = shared;
     }
 
     /**
@@ -62,6 +79,9 @@ final class RateLimiter {
 
     /** As {@link #acquire(Instant)}, but null instead of waiting for the daily reset when {@code mayWait} is false. */
     Permit acquire(Instant deadline, boolean mayWait) {
+        if (shared != null) {
+            return acquireShared(deadline, mayWait);
+        }
         while (true) {
             Instant reset;
             synchronized (this) {
@@ -94,6 +114,12 @@ final class RateLimiter {
      * taken before midnight and given back after it must not free one of the new day's slots.
      */
     synchronized void giveBack(Permit permit) {
+        if (shared != null) {
+            if (permit.day().equals(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+                shared.giveBack(permit.day(), 1);
+            }
+            return;
+        }
         rollDay();
         if (permit.day().equals(day) && usedToday > 0) {
             usedToday--;
@@ -101,8 +127,84 @@ final class RateLimiter {
     }
 
     synchronized long usedToday() {
+        if (shared != null) {
+            return shared.used(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        }
         rollDay();
         return usedToday;
+    }
+
+    /** The shared quota's {@link #acquire}: from the batch's reservation when it has one, else one send from the store. */
+    private Permit acquireShared(Instant deadline, boolean mayWait) {
+        while (true) {
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            Instant slot = null;
+            synchronized (this) {
+                if (ahead > 0 && today.equals(aheadDay)) {
+                    ahead--;
+                    slot = aheadSlot;
+                    aheadSlot = aheadSlot.plusNanos(nanosPerMessage);
+                }
+            }
+            if (slot == null) {
+                SharedQuota.Reservation r = shared.reserve(today, 1, maxPerDay, Duration.ofNanos(nanosPerMessage), now);
+                slot = r.granted() > 0 ? r.firstSlot() : null;
+            }
+            if (slot != null) {
+                long wait = Math.max(0, Duration.between(now, slot).toNanos());
+                if (wait > 0 && now.plusNanos(wait).isAfter(deadline)) {
+                    shared.giveBack(today, 1);
+                    throw new MailTimeoutException("waiting for the rate limit", Duration.ofNanos(wait), null);
+                }
+                return new Permit(today, System.nanoTime() + wait);
+            }
+            Instant reset = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            if (!waitForQuota || reset.isAfter(deadline)) {
+                throw new QuotaExceededException(maxPerDay, "day", reset);
+            }
+            if (!mayWait) {
+                return null;
+            }
+            sleep(Duration.between(clock.instant(), reset));
+        }
+    }
+
+    /**
+     * A batch of {@code count} messages reserves its sends from the shared quota in one step (no-op without one, or
+     * while an earlier reservation is unused). Fewer may be granted; the rest then ask one by one as usual.
+     */
+    void reserveAhead(int count) {
+        if (shared == null || count < 2) {
+            return;
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        synchronized (this) {
+            if (ahead > 0 && today.equals(aheadDay)) {
+                return;
+            }
+        }
+        SharedQuota.Reservation r = shared.reserve(today, count, maxPerDay, Duration.ofNanos(nanosPerMessage), now);
+        synchronized (this) {
+            ahead = r.granted();
+            aheadDay = today;
+            aheadSlot = r.firstSlot();
+        }
+    }
+
+    /** Gives the unused rest of a batch's reservation back to the shared quota. */
+    void releaseAhead() {
+        int rest;
+        LocalDate day;
+        synchronized (this) {
+            rest = ahead;
+            day = aheadDay;
+            ahead = 0;
+        }
+        if (rest > 0) {
+            shared.giveBack(day, rest);
+        }
     }
 
     private void rollDay() {

@@ -13,6 +13,7 @@ import dev.mailgate.core.transport.OutcomeUnknownException;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.SendResult;
 import dev.mailgate.core.transport.ServerRejectedException;
+import dev.mailgate.core.transport.SharedQuota;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.smtp.internal.DotStuffing;
@@ -60,7 +61,7 @@ public final class SmtpTransport implements Transport {
         this.context = new TransportContext(b.config, b.provider, b.listener, b.queueIdExtractor);
         this.pool = new ConnectionPool(context);
         this.clock = b.clock;
-        this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock);
+        this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock, b.sharedQuota);
         this.preparation = b.preparation.defaultFrom(b.config.defaultFrom).build();
         this.executor = b.executor;
     }
@@ -195,13 +196,19 @@ public final class SmtpTransport implements Transport {
     public List<SendResult> sendBatch(Collection<? extends OutboundMessage> messages) {
         List<OutboundMessage> list = new ArrayList<>(messages);
         SendResult[] results = new SendResult[list.size()];
+        // A shared quota is reserved for the whole batch in one round trip; what is left is given back below.
+        limiter.reserveAhead(list.size());
         AtomicInteger next = new AtomicInteger();
         int workers = Math.max(1, Math.min(config.maxConnections, list.size()));
         List<CompletableFuture<Void>> running = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
             running.add(CompletableFuture.runAsync(() -> batchWorker(list, results, next, workers), executor));
         }
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            limiter.releaseAhead();
+        }
         return Arrays.asList(results);
     }
 
@@ -325,6 +332,7 @@ public final class SmtpTransport implements Transport {
         private SmtpEventListener listener = SmtpEventListener.NONE;
         private String provider = SmtpProvider.ID;
         private QueueIdExtractor queueIdExtractor = QueueIdExtractor.queuedAs();
+        private SharedQuota sharedQuota;
 
         private Builder(SmtpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -402,6 +410,16 @@ public final class SmtpTransport implements Transport {
                 throw new IllegalArgumentException("provider must not be blank");
             }
             this.provider = provider;
+            return this;
+        }
+
+        /**
+         * Keeps the daily quota and the pace of {@link SmtpConfig} in a store shared by every instance sending
+         * through the same account (issue 23), instead of in this JVM: N replicas then send the account's limit, not
+         * N times it, and a restart does not give the day's quota back.
+         */
+        public Builder sharedQuota(SharedQuota quota) {
+            this.sharedQuota = Objects.requireNonNull(quota, "quota");
             return this;
         }
 

@@ -41,6 +41,27 @@ public interface ProcessedMessages {
     }
 
     /**
+     * Records kept elsewhere, e.g. in the database several instances share ({@code SharedState.processed(mailbox)}
+     * of the suppression module, issue 23), so that a standby poller taking over the mailbox knows what the previous
+     * holder handled. {@code add} must be durable when it returns.
+     */
+    static ProcessedMessages of(java.util.function.Predicate<String> contains, java.util.function.Consumer<String> add) {
+        java.util.Objects.requireNonNull(contains, "contains");
+        java.util.Objects.requireNonNull(add, "add");
+        return new ProcessedMessages() {
+            @Override
+            public boolean contains(String key) {
+                return contains.test(key);
+            }
+
+            @Override
+            public void add(String key) {
+                add.accept(key);
+            }
+        };
+    }
+
+    /**
      * An append-only file with one key per line, forced to disk after every add. Keys are Message-IDs, which
      * cannot contain line breaks (RFC 5322 3.6.4); anything else is refused.
      */

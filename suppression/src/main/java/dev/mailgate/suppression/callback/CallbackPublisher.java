@@ -78,6 +78,9 @@ public final class CallbackPublisher implements AutoCloseable {
     private final Clock clock;
     private final String destination;
     private final PublisherListeners listeners;
+    private final String holder;
+    private final Duration lease;
+    private final boolean ordered;
     private ScheduledExecutorService loop;
     private Duration backoff;
     private Instant nextAttempt = Instant.MIN;
@@ -86,7 +89,10 @@ public final class CallbackPublisher implements AutoCloseable {
     private CallbackPublisher(Builder b) {
         this.endpoint = b.endpoint;
         this.codec = b.codec;
-        this.outbox = b.store.outbox();
+        this.outbox = b.outbox;
+        this.holder = b.holder != null ? b.holder : HolderName.unique();
+        this.lease = b.lease;
+        this.ordered = b.ordered;
         this.http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(b.timeout).build();
         this.headers = Map.copyOf(b.headers);
         this.maxEvents = b.maxEvents;
@@ -104,7 +110,20 @@ public final class CallbackPublisher implements AutoCloseable {
     }
 
     public static Builder builder(URI endpoint, CallbackCodec codec, SuppressionStore store) {
-        return new Builder(endpoint, codec, store);
+        return new Builder(endpoint, codec, Objects.requireNonNull(store, "store").outbox());
+    }
+
+    /**
+     * A publisher on a shared outbox ({@code SharedState.outbox()}): with several instances publishing the same
+     * destination, each batch is claimed by one of them (issue 23).
+     */
+    public static Builder builder(URI endpoint, CallbackCodec codec, CallbackOutbox outbox) {
+        return new Builder(endpoint, codec, outbox);
+    }
+
+    /** Who this publisher is in the outbox's claims. */
+    public String holder() {
+        return holder;
     }
 
     /** The name the outbox keys this publisher's items by. */
@@ -154,7 +173,9 @@ public final class CallbackPublisher implements AutoCloseable {
         if (clock.instant().isBefore(nextAttempt)) {
             return new FlushResult(0, outbox.count(destination, false), 0, "backing off until " + nextAttempt);
         }
-        List<OutboxItem> items = outbox.pending(destination, maxEvents);
+        // Claimed, not read: another instance publishing the same destination does not get these items until this
+        // claim ends (delivered, failed, or its lease runs out because this JVM died: then they are sent again).
+        List<OutboxItem> items = outbox.claim(destination, holder, maxEvents, lease, ordered);
         if (items.isEmpty()) {
             return new FlushResult(0, 0, 0, "nothing pending");
         }
@@ -181,7 +202,11 @@ public final class CallbackPublisher implements AutoCloseable {
                 heard.attemptFailed(destination, part.size(), answer.status(), answer.detail());
             }
             if (answer.delivered()) {
-                outbox.delivered(ids(part));
+                int deleted = outbox.delivered(holder, ids(part));
+                if (deleted < part.size()) {
+                    LOG.log(System.Logger.Level.WARNING, "callback " + destination + ": the lease ran out during the POST; "
+                            + (part.size() - deleted) + " delivered items were taken over and will be sent again (at-least-once)");
+                }
                 delivered += part.size();
                 heard.delivered(destination, part.size(), answer.status());
                 recovered(heard);
@@ -310,8 +335,11 @@ public final class CallbackPublisher implements AutoCloseable {
     public static final class Builder {
         private final URI endpoint;
         private final CallbackCodec codec;
-        private final SuppressionStore store;
+        private final CallbackOutbox outbox;
         private HttpClient http;
+        private String holder;
+        private Duration lease = Duration.ofSeconds(60);
+        private boolean ordered = true;
         private final Map<String, String> headers = new java.util.LinkedHashMap<>();
         private int maxEvents = 100;
         private Duration maxDelay = Duration.ofSeconds(5);
@@ -322,10 +350,10 @@ public final class CallbackPublisher implements AutoCloseable {
         private String destination;
         private final List<PublisherListener.Factory> listeners = new ArrayList<>();
 
-        private Builder(URI endpoint, CallbackCodec codec, SuppressionStore store) {
+        private Builder(URI endpoint, CallbackCodec codec, CallbackOutbox outbox) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
             this.codec = Objects.requireNonNull(codec, "codec");
-            this.store = Objects.requireNonNull(store, "store");
+            this.outbox = Objects.requireNonNull(outbox, "outbox");
             if (!"https".equalsIgnoreCase(endpoint.getScheme()) && !"http".equalsIgnoreCase(endpoint.getScheme())) {
                 throw new IllegalArgumentException("the callback endpoint must be http(s), was " + endpoint);
             }
@@ -394,6 +422,40 @@ public final class CallbackPublisher implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a claimed batch stays this publisher's (default 60 s). Longer than a batch's POSTs take (the
+         * timeout, times the splits of a refused batch); it bounds how soon another instance sends what a dead one
+         * had claimed.
+         */
+        public Builder lease(Duration d) {
+            Objects.requireNonNull(d, "lease");
+            if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("the lease must be at least a second, was " + d);
+            }
+            this.lease = d;
+            return this;
+        }
+
+        /**
+         * Whether the destination receives its events in order (default true): one publisher at a time delivers the
+         * oldest items. False lets several instances deliver disjoint batches at once, for a receiver that does not
+         * need the order (each event carries its own time).
+         */
+        public Builder ordered(boolean inOrder) {
+            this.ordered = inOrder;
+            return this;
+        }
+
+        /** Who this publisher is in the claims (default host:pid:random); unique per running publisher. */
+        public Builder holder(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank() || name.length() > 200) {
+                throw new IllegalArgumentException("a holder name is 1 to 200 characters, was \"" + name + "\"");
+            }
+            this.holder = name;
+            return this;
+        }
+
         public Builder httpClient(HttpClient client) {
             this.http = Objects.requireNonNull(client, "client");
             return this;
@@ -405,6 +467,11 @@ public final class CallbackPublisher implements AutoCloseable {
         }
 
         public CallbackPublisher build() {
+            if (lease.compareTo(timeout) <= 0) {
+                // a POST still running when its claim ends is repeated by another instance
+                throw new IllegalArgumentException("the lease (" + lease + ") must be longer than the POST timeout (" + timeout
+                        + "), or a slow POST outlives its claim and another instance sends the same events again");
+            }
             return new CallbackPublisher(this);
         }
     }

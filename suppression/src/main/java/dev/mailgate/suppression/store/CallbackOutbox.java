@@ -1,5 +1,6 @@
 package dev.mailgate.suppression.store;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +19,27 @@ public interface CallbackOutbox {
     /** Items delivered: gone from the outbox. */
     void delivered(List<Long> ids);
 
-    /** Items not delivered because of the endpoint's state (down, misconfigured): an attempt counted, still pending. */
+    /**
+     * Claims up to {@code max} of a destination's oldest pending items for {@code holder} until {@code lease} from
+     * now (issue 23): no other holder gets them before the lease ends, and a holder that dies loses them then. With
+     * {@code ordered}, nothing is claimed while another holder's unexpired lease is on an item of the destination,
+     * so that the destination receives its items in order, one publisher at a time; without, several publishers
+     * take disjoint items at once. A store for one process may hand out {@link #pending} (this default).
+     */
+    default List<OutboxItem> claim(String destination, String holder, int max, Duration lease, boolean ordered) {
+        return pending(destination, max);
+    }
+
+    /**
+     * Items delivered by {@code holder}: deleted only if it still holds them (a holder whose lease ran out and was
+     * taken over deletes nothing; the new holder sends them again). Returns how many were deleted.
+     */
+    default int delivered(String holder, List<Long> ids) {
+        delivered(ids);
+        return ids.size();
+    }
+
+    /** Items not delivered because of the endpoint's state (down, misconfigured): an attempt counted, still pending, claim ended. */
     void retryLater(List<Long> ids, String error);
 
     /** Items the endpoint refused as such: an attempt counted, kept aside as refused, never retried by themselves. */

@@ -7,7 +7,6 @@ import dev.mailgate.suppression.EventClass;
 import dev.mailgate.suppression.ExclusionPolicy;
 import dev.mailgate.suppression.SuppressionEntry;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import dev.mailgate.suppression.internal.jdbc.JdbcOutbox;
+import dev.mailgate.suppression.internal.jdbc.JdbcRunner;
+import dev.mailgate.suppression.internal.jdbc.JdbcSchema;
 import javax.sql.DataSource;
 
 /**
@@ -34,7 +36,7 @@ import javax.sql.DataSource;
  * is counted in the sliding window, and the list entry added at the threshold; a unique-key race between two
  * instances is retried. Addresses are keyed by {@link AddressKey}; the written form is kept for display.
  *
- * <p>The JDBC driver is the application's dependency (H2 or PostgreSQL), found by {@link DriverManager}.
+ * <p>The JDBC driver is the application's dependency (H2 or PostgreSQL), found by {@link java.sql.DriverManager}.
  */
 public final class JdbcSuppressionStore implements SuppressionStore {
     static final int SCHEMA_VERSION = JdbcSchema.VERSION;
@@ -51,15 +53,7 @@ public final class JdbcSuppressionStore implements SuppressionStore {
 
     /** Opens (and creates or migrates) the store at a JDBC URL. */
     public static JdbcSuppressionStore open(String jdbcUrl, String user, String password) {
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        String url = durable(jdbcUrl);
-        return new JdbcSuppressionStore(new JdbcRunner(jdbcUrl, () -> {
-            try {
-                return DriverManager.getConnection(url, user, password);
-            } catch (SQLException e) {
-                throw new StoreException("cannot connect to " + jdbcUrl + ": " + e.getMessage(), e);
-            }
-        }, jdbcUrl.startsWith("jdbc:h2:"), true));
+        return new JdbcSuppressionStore(JdbcRunner.of(jdbcUrl, user, password));
     }
 
     public static JdbcSuppressionStore open(String jdbcUrl) {
@@ -68,26 +62,11 @@ public final class JdbcSuppressionStore implements SuppressionStore {
 
     /** A store on the application's connection pool (recommended for PostgreSQL: a connection per operation). */
     public static JdbcSuppressionStore open(DataSource dataSource) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        return new JdbcSuppressionStore(new JdbcRunner(dataSource.toString(), () -> {
-            try {
-                return dataSource.getConnection();
-            } catch (SQLException e) {
-                throw new StoreException("cannot get a connection: " + e.getMessage(), e);
-            }
-        }, false, false));
+        return new JdbcSuppressionStore(JdbcRunner.of(dataSource));
     }
 
-    /**
-     * H2 writes committed transactions to its file in the background (up to half a second later by default), so a
-     * killed process loses acknowledged changes; {@code WRITE_DELAY=0} writes at commit. Added unless the URL sets
-     * it itself (CrashSafetyTest kills a JVM mid-ingestion to hold this).
-     */
     static String durable(String url) {
-        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
-            return url + ";WRITE_DELAY=0";
-        }
-        return url;
+        return JdbcRunner.durable(url);
     }
 
     @Override
@@ -95,50 +74,13 @@ public final class JdbcSuppressionStore implements SuppressionStore {
         return ingestAll(List.of(in)).get(0);
     }
 
+    /** One transaction for the batch, each step one batched statement ({@link JdbcIngest}). */
     @Override
     public List<IngestResult> ingestAll(List<Ingestion> ingestions) {
-        return db.run(c -> {
-            List<IngestResult> results = new ArrayList<>(ingestions.size());
-            for (Ingestion in : ingestions) {
-                results.add(apply(c, in));
-            }
-            return results;
-        });
-    }
-
-    /**
-     * One event inside the caller's transaction. The key is looked up before it is inserted, so that a replay is
-     * recognized without an error (which would abort a PostgreSQL transaction); two instances inserting the same
-     * key at once still collide on the primary key, and the retried transaction then sees it.
-     */
-    private static IngestResult apply(Connection c, Ingestion in) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("select 1 from mg_event where event_key = ?")) {
-            q.setString(1, in.eventKey());
-            try (ResultSet r = q.executeQuery()) {
-                if (r.next()) {
-                    return IngestResult.DUPLICATE;
-                }
-            }
+        if (ingestions.isEmpty()) {
+            return List.of();
         }
-        try (PreparedStatement p = c.prepareStatement("insert into mg_event (event_key, seen_at, stored_at) values (?, ?, ?)")) {
-            p.setString(1, in.eventKey());
-            p.setTimestamp(2, Timestamp.from(in.at()));
-            p.setTimestamp(3, Timestamp.from(Instant.now()));
-            p.executeUpdate();
-        }
-        String address = AddressKey.of(in.address());
-        for (EventClass klass : in.resetCounts()) {
-            JdbcCounters.reset(c, address, Optional.of(klass));
-        }
-        int count = 0;
-        if (in.counted().isPresent()) {
-            count = JdbcCounters.count(c, address, in.counted().get(), in.at(), in.window());
-        }
-        boolean added = false;
-        if (in.entry().isPresent() && (in.counted().isEmpty() || count >= in.threshold())) {
-            added = insertEntry(c, in.entry().get());
-        }
-        return new IngestResult(false, count, added);
+        return db.run(c -> JdbcIngest.apply(c, ingestions));
     }
 
     /** Adds an entry unless present (checked first, so that PostgreSQL's transaction is not aborted by a conflict). */

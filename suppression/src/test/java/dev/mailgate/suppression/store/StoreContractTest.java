@@ -67,6 +67,21 @@ class StoreContractTest {
         }
 
         @Test
+        void aBatchWithSeveralEventsOfOneAddressGivesTheResultsOfApplyingThemInOrder() {
+            try (SuppressionStore s = store(false)) {
+                EmailAddress other = EmailAddress.parse("max@example.org");
+                List<IngestResult> r = s.ingestAll(List.of(soft("b1", JANE, T0), soft("b2", JANE, T0.plusSeconds(60)), soft("o1", other, T0),
+                        soft("b1", JANE, T0), soft("b3", EmailAddress.parse("JANE@example.org"), T0.plusSeconds(120))));
+                assertThat(r).extracting(IngestResult::count).containsExactly(1, 2, 1, 0, 3);
+                assertThat(r).extracting(IngestResult::duplicate).containsExactly(false, false, false, true, false);
+                assertThat(r).extracting(IngestResult::added).containsExactly(false, false, false, false, true);
+                assertThat(s.count(JANE, EventClass.SOFT)).isEqualTo(3);
+                assertThat(s.count(other, EventClass.SOFT)).isEqualTo(1);
+                assertThat(s.list(SuppressionList.SUPPRESSED)).hasSize(1);
+            }
+        }
+
+        @Test
         void countsOutsideTheWindowStartAgainAndDeliveriesReset() {
             try (SuppressionStore s = store(false)) {
                 s.ingest(soft("a", JANE, T0));
@@ -333,7 +348,7 @@ class StoreContractTest {
             try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement();
                  var r = st.executeQuery("select max(version) from mg_schema")) {
                 r.next();
-                assertThat(r.getInt(1)).isEqualTo(JdbcSuppressionStore.SCHEMA_VERSION).isEqualTo(3);
+                assertThat(r.getInt(1)).isEqualTo(JdbcSuppressionStore.SCHEMA_VERSION).isEqualTo(4);
             }
         }
 

@@ -1,7 +1,12 @@
-package dev.mailgate.suppression.store;
+package dev.mailgate.suppression.internal.jdbc;
 
+import dev.mailgate.suppression.store.StoreException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Objects;
+import javax.sql.DataSource;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
@@ -11,7 +16,7 @@ import java.util.function.Supplier;
  * races between instances and serialization failures are retried (the work is repeatable: it re-reads what it
  * depends on). Connections the store opened itself are kept for reuse; an application's pool keeps its own.
  */
-final class JdbcRunner {
+public final class JdbcRunner {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK = "40P01";
@@ -19,7 +24,7 @@ final class JdbcRunner {
 
     /** Work inside one transaction. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T in(Connection c) throws SQLException;
     }
 
@@ -32,6 +37,47 @@ final class JdbcRunner {
     private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>(8);
     private volatile boolean closed;
 
+    /** Connections from the driver at a URL (kept for reuse; an H2 file kept open by one held connection). */
+    public static JdbcRunner of(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        String url = durable(jdbcUrl);
+        return new JdbcRunner(jdbcUrl, () -> {
+            try {
+                return DriverManager.getConnection(url, user, password);
+            } catch (SQLException e) {
+                throw new StoreException("cannot connect to " + jdbcUrl + ": " + e.getMessage(), e);
+            }
+        }, jdbcUrl.startsWith("jdbc:h2:"), true);
+    }
+
+    /** Connections from the application's pool, each given back after its transaction. */
+    public static JdbcRunner of(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new JdbcRunner(dataSource.toString(), () -> {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                throw new StoreException("cannot get a connection: " + e.getMessage(), e);
+            }
+        }, false, false);
+    }
+
+    /**
+     * H2 writes committed transactions to its file in the background (up to half a second later by default), so a
+     * killed process loses acknowledged changes; {@code WRITE_DELAY=0} writes at commit. Added unless the URL sets
+     * it itself (CrashSafetyTest kills a JVM mid-ingestion to hold this).
+     */
+    public static String durable(String url) {
+        if (url.startsWith("jdbc:postgresql:") && !url.toLowerCase(Locale.ROOT).contains("rewritebatchedinserts")) {
+            // pgjdbc sends a batch of inserts as multi-row INSERTs: batched ingestion's inserts become one statement
+            return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        }
+        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
+            return url + ";WRITE_DELAY=0";
+        }
+        return url;
+    }
+
     JdbcRunner(String url, Supplier<Connection> connections, boolean keepOne, boolean reuse) {
         this.url = url;
         this.connections = connections;
@@ -39,11 +85,11 @@ final class JdbcRunner {
         this.keeper = keepOne ? connections.get() : null;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    <T> T run(Work<T> work) {
+    public <T> T run(Work<T> work) {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Connection c = null;
@@ -101,7 +147,7 @@ final class JdbcRunner {
         }
     }
 
-    void close() {
+    public void close() {
         closed = true;
         Connection c;
         while ((c = idle.poll()) != null) {

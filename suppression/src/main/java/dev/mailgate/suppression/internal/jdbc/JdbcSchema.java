@@ -1,4 +1,4 @@
-package dev.mailgate.suppression.store;
+package dev.mailgate.suppression.internal.jdbc;
 
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.address.InvalidAddressException;
@@ -22,17 +22,22 @@ import java.util.Optional;
  * once do not break it ({@code if not exists}, re-normalizing a normalized key changes nothing). A database newer
  * than this code is refused rather than misread.
  */
-final class JdbcSchema {
-    static final int VERSION = 3;
+public final class JdbcSchema {
+    public static final int VERSION = 4;
     private static final System.Logger LOG = System.getLogger(JdbcSchema.class.getName());
 
     private JdbcSchema() {
     }
 
-    static void migrate(JdbcRunner db) {
+    public static void migrate(JdbcRunner db) {
         db.run(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("create table if not exists mg_schema (version integer not null)");
+                if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                    // Several instances starting at once: one migrates, the others wait here and then find the
+                    // version current (a transaction-level lock, released at commit; the number is Mailgate's own).
+                    s.execute("select pg_advisory_xact_lock(7262452801)");
+                }
                 int version = 0;
                 try (ResultSet r = s.executeQuery("select max(version) from mg_schema")) {
                     if (r.next()) {
@@ -51,6 +56,9 @@ final class JdbcSchema {
                 }
                 if (version < 3) {
                     v3(c, s);
+                }
+                if (version < 4) {
+                    v4(s);
                 }
             }
             return null;
@@ -103,6 +111,27 @@ final class JdbcSchema {
         s.execute("create index if not exists mg_event_stored on mg_event (stored_at)");
         nameOutboxDestinations(c);
         s.execute("insert into mg_schema (version) values (3)");
+    }
+
+    /**
+     * v4 (issue 23): the state that several application instances share. {@code mg_quota}: the sends taken per
+     * account and UTC day, and the pace's next free slot; {@code mg_seen}: webhook event keys claimed (with the
+     * claim's end) or recorded as handled; {@code mg_lease}: named leases (a bounce mailbox's poller, an ordered
+     * outbox destination); {@code mg_processed}: bounce-mailbox messages handled; and the outbox's claim columns
+     * (who holds an item, until when).
+     */
+    private static void v4(Statement s) throws SQLException {
+        s.execute("create table if not exists mg_quota (account varchar(200) not null, quota_day date not null, used bigint not null, "
+                + "next_slot timestamp, primary key (account, quota_day))");
+        s.execute("create table if not exists mg_seen (event_key varchar(300) primary key, claimed_until timestamp, stored_at timestamp not null)");
+        s.execute("create index if not exists mg_seen_stored on mg_seen (stored_at)");
+        s.execute("create table if not exists mg_lease (name varchar(300) primary key, holder varchar(200) not null, expires_at timestamp not null, "
+                + "fence bigint not null)");
+        s.execute("create table if not exists mg_processed (mailbox varchar(300) not null, message_key varchar(1000) not null, "
+                + "at timestamp not null, primary key (mailbox, message_key))");
+        s.execute("alter table mg_outbox add column if not exists holder varchar(200)");
+        s.execute("alter table mg_outbox add column if not exists lease_until timestamp");
+        s.execute("insert into mg_schema (version) values (4)");
     }
 
     private static Optional<String> key(String stored) {
