@@ -6,6 +6,8 @@ module dev.mailgate.testing {
     requires transitive org.junit.jupiter.api;
     // thread CPU time for the complexity checks
     requires java.management;
+    // the codec contract reads the webhook handler's log line through System.Logger's default backend
+    requires java.logging;
 
     exports dev.mailgate.testing;
     exports dev.mailgate.testing.smtp;

@@ -1,6 +1,6 @@
 package dev.mailgate.cli;
 
-import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.TrustStores;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Option;
@@ -37,6 +37,6 @@ public final class SecretOptions {
 
     /** The trust material given with --trust-store, if any. */
     public Optional<SSLContext> trust() {
-        return Optional.ofNullable(trustStore).map(path -> SmtpConfig.trustStore(path, trustStorePassword));
+        return Optional.ofNullable(trustStore).map(path -> TrustStores.fromFile(path, trustStorePassword));
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ModuleGraphTest {
     private static final List<String> NEEDED = List.of("mailgate-core", "mailgate-testing", "mailgate-provider-smtp",
             "mailgate-provider-episerver", "mailgate-provider-cloudmailin", "mailgate-provider-sendgrid", "mailgate-provider-mailgun",
-            "mailgate-provider-ses", "mailgate-bounce-codec", "jackson-", "jakarta.mail-api",
+            "mailgate-provider-ses", "mailgate-provider-postmark", "mailgate-provider-resend", "mailgate-provider-sparkpost", "mailgate-bounce-codec", "jackson-", "jakarta.mail-api",
             "jakarta.activation-api", "angus-mail", "angus-activation", "assertj-core", "junit-jupiter-api",
             "junit-platform-commons", "opentest4j", "apiguardian-api", "byte-buddy", "icu4j");
 
@@ -34,7 +34,8 @@ class ModuleGraphTest {
                 .toArray(Path[]::new);
         ModuleFinder finder = ModuleFinder.of(paths);
         Configuration config = ModuleLayer.boot().configuration().resolveAndBind(finder, ModuleFinder.of(), Set.of("dev.mailgate.testing",
-                "dev.mailgate.episerver", "dev.mailgate.cloudmailin", "dev.mailgate.sendgrid", "dev.mailgate.mailgun", "dev.mailgate.ses"));
+                "dev.mailgate.episerver", "dev.mailgate.cloudmailin", "dev.mailgate.sendgrid", "dev.mailgate.mailgun", "dev.mailgate.ses",
+                "dev.mailgate.postmark", "dev.mailgate.resend", "dev.mailgate.sparkpost"));
         ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(config, ClassLoader.getPlatformClassLoader());
 
         ModuleDescriptor core = layer.findModule("dev.mailgate.core").orElseThrow().getDescriptor();
@@ -51,7 +52,8 @@ class ModuleGraphTest {
         List<String> ids = ServiceLoader.load(layer, spi).stream().map(p -> p.type().getName()).toList();
         assertThat(ids).contains("dev.mailgate.testing.RecordingProvider", "dev.mailgate.smtp.SmtpProvider",
                 "dev.mailgate.episerver.EpiserverProvider", "dev.mailgate.cloudmailin.CloudMailinProvider",
-                "dev.mailgate.sendgrid.SendGridProvider", "dev.mailgate.mailgun.MailgunProvider", "dev.mailgate.ses.SesProvider");
+                "dev.mailgate.sendgrid.SendGridProvider", "dev.mailgate.mailgun.MailgunProvider", "dev.mailgate.ses.SesProvider",
+                "dev.mailgate.postmark.PostmarkProvider", "dev.mailgate.resend.ResendProvider", "dev.mailgate.sparkpost.SparkPostProvider");
         assertThat(layer.findModule("dev.mailgate.bounce").orElseThrow().getDescriptor().exports())
                 .extracting(ModuleDescriptor.Exports::source).doesNotContain("dev.mailgate.bounce.internal.classify");
     }

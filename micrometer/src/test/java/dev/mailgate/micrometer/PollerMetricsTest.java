@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The poller against GreenMail's IMAP server, with real bounce mails (fixtures under bounce-samples/emails). */
 class PollerMetricsTest {
     @RegisterExtension
-    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetupTest.IMAP)
+    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("bounces@example.com", "bounces", "s3cret"))
             .withPerMethodLifecycle(true);
 

@@ -6,7 +6,7 @@ import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
-import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.TrustStores;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +79,7 @@ public final class CloudMailinProvider implements MailProvider {
                 b.verpSecret(map.get("verp-secret").getBytes(StandardCharsets.UTF_8));
             }
             if (map.containsKey("trust-store")) {
-                b.sslContext(SmtpConfig.trustStore(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
+                b.sslContext(TrustStores.fromFile(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
             }
             return b.build();
         } catch (NumberFormatException e) {

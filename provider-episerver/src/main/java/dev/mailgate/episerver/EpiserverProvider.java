@@ -6,7 +6,7 @@ import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.episerver.rule.EpiserverRules;
-import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.TrustStores;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ public final class EpiserverProvider implements MailProvider {
                 b.port(Integer.parseInt(map.get("port").strip()));
             }
             if (map.containsKey("trust-store")) {
-                b.sslContext(SmtpConfig.trustStore(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
+                b.sslContext(TrustStores.fromFile(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
             }
             if (map.containsKey("max-per-day")) {
                 long max = Long.parseLong(map.get("max-per-day").strip());

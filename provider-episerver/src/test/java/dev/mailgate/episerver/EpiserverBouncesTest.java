@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The bounce forwarding mailbox, watched with the bounce-codec poller against GreenMail IMAP. */
 class EpiserverBouncesTest {
     @RegisterExtension
-    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetupTest.IMAP)
+    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("bounces@example-mail.net", "bounces", "s3cret"));
 
     @Test

@@ -3,7 +3,6 @@ package dev.mailgate.smtp;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.limits.InputLimits;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +43,6 @@ public final class SmtpConfig {
     final Set<String> dsnNotify;
     final String dsnReturn;
     final InputLimits limits;
-    final QueueIdExtractor queueIdExtractor;
 
     private SmtpConfig(Builder b) {
         this.host = Objects.requireNonNull(b.host, "host");
@@ -77,7 +75,6 @@ public final class SmtpConfig {
         this.waitForQuota = b.waitForQuota;
         this.dsnNotify = Set.copyOf(b.dsnNotify);
         this.dsnReturn = b.dsnReturn;
-        this.queueIdExtractor = b.queueIdExtractor;
         if (tlsMode == TlsMode.NONE && (username != null || oauthToken != null) && !allowPlaintextAuth) {
             throw new IllegalArgumentException("credentials with TLS mode NONE would be sent in plaintext; "
                     + "use STARTTLS_REQUIRED or IMPLICIT, or call allowPlaintextAuth(true) for a trusted local relay");
@@ -147,20 +144,6 @@ public final class SmtpConfig {
         return "SmtpConfig[" + host + ":" + port + ", tls=" + tlsMode + ", user=" + username + "]";
     }
 
-    /**
-     * Reads the string form (keys as in {@link SmtpProvider#configKeys()}): {@code host}, {@code port},
-     * {@code username}, {@code password}, {@code requires-auth}, {@code from}, {@code tls}, {@code max-per-day}, ...
-     * Every bad value is a {@link dev.mailgate.core.spi.ProviderConfigException} naming its key.
-     */
-    public static SmtpConfig fromMap(Map<String, String> map) {
-        return SmtpConfigMap.parse(map);
-    }
-
-    /** An SSLContext trusting the certificates in a PKCS12 or JKS file (a private CA, a self-signed relay). */
-    public static SSLContext trustStore(String path, String password) {
-        return SmtpConfigMap.trustStore(path, password);
-    }
-
     /** Optional settings of an {@link SmtpConfig}. */
     public static final class Builder {
         private final String host;
@@ -193,7 +176,6 @@ public final class SmtpConfig {
         private boolean waitForQuota;
         private Set<String> dsnNotify = Set.of();
         private String dsnReturn;
-        private QueueIdExtractor queueIdExtractor = QueueIdExtractor.queuedAs();
 
         private Builder(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -355,11 +337,6 @@ public final class SmtpConfig {
         public Builder dsn(Set<String> notify, String ret) {
             this.dsnNotify = Set.copyOf(notify);
             this.dsnReturn = ret;
-            return this;
-        }
-
-        public Builder queueIdExtractor(QueueIdExtractor extractor) {
-            this.queueIdExtractor = Objects.requireNonNull(extractor, "extractor");
             return this;
         }
 

@@ -3,22 +3,15 @@ package dev.mailgate.smtp;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.spi.ConfigKey;
 import dev.mailgate.core.spi.ProviderConfigException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The string form of an {@link SmtpConfig} (the provider SPI's {@code Map} with the keys of
- * {@link SmtpProvider#configKeys()}), kept apart from the settings themselves: parsing, range checks and the
- * trust-store file are this class's job, and every bad value becomes a {@link ProviderConfigException} naming its key.
+ * {@link SmtpProvider#configKeys()}), kept apart from the settings themselves: parsing and range checks are this
+ * class's job (the trust-store file is {@link TrustStores}'), and every bad value becomes a
+ * {@link ProviderConfigException} naming its key.
  */
 final class SmtpConfigMap {
     private SmtpConfigMap() {
@@ -77,7 +70,7 @@ final class SmtpConfigMap {
             b.commandTimeout(Duration.ofMillis(number(map, "command-timeout-ms", 1, Integer.MAX_VALUE)));
         }
         if (map.containsKey("trust-store")) {
-            b.sslContext(trustStore(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
+            b.sslContext(TrustStores.fromFile(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
         }
         try {
             return b.build();
@@ -104,19 +97,5 @@ final class SmtpConfigMap {
             throw new ProviderConfigException(SmtpProvider.ID, key, "must be true or false, was \"" + map.get(key) + "\"");
         }
         return v.equals("true");
-    }
-
-    static SSLContext trustStore(String path, String password) {
-        try (InputStream in = Files.newInputStream(Path.of(path))) {
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(in, password.toCharArray());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new ProviderConfigException(SmtpProvider.ID, "trust-store", "cannot load " + path + ": " + e.getMessage());
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.mailgate.core.transport.AuthenticationException;
 import dev.mailgate.core.transport.ConnectionException;
 import dev.mailgate.core.transport.MailTimeoutException;
 import dev.mailgate.core.transport.SmtpReply;
+import dev.mailgate.core.transport.TlsException;
 import dev.mailgate.smtp.internal.Extensions;
 import dev.mailgate.smtp.internal.ReplyReader;
 import dev.mailgate.smtp.internal.TlsRecordException;
@@ -132,11 +133,11 @@ final class SmtpConnection implements AutoCloseable {
             return new MailTimeoutException("waiting for " + where + " during session setup", config.commandTimeout, e);
         }
         if (e instanceof TlsRecordException) {
-            return new ConnectionException(where + ": " + e.getMessage(), new TlsFailure(e));
+            return new TlsException(where + ": " + e.getMessage(), e);
         }
         if (e instanceof SSLException) {
-            return new ConnectionException("TLS handshake with " + where + " failed: " + e.getMessage()
-                    + (config.verifyHostname ? " (the certificate must be trusted and name " + config.host + ")" : ""), new TlsFailure(e));
+            return new TlsException("TLS handshake with " + where + " failed: " + e.getMessage()
+                    + (config.verifyHostname ? " (the certificate must be trusted and name " + config.host + ")" : ""), e);
         }
         return new ConnectionException("connection to " + where + " failed during session setup: " + e.getMessage(), e);
     }
@@ -176,19 +177,19 @@ final class SmtpConnection implements AutoCloseable {
 
     private void startTls() throws IOException {
         if (!extensions.has("STARTTLS")) {
-            throw new ConnectionException(where + " does not offer STARTTLS; refusing to continue unencrypted "
+            throw new TlsException(where + " does not offer STARTTLS; refusing to continue unencrypted "
                     + "(TLS mode STARTTLS_REQUIRED). Use TlsMode.IMPLICIT for port 465, or TlsMode.NONE only for a trusted local relay",
-                    new TlsFailure(null));
+                    null);
         }
         SmtpReply reply = command("STARTTLS");
         closingCheck("STARTTLS", reply);
         if (reply.code() != 220) {
-            throw new ConnectionException(where + " refused STARTTLS: " + reply + "; refusing to continue unencrypted", new TlsFailure(null));
+            throw new TlsException(where + " refused STARTTLS: " + reply + "; refusing to continue unencrypted", null);
         }
         if (in.hasBufferedInput()) {
             // RFC 3207 section 4.2 / CVE-2011-0411: bytes before the handshake were injected in plaintext.
-            throw new ConnectionException(where + " sent data after its STARTTLS reply and before the TLS handshake "
-                    + "(possible plaintext command injection); connection dropped", new TlsFailure(null));
+            throw new TlsException(where + " sent data after its STARTTLS reply and before the TLS handshake "
+                    + "(possible plaintext command injection); connection dropped", null);
         }
         startTlsHandshake();
         streams();
@@ -350,14 +351,5 @@ final class SmtpConnection implements AutoCloseable {
     @Override
     public void close() {
         quit();
-    }
-
-    /** Marks a connection failure of TLS (handshake, certificate, STARTTLS missing): retrying cannot help. */
-    static final class TlsFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        TlsFailure(Throwable cause) {
-            super(cause == null ? "TLS unavailable" : cause.getMessage(), cause, false, false);
-        }
     }
 }

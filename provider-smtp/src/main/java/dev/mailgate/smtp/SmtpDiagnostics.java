@@ -7,6 +7,7 @@ import dev.mailgate.core.transport.RecipientOutcome;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.ServerRejectedException;
 import dev.mailgate.core.transport.SmtpReply;
+import dev.mailgate.core.transport.TlsException;
 import dev.mailgate.smtp.internal.Extensions;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -144,7 +145,8 @@ public final class SmtpDiagnostics {
         }
         SmtpConnection connection = null;
         try {
-            TransportContext context = new TransportContext(config, SmtpProvider.ID, new StepRecorder(config, names, steps), config.queueIdExtractor);
+            TransportContext context = new TransportContext(config, SmtpProvider.ID, new StepRecorder(config, names, steps),
+                    QueueIdExtractor.queuedAs());
             connection = SmtpConnection.open(context, System.nanoTime() + config.sendDeadline.toNanos());
         } catch (MailException e) {
             steps.add(new Step(nextStep(steps, config), Status.FAILED, detail(e, config), Optional.of(hint(e, config, steps, names))));
@@ -280,15 +282,15 @@ public final class SmtpDiagnostics {
             return "TLS handshake with " + where + " failed: " + handshake.get().getMessage();
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e.getCause() instanceof SmtpConnection.TlsFailure && message.toLowerCase(Locale.ROOT).contains("does not offer starttls")) {
+        if (e instanceof TlsException && message.toLowerCase(Locale.ROOT).contains("does not offer starttls")) {
             return where + " does not offer STARTTLS; refusing to continue unencrypted";
         }
         return message;
     }
 
-    /** The SSLException of a failed handshake: SmtpConnection marks TLS failures with a TlsFailure cause. */
+    /** The SSLException of a failed handshake. */
     private static Optional<SSLException> handshakeError(MailException e) {
-        return e.getCause() instanceof SmtpConnection.TlsFailure f && f.getCause() instanceof SSLException ssl ? Optional.of(ssl) : Optional.empty();
+        return e instanceof TlsException tls ? tls.handshakeFailure() : Optional.empty();
     }
 
     /** The concrete advice for a failure, by what failed, naming the settings to change as {@code names} does. */

@@ -50,9 +50,19 @@ public final class SmtpProvider implements MailProvider {
         return CONFIG_KEYS;
     }
 
+    /**
+     * The settings the string form describes (keys as in {@link #configKeys()}): {@code host}, {@code port},
+     * {@code username}, {@code password}, {@code requires-auth}, {@code from}, {@code tls}, {@code max-per-day}, ...
+     *
+     * @throws ProviderConfigException naming the key whose value is missing or malformed
+     */
+    public static SmtpConfig config(Map<String, String> config) {
+        return SmtpConfigMap.parse(config);
+    }
+
     @Override
     public Transport createTransport(Map<String, String> config) {
-        SmtpConfig smtp = SmtpConfig.fromMap(config);
+        SmtpConfig smtp = config(config);
         SmtpTransport.Builder builder = SmtpTransport.builder(smtp);
         dkimSigner(config).ifPresent(builder::dkim);
         return builder.build();

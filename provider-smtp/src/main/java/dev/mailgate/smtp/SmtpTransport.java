@@ -9,7 +9,6 @@ import dev.mailgate.core.message.OutboundMessage;
 import dev.mailgate.core.mime.MimeWriter;
 import dev.mailgate.core.mime.RenderedMessage;
 import dev.mailgate.core.transport.ConnectionException;
-import dev.mailgate.core.transport.MailTimeoutException;
 import dev.mailgate.core.transport.OutcomeUnknownException;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.SendResult;
@@ -37,11 +36,12 @@ import java.util.function.UnaryOperator;
  * Sends through an SMTP server: validates and renders each message once, then submits the same bytes over a
  * pooled, pipelined, TLS-protected session, retrying transient failures on a fresh connection.
  *
- * <p>Retried: connection failures and timeouts before the message was handed over, and 4xx replies (421, 450,
- * 451, 452, ...), with exponential backoff and jitter, at most {@code maxAttempts} times within the send
- * deadline. Not retried: 5xx (reported per recipient, or as {@link ServerRejectedException}), authentication
- * failures, TLS failures, and a connection lost after the final dot ({@link
- * dev.mailgate.core.transport.OutcomeUnknownException}: the message may have been delivered).
+ * <p>Retried is what the failure's {@link MailException#isRetrySafe()} says is safe: connection failures and
+ * timeouts before the message was handed over, and 4xx replies (421, 450, 451, 452, ...), with exponential backoff
+ * and jitter, at most {@code maxAttempts} times within the send deadline. Not retried: 5xx (reported per recipient,
+ * or as {@link ServerRejectedException}), authentication failures, TLS failures
+ * ({@link dev.mailgate.core.transport.TlsException}), and a connection lost after the final dot ({@link
+ * OutcomeUnknownException}: the message may have been delivered).
  */
 public final class SmtpTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(SmtpTransport.class.getName());
@@ -62,7 +62,7 @@ public final class SmtpTransport implements Transport {
 
     private SmtpTransport(Builder b) {
         this.config = b.config;
-        this.context = new TransportContext(b.config, b.provider, b.listener, b.config.queueIdExtractor);
+        this.context = new TransportContext(b.config, b.provider, b.listener, b.queueIdExtractor);
         this.pool = new ConnectionPool(context);
         this.clock = b.clock;
         this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock);
@@ -173,7 +173,10 @@ public final class SmtpTransport implements Transport {
     /** Decides on a retry, and if there is one, tells the listener and waits the backoff. */
     private boolean mayRetry(Prepared p, MailException e, int attempt, Instant deadline) {
         Duration delay = backoff(attempt);
-        if (!retryable(e) || attempt >= config.maxAttempts || clock.instant().plus(delay).isAfter(deadline)) {
+        // The exception's own contract decides (MailException.isRetrySafe): 4xx replies, connection failures and
+        // timeouts before the final dot are; TLS failures (TlsException), AUTH refusals, 5xx and an unknown outcome
+        // are not. A closed transport has no connection left to retry on.
+        if (closed || !e.isRetrySafe() || attempt >= config.maxAttempts || clock.instant().plus(delay).isAfter(deadline)) {
             return false;
         }
         context.listener().retrying(p.send(), attempt, e, delay);
@@ -324,15 +327,6 @@ public final class SmtpTransport implements Transport {
         return false;
     }
 
-    private static boolean retryable(MailException e) {
-        if (e instanceof ServerRejectedException rejected) {
-            return rejected.isRetrySafe();
-        }
-        if (e instanceof ConnectionException) {
-            return !(e.getCause() instanceof SmtpConnection.TlsFailure) && !"the transport is closed".equals(e.getMessage());
-        }
-        return e instanceof MailTimeoutException;
-    }
 
     /** Exponential backoff with "equal jitter": half the delay fixed, half random, so retries spread out. */
     private Duration backoff(int attempt) {
@@ -362,6 +356,7 @@ public final class SmtpTransport implements Transport {
         private DkimSigner signer;
         private SmtpEventListener listener = SmtpEventListener.NONE;
         private String provider = SmtpProvider.ID;
+        private QueueIdExtractor queueIdExtractor = QueueIdExtractor.queuedAs();
 
         private Builder(SmtpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -406,6 +401,12 @@ public final class SmtpTransport implements Transport {
          */
         public Builder dkim(DkimSigner signer) {
             this.signer = Objects.requireNonNull(signer, "signer");
+            return this;
+        }
+
+        /** How the provider's id of a message is read from the final reply (default {@link QueueIdExtractor#queuedAs()}). */
+        public Builder queueIdExtractor(QueueIdExtractor extractor) {
+            this.queueIdExtractor = Objects.requireNonNull(extractor, "extractor");
             return this;
         }
 

@@ -170,10 +170,10 @@ class SessionSetupTest {
     @Test
     void port465MeansImplicitTlsUnlessToldOtherwise() {
         assertThat(SmtpConfig.builder("smtp.example.com").port(465).build().tlsMode()).isEqualTo(TlsMode.IMPLICIT);
-        assertThat(SmtpConfig.fromMap(Map.of("host", "smtp.example.com", "port", "465")).tlsMode()).isEqualTo(TlsMode.IMPLICIT);
+        assertThat(SmtpProvider.config(Map.of("host", "smtp.example.com", "port", "465")).tlsMode()).isEqualTo(TlsMode.IMPLICIT);
         assertThat(SmtpConfig.builder("smtp.example.com").port(465).tlsMode(TlsMode.STARTTLS_REQUIRED).build().tlsMode())
                 .isEqualTo(TlsMode.STARTTLS_REQUIRED);
-        assertThat(SmtpConfig.fromMap(Map.of("host", "smtp.example.com", "port", "465", "tls", "starttls")).tlsMode())
+        assertThat(SmtpProvider.config(Map.of("host", "smtp.example.com", "port", "465", "tls", "starttls")).tlsMode())
                 .isEqualTo(TlsMode.STARTTLS_REQUIRED);
         assertThat(SmtpConfig.builder("smtp.example.com").port(587).build().tlsMode()).isEqualTo(TlsMode.STARTTLS_REQUIRED);
         assertThat(SmtpConfig.builder("smtp.example.com").build().port()).isEqualTo(587);

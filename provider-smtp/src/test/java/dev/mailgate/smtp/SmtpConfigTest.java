@@ -24,12 +24,12 @@ class SmtpConfigTest {
 
     @Test
     void theMapFormNamesTheKeyOfEveryBadValue() {
-        assertThatThrownBy(() -> SmtpConfig.fromMap(Map.of("host", "h", "port", "seventy")))
+        assertThatThrownBy(() -> SmtpProvider.config(Map.of("host", "h", "port", "seventy")))
                 .isInstanceOf(ProviderConfigException.class).hasMessageContaining("port").hasMessageContaining("whole number");
-        assertThatThrownBy(() -> SmtpConfig.fromMap(Map.of("host", "h", "max-connections", "0")))
+        assertThatThrownBy(() -> SmtpProvider.config(Map.of("host", "h", "max-connections", "0")))
                 .isInstanceOf(ProviderConfigException.class).hasMessageContaining("max-connections").hasMessageContaining("between 1 and 1000");
-        assertThatThrownBy(() -> SmtpConfig.fromMap(Map.of("host", "h", "trust-store", "/nonexistent/ca.p12")))
+        assertThatThrownBy(() -> SmtpProvider.config(Map.of("host", "h", "trust-store", "/nonexistent/ca.p12")))
                 .isInstanceOf(ProviderConfigException.class).hasMessageContaining("trust-store").hasMessageContaining("/nonexistent/ca.p12");
-        assertThat(SmtpConfig.fromMap(Map.of("host", "h", "port", "465")).tlsMode()).isEqualTo(TlsMode.IMPLICIT);
+        assertThat(SmtpProvider.config(Map.of("host", "h", "port", "465")).tlsMode()).isEqualTo(TlsMode.IMPLICIT);
     }
 }

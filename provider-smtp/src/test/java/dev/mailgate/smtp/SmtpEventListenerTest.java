@@ -241,7 +241,7 @@ class SmtpEventListenerTest {
         assertThatThrownBy(() -> transport(config(plain.port()).maxAttempts(3), noTls).send(message(2)))
                 .isInstanceOf(ConnectionException.class);
         assertThat(noTls.events).containsExactly("connectStart", "tcpConnected", "greeting", "ehlo tls=false",
-                "connectFailed ConnectionException", "failed ConnectionException m2@example.com");
+                "connectFailed TlsException", "failed TlsException m2@example.com");
     }
 
     @Test

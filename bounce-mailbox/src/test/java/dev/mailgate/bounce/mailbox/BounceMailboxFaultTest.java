@@ -34,7 +34,7 @@ class BounceMailboxFaultTest {
             "arf-17.eml", "rfc3464-04.eml", "lhost-qmail-02.eml");
 
     @RegisterExtension
-    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetupTest.IMAP)
+    static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("bounces@example.com", "bounces", "s3cret"))
             .withPerMethodLifecycle(true);
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The poller against GreenMail's IMAP and IMAPS servers, an independent implementation. */
 class BounceMailboxPollerTest {
-    private static final ServerSetup[] SETUPS = {ServerSetupTest.SMTP, ServerSetupTest.IMAP, ServerSetupTest.IMAPS};
+    private static final ServerSetup[] SETUPS = ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.IMAP, ServerSetupTest.IMAPS});
 
     @RegisterExtension
     static final GreenMailExtension GREENMAIL = new GreenMailExtension(SETUPS)

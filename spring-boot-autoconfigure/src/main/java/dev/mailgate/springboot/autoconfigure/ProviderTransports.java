@@ -8,6 +8,7 @@ import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpProvider;
 import dev.mailgate.smtp.SmtpTransport;
 import dev.mailgate.springboot.autoconfigure.properties.MailgateProperties;
 import dev.mailgate.springboot.autoconfigure.properties.SmtpProperties;
@@ -90,7 +91,7 @@ final class ProviderTransports {
 
     /** The SMTP settings for a health probe, when the provider is plain SMTP. */
     static Optional<SmtpConfig> smtpConfig(String id, Map<String, String> settings) {
-        return id.equals("smtp") ? Optional.of(SmtpConfig.fromMap(settings)) : Optional.empty();
+        return id.equals("smtp") ? Optional.of(SmtpProvider.config(settings)) : Optional.empty();
     }
 
     static MailProvider provider(String id) {
@@ -107,7 +108,7 @@ final class ProviderTransports {
     }
 
     private static Transport smtp(Map<String, String> settings, SmtpProperties smtp, List<SmtpEventListener> listeners) {
-        SmtpTransport.Builder b = SmtpTransport.builder(SmtpConfig.fromMap(settings)).provider("smtp");
+        SmtpTransport.Builder b = SmtpTransport.builder(SmtpProvider.config(settings)).provider("smtp");
         dkimPem(settings, smtp).ifPresent(pem -> b.dkim(signer(settings, pem)));
         if (!listeners.isEmpty()) {
             b.listener(SmtpListeners.of(listeners));

@@ -1,0 +1,71 @@
+package dev.mailgate.mailjet;
+
+import dev.mailgate.mailjet.rules.MailjetRules;
+import dev.mailgate.mailjet.webhook.MailjetWebhookCodec;
+import dev.mailgate.core.event.CallbackCodec;
+import dev.mailgate.core.spi.ConfigKey;
+import dev.mailgate.core.spi.MailProvider;
+import dev.mailgate.core.spi.ProviderConfigException;
+import dev.mailgate.core.transport.Transport;
+import dev.mailgate.core.validation.Rule;
+import dev.mailgate.smtp.SmtpConfig;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code mailjet} provider: Mailjet's SMTP relay and its Event API webhooks. */
+public final class MailjetProvider implements MailProvider {
+    static final String ID = "mailjet";
+    private static final List<ConfigKey> KEYS = List.of(
+            ConfigKey.required("api-key", "the API key: the SMTP user name"),
+            ConfigKey.required("secret-key", "the secret key: the SMTP password"),
+            ConfigKey.optional("host", MailjetConfig.DEFAULT_HOST, "overrides the SMTP host"),
+            ConfigKey.optional("port", "587", "587, 25 or 2525 (STARTTLS) or 465 (implicit TLS)"),
+            ConfigKey.optional("trust-store", null, "a PKCS12/JKS file of trusted certificates"),
+            ConfigKey.optional("trust-store-password", "", "its password"));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<ConfigKey> configKeys() {
+        return KEYS;
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> config) {
+        return MailjetTransport.create(config(config));
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return MailjetRules.all();
+    }
+
+    @Override
+    public List<CallbackCodec> codecs() {
+        return List.of(new MailjetWebhookCodec());
+    }
+
+    static MailjetConfig config(Map<String, String> map) {
+        ConfigKey.check(ID, KEYS, map);
+        MailjetConfig.Builder b = MailjetConfig.builder().credentials(map.get("api-key"), map.get("secret-key"));
+        try {
+            if (map.containsKey("host")) {
+                b.host(map.get("host").strip());
+            }
+            if (map.containsKey("port")) {
+                b.port(Integer.parseInt(map.get("port").strip()));
+            }
+            if (map.containsKey("trust-store")) {
+                b.sslContext(SmtpConfig.trustStore(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
+            }
+            return b.build();
+        } catch (NumberFormatException e) {
+            throw new ProviderConfigException(ID, "port", "not a number: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ProviderConfigException(ID, e.getMessage().contains("secret key") ? "secret-key" : "config", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.mailgate.postmark;
+
+import dev.mailgate.core.event.CallbackCodec;
+import dev.mailgate.core.spi.ConfigKey;
+import dev.mailgate.core.spi.MailProvider;
+import dev.mailgate.core.spi.ProviderConfigException;
+import dev.mailgate.core.transport.Transport;
+import dev.mailgate.core.validation.Rule;
+import dev.mailgate.postmark.rules.PostmarkRules;
+import dev.mailgate.postmark.webhook.PostmarkWebhookCodec;
+import dev.mailgate.smtp.SmtpConfig;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The {@code postmark} provider: Postmark's SMTP service and its webhooks. */
+public final class PostmarkProvider implements MailProvider {
+    static final String ID = "postmark";
+    private static final List<ConfigKey> KEYS = List.of(
+            ConfigKey.required("server-token", "the Server API Token (Server > API Tokens), used as SMTP user and password"),
+            ConfigKey.optional("message-stream", null, "put in X-PM-Message-Stream of messages that name none (e.g. outbound)"),
+            ConfigKey.optional("broadcasts", "false", "true sends through smtp-broadcasts.postmarkapp.com, the broadcast streams' host"),
+            ConfigKey.optional("host", null, "overrides the SMTP host"),
+            ConfigKey.optional("port", "587", "25, 587 or 2525, each with STARTTLS"),
+            ConfigKey.optional("trust-store", null, "a PKCS12/JKS file of trusted certificates"),
+            ConfigKey.optional("trust-store-password", "", "its password"));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<ConfigKey> configKeys() {
+        return KEYS;
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> config) {
+        return PostmarkTransport.create(config(config));
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return PostmarkRules.all();
+    }
+
+    @Override
+    public List<CallbackCodec> codecs() {
+        return List.of(new PostmarkWebhookCodec());
+    }
+
+    static PostmarkConfig config(Map<String, String> map) {
+        ConfigKey.check(ID, KEYS, map);
+        try {
+            PostmarkConfig.Builder b = PostmarkConfig.builder().serverToken(map.get("server-token"));
+            if (map.containsKey("message-stream")) {
+                b.messageStream(map.get("message-stream"));
+            }
+            if (map.containsKey("broadcasts")) {
+                String v = map.get("broadcasts").strip().toLowerCase(Locale.ROOT);
+                if (!v.equals("true") && !v.equals("false")) {
+                    throw new ProviderConfigException(ID, "broadcasts", "true or false, not " + map.get("broadcasts"));
+                }
+                b.broadcasts(v.equals("true"));
+            }
+            if (map.containsKey("host")) {
+                b.host(map.get("host").strip());
+            }
+            if (map.containsKey("port")) {
+                b.port(Integer.parseInt(map.get("port").strip()));
+            }
+            if (map.containsKey("trust-store")) {
+                b.sslContext(SmtpConfig.trustStore(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
+            }
+            return b.build();
+        } catch (NumberFormatException e) {
+            throw new ProviderConfigException(ID, "port", "not a number: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ProviderConfigException(ID, "config", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.mailgate.sparkpost;
+
+import dev.mailgate.core.event.CallbackCodec;
+import dev.mailgate.core.spi.ConfigKey;
+import dev.mailgate.core.spi.MailProvider;
+import dev.mailgate.core.spi.ProviderConfigException;
+import dev.mailgate.core.transport.Transport;
+import dev.mailgate.core.validation.Rule;
+import dev.mailgate.sparkpost.rules.SparkPostRules;
+import dev.mailgate.sparkpost.webhook.SparkPostWebhookCodec;
+import dev.mailgate.smtp.SmtpConfig;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code sparkpost} provider: SparkPost's SMTP service and its webhooks. */
+public final class SparkPostProvider implements MailProvider {
+    static final String ID = "sparkpost";
+    private static final List<ConfigKey> KEYS = List.of(
+            ConfigKey.required("api-key", "an API key with \"Send via SMTP\" permission; the user is always SMTP_Injection"),
+            ConfigKey.optional("region", "us", "us (smtp.sparkpostmail.com) or eu (smtp.eu.sparkpostmail.com)"),
+            ConfigKey.optional("host", null, "overrides the region's SMTP host"),
+            ConfigKey.optional("port", "587", "587 or 2525, STARTTLS"),
+            ConfigKey.optional("trust-store", null, "a PKCS12/JKS file of trusted certificates"),
+            ConfigKey.optional("trust-store-password", "", "its password"));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<ConfigKey> configKeys() {
+        return KEYS;
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> config) {
+        return SparkPostTransport.create(config(config));
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return SparkPostRules.all();
+    }
+
+    @Override
+    public List<CallbackCodec> codecs() {
+        return List.of(new SparkPostWebhookCodec());
+    }
+
+    static SparkPostConfig config(Map<String, String> map) {
+        ConfigKey.check(ID, KEYS, map);
+        try {
+            SparkPostConfig.Builder b = SparkPostConfig.builder().apiKey(map.get("api-key"));
+            if (map.containsKey("region")) {
+                b.region(SparkPostRegion.parse(map.get("region")));
+            }
+            if (map.containsKey("host")) {
+                b.host(map.get("host").strip());
+            }
+            if (map.containsKey("port")) {
+                b.port(Integer.parseInt(map.get("port").strip()));
+            }
+            if (map.containsKey("trust-store")) {
+                b.sslContext(SmtpConfig.trustStore(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
+            }
+            return b.build();
+        } catch (NumberFormatException e) {
+            throw new ProviderConfigException(ID, "port", "not a number: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ProviderConfigException(ID, "config", e.getMessage());
+        }
+    }
+}
