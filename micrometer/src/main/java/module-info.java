@@ -11,6 +11,7 @@ module dev.mailgate.micrometer {
     // optional parts: instrumented when the application has them
     requires static dev.mailgate.suppression;
     requires static dev.mailgate.bounce.mailbox;
+    requires static dev.mailgate.smtp;
 
     exports dev.mailgate.micrometer;
 }

@@ -1,28 +1,34 @@
 package dev.mailgate.micrometer;
 
 import dev.mailgate.core.suppression.SuppressionListener;
+import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.webhook.WebhookHandlerListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * The one entry point: meters go to a {@link MeterRegistry}, observations (timings, and spans through the
- * OpenTelemetry or Brave bridge) to an {@link ObservationRegistry}; each method returns the listener that the
- * component of that name takes.
+ * The entry point: meters go to a {@link MeterRegistry}, observations (timings, and spans through the OpenTelemetry
+ * or Brave bridge) to an {@link ObservationRegistry}. This class gives the listeners of the parts in mailgate-core;
+ * {@link SmtpTransportMetrics}, {@link CallbackPublisherMetrics} and {@link BouncePollerMetrics} give those of the
+ * optional modules, from the same instance.
  *
  * <pre>{@code
  * MailgateMetrics metrics = MailgateMetrics.bindTo(meterRegistry, observationRegistry);
  * WebhookHandler.builder(codec).handlerListener(metrics.webhooks())...;
- * CallbackPublisher.builder(url, codec, store).listener(metrics.callbackPublisher())...;
- * poller.addListener(metrics.bouncePoller());
  * suppressions.addListener(metrics.suppressions());
+ * SmtpTransport.builder(config).provider("ses").listener(SmtpTransportMetrics.listener(metrics))...;
+ * CallbackPublisher.builder(url, codec, store).listener(CallbackPublisherMetrics.listener(metrics))...;
+ * poller.addListener(BouncePollerMetrics.listener(metrics));
  * }</pre>
  *
- * <p>Ask once and reuse: meters are registered on first use and shared by every component of a kind (the tags tell
- * them apart: a webhook's format, a callback's destination). Tags are low-cardinality only, never an address, a
- * Message-ID or a URL. A part needs its Mailgate module on the class path only when its method is called
- * ({@link #callbackPublisher()} needs mailgate-suppression, {@link #bouncePoller()} mailgate-bounce-mailbox). Thread-safe.
+ * <p>Make one per registry and hand its listeners to every component: meters are registered on first use and shared
+ * by the components of a kind (the tags tell them apart: a provider, a webhook's format, a callback's destination).
+ * Tags are low-cardinality only, never an address, a Message-ID or a URL. No method here names a type of an optional
+ * module, so this class loads (and a framework can reflect on it) without them. Thread-safe.
  *
  * <p>The meters do not depend on the observations: with {@link ObservationRegistry#NOOP} they are all still counted.
  * When the observation registry also makes timers from observations (Micrometer's
@@ -34,11 +40,9 @@ public final class MailgateMetrics {
     private final ObservationRegistry observations;
     private final EventMeters events;
     private final WebhookMetrics webhooks;
-    /** Made on first use, so that mailgate-suppression is loaded only by an application that has it. */
-    private volatile Object publisher;
-    /** Likewise, for mailgate-bounce-mailbox. */
-    private volatile Object poller;
     private final SuppressionMetrics suppressions;
+    /** The listeners of the optional parts, made on first use and then shared (their gauges' state lives there). */
+    private final Map<Class<?>, Object> parts = new ConcurrentHashMap<>();
 
     private MailgateMetrics(MeterRegistry meters, ObservationRegistry observations) {
         this.meters = Objects.requireNonNull(meters, "meters");
@@ -71,42 +75,29 @@ public final class MailgateMetrics {
         return webhooks;
     }
 
-    /**
-     * For {@code CallbackPublisher.Builder.listener}: POSTs by outcome, items delivered and refused, the outbox's
-     * depth and age per destination. Needs mailgate-suppression.
-     */
-    public dev.mailgate.suppression.callback.PublisherListener.Factory callbackPublisher() {
-        Object p = publisher;
-        if (p == null) {
-            synchronized (this) {
-                if (publisher == null) {
-                    publisher = new PublisherMetrics(meters, observations);
-                }
-                p = publisher;
-            }
-        }
-        return (dev.mailgate.suppression.callback.PublisherListener.Factory) p;
-    }
-
-    /**
-     * For {@code BounceMailboxPoller.addListener}: passes and messages by verdict, the handled bounces' events, the
-     * time since the last pass per folder. Needs mailgate-bounce-mailbox.
-     */
-    public dev.mailgate.bounce.mailbox.PollerListener.Factory bouncePoller() {
-        Object p = poller;
-        if (p == null) {
-            synchronized (this) {
-                if (poller == null) {
-                    poller = new PollerMetrics(meters, observations, events);
-                }
-                p = poller;
-            }
-        }
-        return (dev.mailgate.bounce.mailbox.PollerListener.Factory) p;
-    }
-
     /** For {@code Suppressions.addListener}: addresses added to and removed from each list, by cause. */
     public SuppressionListener suppressions() {
         return suppressions;
+    }
+
+    /**
+     * A transport whose {@code sendBatch} is the {@code mailgate.batch} observation, in scope while the batch runs
+     * (sends on the calling thread nest under it); single sends and {@code close} go straight through. Works for any
+     * transport.
+     *
+     * @param provider the tag, the same name the transport's sends carry
+     */
+    public Transport observeBatches(Transport transport, String provider) {
+        return new BatchObservingTransport(Objects.requireNonNull(transport, "transport"), Objects.requireNonNull(provider, "provider"),
+                observations);
+    }
+
+    EventMeters events() {
+        return events;
+    }
+
+    /** The one listener of a kind for this instance. */
+    <T> T part(Class<T> kind, Supplier<T> make) {
+        return kind.cast(parts.computeIfAbsent(kind, k -> make.get()));
     }
 }

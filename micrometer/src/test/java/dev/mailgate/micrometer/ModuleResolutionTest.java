@@ -1,6 +1,7 @@
 package dev.mailgate.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.lang.module.Configuration;
@@ -34,13 +35,26 @@ class ModuleResolutionTest {
         assertThat(layer.findModule("dev.mailgate.suppression")).as("optional").isEmpty();
         ModuleDescriptor d = layer.findModule("dev.mailgate.micrometer").orElseThrow().getDescriptor();
         assertThat(d.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.mailgate.micrometer");
-        assertThat(layer.findLoader("dev.mailgate.micrometer").loadClass(MailgateMetrics.class.getName()).getModule().getName())
-                .isEqualTo("dev.mailgate.micrometer");
+        ClassLoader loader = layer.findLoader("dev.mailgate.micrometer");
+        Class<?> entry = loader.loadClass(MailgateMetrics.class.getName());
+        assertThat(entry.getModule().getName()).isEqualTo("dev.mailgate.micrometer");
+
+        // Without mailgate-suppression, -bounce-mailbox and -provider-smtp in the layer, the entry point loads, a
+        // framework can reflect on all its methods (Spring scans a bean's declared methods), and the core parts work;
+        // only the optional parts' own classes need their module.
+        Class<?> registryType = loader.loadClass("io.micrometer.core.instrument.MeterRegistry");
+        Object registry = loader.loadClass("io.micrometer.core.instrument.simple.SimpleMeterRegistry").getConstructor().newInstance();
+        assertThat(entry.getDeclaredMethods()).isNotEmpty();
+        Object metrics = entry.getMethod("bindTo", registryType).invoke(null, registry);
+        assertThat(entry.getMethod("webhooks").invoke(metrics)).isNotNull();
+        assertThat(entry.getMethod("suppressions").invoke(metrics)).isNotNull();
+        Class<?> publisher = loader.loadClass(CallbackPublisherMetrics.class.getName());
+        assertThatThrownBy(() -> publisher.getMethod("listener", entry).invoke(null, metrics)).isInstanceOf(NoClassDefFoundError.class);
     }
 
     @Test
     void resolvesWithThePartsItInstruments() throws Exception {
-        ModuleLayer layer = layer("dev.mailgate.micrometer", "dev.mailgate.suppression", "dev.mailgate.bounce.mailbox");
+        ModuleLayer layer = layer("dev.mailgate.micrometer", "dev.mailgate.suppression", "dev.mailgate.bounce.mailbox", "dev.mailgate.smtp");
         Module micrometer = layer.findModule("dev.mailgate.micrometer").orElseThrow();
         assertThat(micrometer.canRead(layer.findModule("dev.mailgate.suppression").orElseThrow())).isTrue();
         assertThat(micrometer.canRead(layer.findModule("dev.mailgate.bounce.mailbox").orElseThrow())).isTrue();
@@ -50,5 +64,7 @@ class ModuleResolutionTest {
                 .isEqualTo("dev.mailgate.suppression");
         assertThat(loader.loadClass("dev.mailgate.micrometer.PollerMetrics").getInterfaces()[0].getModule().getName())
                 .isEqualTo("dev.mailgate.bounce.mailbox");
+        assertThat(loader.loadClass("dev.mailgate.micrometer.SmtpMetrics").getInterfaces()[0].getModule().getName())
+                .isEqualTo("dev.mailgate.smtp");
     }
 }

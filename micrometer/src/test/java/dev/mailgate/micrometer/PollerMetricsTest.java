@@ -50,7 +50,7 @@ class PollerMetricsTest {
                 .allowPlaintext(true).credentials("bounces", password).timeout(Duration.ofSeconds(10)).build();
         BounceMailboxPoller p = BounceMailboxPoller.create(config, BounceParser.create(), (report, events) -> handed.addAll(events),
                 ProcessedMessages.inMemory());
-        p.addListener(metrics.bouncePoller());
+        p.addListener(BouncePollerMetrics.listener(metrics));
         return p;
     }
 

@@ -64,7 +64,7 @@ class PublisherMetricsTest {
 
     private CallbackPublisher publisher() {
         return CallbackPublisher.builder(endpoint, new GenericSmtpCallbackCodec(), new InMemorySuppressionStore()).destination("crm")
-                .backoff(Duration.ZERO, Duration.ZERO).listener(metrics.callbackPublisher()).build();
+                .backoff(Duration.ZERO, Duration.ZERO).listener(CallbackPublisherMetrics.listener(metrics)).build();
     }
 
     private static List<MailEvent> bounces(String... locals) {
@@ -79,6 +79,13 @@ class PublisherMetricsTest {
 
     private double gauge(String name) {
         return meters.get(name).tag("destination", "crm").gauge().value();
+    }
+
+    @Test
+    void oneListenerPerMetricsInstanceSoThatTwoPublishersShareTheirDestinationsGauges() {
+        assertThat(CallbackPublisherMetrics.listener(metrics)).isSameAs(CallbackPublisherMetrics.listener(metrics));
+        assertThat(BouncePollerMetrics.listener(metrics)).isSameAs(BouncePollerMetrics.listener(metrics));
+        assertThat(SmtpTransportMetrics.listener(metrics)).isSameAs(SmtpTransportMetrics.listener(metrics));
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.resend.rules.ResendRules;
 import dev.mailgate.resend.webhook.ResendWebhookCodec;
-import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.TrustStores;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +58,7 @@ public final class ResendProvider implements MailProvider {
                 b.port(Integer.parseInt(map.get("port").strip()));
             }
             if (map.containsKey("trust-store")) {
-                b.sslContext(SmtpConfig.trustStore(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
+                b.sslContext(TrustStores.fromFile(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
             }
             return b.build();
         } catch (NumberFormatException e) {

@@ -79,7 +79,7 @@ public final class SmtpDiagnostics {
             case TLS_MODE -> "tlsMode(TlsMode." + (value == null ? "..." : value) + ")";
             case CREDENTIALS -> "credentials(user, password)";
             case ALLOW_PLAINTEXT_AUTH -> "allowPlaintextAuth(true)";
-            case TRUST_STORE -> "sslContext(SmtpConfig.trustStore(file, password))";
+            case TRUST_STORE -> "sslContext(TrustStores.fromFile(file, password))";
             case HELO_NAME -> "heloName(\"" + (value == null ? "mail.example.com" : value) + "\")";
             case FROM -> "the test message's from(...)";
         };

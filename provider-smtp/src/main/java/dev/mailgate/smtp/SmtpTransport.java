@@ -1,7 +1,6 @@
 package dev.mailgate.smtp;
 
 import dev.mailgate.core.MailException;
-import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.dkim.DkimSigner;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.message.Envelope;
@@ -9,13 +8,12 @@ import dev.mailgate.core.message.OutboundMessage;
 import dev.mailgate.core.mime.MimeWriter;
 import dev.mailgate.core.mime.RenderedMessage;
 import dev.mailgate.core.transport.ConnectionException;
+import dev.mailgate.core.transport.MessagePreparation;
 import dev.mailgate.core.transport.OutcomeUnknownException;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.SendResult;
 import dev.mailgate.core.transport.ServerRejectedException;
 import dev.mailgate.core.transport.Transport;
-import dev.mailgate.core.validation.CoreRules;
-import dev.mailgate.core.validation.MessageValidator;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.smtp.internal.DotStuffing;
 import java.time.Clock;
@@ -52,12 +50,9 @@ public final class SmtpTransport implements Transport {
     private final TransportContext context;
     private final ConnectionPool pool;
     private final RateLimiter limiter;
-    private final MimeWriter writer;
-    private final MessageValidator validator;
+    private final MessagePreparation preparation;
     private final Executor executor;
     private final Clock clock;
-    private final UnaryOperator<OutboundMessage> preparer;
-    private final DkimSigner signer;
     private volatile boolean closed;
 
     private SmtpTransport(Builder b) {
@@ -66,11 +61,8 @@ public final class SmtpTransport implements Transport {
         this.pool = new ConnectionPool(context);
         this.clock = b.clock;
         this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock);
-        this.writer = b.writer;
-        this.validator = MessageValidator.of(CoreRules.defaults()).and(b.rules);
+        this.preparation = b.preparation.defaultFrom(b.config.defaultFrom).build();
         this.executor = b.executor;
-        this.preparer = b.preparer;
-        this.signer = b.signer;
     }
 
     /** A transport with the core rules, the standard writer and the shared async pool. */
@@ -93,8 +85,9 @@ public final class SmtpTransport implements Transport {
     }
 
     /**
-     * Renders and validates once, then takes the message's share of the quota; a message that breaks a rule never
-     * gets near a connection. Any failure is a {@link MailException}: one a preparer throws is wrapped, so that a
+     * Runs the {@link MessagePreparation} once (default From, the provider's steps, render, validate, DKIM), then
+     * takes the message's share of the quota; a message that breaks a rule never gets near a connection. Any
+     * failure is a {@link MailException}: one a step throws is wrapped, so that a
      * batch reports it for its message. Returns null when the daily quota is used up, the transport waits for its
      * reset, and {@code mayWait} is false: a session asked for the message, and must not wait for hours between a
      * 354 and the content.
@@ -103,31 +96,24 @@ public final class SmtpTransport implements Transport {
         if (closed) {
             throw new ConnectionException("the transport is closed", null);
         }
-        OutboundMessage outbound;
-        RenderedMessage rendered;
-        java.nio.ByteBuffer content;
-        boolean smtpUtf8;
+        MessagePreparation.Prepared prepared;
         try {
-            outbound = preparer.apply(withDefaultFrom(message));
-            smtpUtf8 = needsSmtpUtf8(outbound);
-            rendered = (smtpUtf8 ? writer.withSmtpUtf8(true) : writer).render(outbound);
-            validator.requireValid(rendered);
-            // The signature covers the exact bytes that are sent; dot-stuffing is undone by the receiver before it verifies.
-            content = signer == null ? rendered.content() : java.nio.ByteBuffer.wrap(signer.sign(rendered.content()));
+            prepared = preparation.prepare(message);
         } catch (MailException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new PreparationException(label(message), e);
         }
-        long size = content.remaining();
-        DotStuffing wire = DotStuffing.encode(content);
+        RenderedMessage rendered = prepared.rendered();
+        long size = rendered.size();
+        DotStuffing wire = DotStuffing.encode(rendered.content());
         Envelope envelope = rendered.envelope();
         RateLimiter.Permit permit = limiter.acquire(started.plus(config.sendDeadline), mayWait);
         if (permit == null) {
             return null;
         }
         return new Prepared(new SmtpEventListener.Send(context.provider(), message, rendered.messageId()), envelope.mailFrom().orElse(null),
-                envelope.recipients(), wire.data(), size, smtpUtf8, wire.eightBit(), permit, started, startNanos,
+                envelope.recipients(), wire.data(), size, prepared.smtpUtf8(), wire.eightBit(), permit, started, startNanos,
                 startNanos + config.sendDeadline.toNanos());
     }
 
@@ -293,6 +279,15 @@ public final class SmtpTransport implements Transport {
         }
     }
 
+    /**
+     * The preparation this transport runs on every message (its default From, the provider's steps, writer, rules
+     * and DKIM signer): give it to a {@code RecordingTransport} or {@code FakeTransport} to record the bytes and
+     * envelope this transport would send.
+     */
+    public MessagePreparation preparation() {
+        return preparation;
+    }
+
     /** Messages taken from today's quota so far. */
     public long sentToday() {
         return limiter.usedToday();
@@ -303,30 +298,6 @@ public final class SmtpTransport implements Transport {
         closed = true;
         pool.close();
     }
-
-    private OutboundMessage withDefaultFrom(OutboundMessage message) {
-        if (message instanceof EmailMessage email && email.from().isEmpty() && config.defaultFrom != null) {
-            return email.toBuilder().from(config.defaultFrom).build();
-        }
-        return message;
-    }
-
-    /** RFC 6531: needed when an address of the envelope or the headers has a non-ASCII local part. */
-    private static boolean needsSmtpUtf8(OutboundMessage message) {
-        Envelope e = message.envelope();
-        if (e.mailFrom().map(EmailAddress::requiresSmtpUtf8).orElse(false) || e.recipients().stream().anyMatch(EmailAddress::requiresSmtpUtf8)) {
-            return true;
-        }
-        if (message instanceof EmailMessage m) {
-            return m.from().map(EmailAddress::requiresSmtpUtf8).orElse(false)
-                    || m.to().stream().anyMatch(EmailAddress::requiresSmtpUtf8)
-                    || m.cc().stream().anyMatch(EmailAddress::requiresSmtpUtf8)
-                    || m.replyTo().stream().anyMatch(EmailAddress::requiresSmtpUtf8)
-                    || m.sender().map(EmailAddress::requiresSmtpUtf8).orElse(false);
-        }
-        return false;
-    }
-
 
     /** Exponential backoff with "equal jitter": half the delay fixed, half random, so retries spread out. */
     private Duration backoff(int attempt) {
@@ -348,12 +319,9 @@ public final class SmtpTransport implements Transport {
     /** Optional parts of an {@link SmtpTransport}: provider rules, the writer, the executor. */
     public static final class Builder {
         private final SmtpConfig config;
-        private final List<Rule> rules = new ArrayList<>();
-        private MimeWriter writer = MimeWriter.standard();
+        private final MessagePreparation.Builder preparation = MessagePreparation.builder();
         private Executor executor = Transport.defaultExecutor();
         private Clock clock = Clock.systemUTC();
-        private UnaryOperator<OutboundMessage> preparer = UnaryOperator.identity();
-        private DkimSigner signer;
         private SmtpEventListener listener = SmtpEventListener.NONE;
         private String provider = SmtpProvider.ID;
         private QueueIdExtractor queueIdExtractor = QueueIdExtractor.queuedAs();
@@ -364,12 +332,12 @@ public final class SmtpTransport implements Transport {
 
         /** Rules checked after the core rules, before anything is sent (provider modules add theirs). */
         public Builder rules(Collection<? extends Rule> more) {
-            rules.addAll(more);
+            preparation.rules(more);
             return this;
         }
 
         public Builder writer(MimeWriter writer) {
-            this.writer = Objects.requireNonNull(writer, "writer");
+            preparation.writer(writer);
             return this;
         }
 
@@ -391,7 +359,15 @@ public final class SmtpTransport implements Transport {
          * still name the message the caller passed.
          */
         public Builder preparer(UnaryOperator<OutboundMessage> preparer) {
-            this.preparer = Objects.requireNonNull(preparer, "preparer");
+            // The same as step(...): kept for the provider modules that pass a UnaryOperator.
+            Objects.requireNonNull(preparer, "preparer");
+            preparation.step(preparer::apply);
+            return this;
+        }
+
+        /** Adds a step of the provider's envelope policy (see {@link MessagePreparation}), after those added before. */
+        public Builder step(MessagePreparation.Step step) {
+            preparation.step(step);
             return this;
         }
 
@@ -400,7 +376,7 @@ public final class SmtpTransport implements Transport {
          * the server receives.
          */
         public Builder dkim(DkimSigner signer) {
-            this.signer = Objects.requireNonNull(signer, "signer");
+            preparation.dkim(signer);
             return this;
         }
 

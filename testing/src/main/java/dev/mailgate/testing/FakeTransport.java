@@ -6,6 +6,7 @@ import dev.mailgate.core.message.OutboundMessage;
 import dev.mailgate.core.mime.MimeWriter;
 import dev.mailgate.core.mime.RenderedMessage;
 import dev.mailgate.core.transport.MailTimeoutException;
+import dev.mailgate.core.transport.MessagePreparation;
 import dev.mailgate.core.transport.RecipientOutcome;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.ServerRejectedException;
@@ -45,7 +46,8 @@ public final class FakeTransport implements Transport {
     private final AtomicInteger attempts = new AtomicInteger();
 
     private FakeTransport(Builder b) {
-        this.recorder = new RecordingTransport(b.writer, b.validator);
+        this.recorder = new RecordingTransport(b.preparation != null ? b.preparation
+                : MessagePreparation.builder().writer(b.writer).validator(b.validator).build());
         this.rejections = Map.copyOf(b.rejections);
         this.failures = Map.copyOf(b.failures);
         this.delay = b.delay;
@@ -119,6 +121,7 @@ public final class FakeTransport implements Transport {
         private Duration delay = Duration.ZERO;
         private MimeWriter writer = MimeWriter.standard();
         private MessageValidator validator = MessageValidator.of(CoreRules.defaults());
+        private MessagePreparation preparation;
 
         private Builder() {
         }
@@ -167,6 +170,15 @@ public final class FakeTransport implements Transport {
         /** The validator run before each send (default: the core rules). */
         public Builder validator(MessageValidator validator) {
             this.validator = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /**
+         * The whole preparation (in place of {@link #writer} and {@link #validator}): a real transport's
+         * ({@code SmtpTransport.preparation()}) records what it would send.
+         */
+        public Builder preparation(MessagePreparation preparation) {
+            this.preparation = Objects.requireNonNull(preparation, "preparation");
             return this;
         }
 

@@ -4,40 +4,46 @@ import dev.mailgate.core.message.OutboundMessage;
 import dev.mailgate.core.mime.MimeWriter;
 import dev.mailgate.core.mime.RenderedMessage;
 import dev.mailgate.core.transport.ConnectionException;
+import dev.mailgate.core.transport.MessagePreparation;
 import dev.mailgate.core.transport.RecipientOutcome;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.SmtpReply;
 import dev.mailgate.core.transport.Transport;
-import dev.mailgate.core.validation.CoreRules;
 import dev.mailgate.core.validation.MessageValidator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A transport that renders, validates and keeps every message instead of sending it, so a test can look at what
- * would have gone on the wire. Thread-safe. Validation uses the core rules unless another validator is given, so
- * a message a real transport would refuse is refused here too.
+ * A transport that prepares and keeps every message instead of sending it, so a test can look at what would have
+ * gone on the wire. Thread-safe. It runs a {@link MessagePreparation}, the chain the SMTP transport runs (default
+ * From, the provider's steps, render, validate, DKIM): given the one of a real transport
+ * ({@code SmtpTransport.preparation()}), it records the bytes and envelope that transport would send, and refuses
+ * what it would refuse. By default: the standard writer and the core rules.
  */
 public final class RecordingTransport implements Transport {
     private static final SmtpReply ACCEPTED = SmtpReply.of(250, "2.1.5 OK");
 
-    private final MimeWriter writer;
-    private final MessageValidator validator;
+    private final MessagePreparation preparation;
     private final List<SentMessage> sent = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean closed;
 
     public RecordingTransport() {
-        this(MimeWriter.standard(), MessageValidator.of(CoreRules.defaults()));
+        this(MessagePreparation.standard());
     }
 
     public RecordingTransport(MimeWriter writer, MessageValidator validator) {
-        this.writer = writer;
-        this.validator = validator;
+        this(MessagePreparation.builder().writer(writer).validator(validator).build());
+    }
+
+    /** Records what {@code preparation} makes of each message (a real transport's, to record what it would send). */
+    public RecordingTransport(MessagePreparation preparation) {
+        this.preparation = Objects.requireNonNull(preparation, "preparation");
     }
 
     @Override
@@ -48,14 +54,12 @@ public final class RecordingTransport implements Transport {
         return record(message, rendered, outcomes);
     }
 
-    /** Renders and validates; fails the way a closed real transport would. */
+    /** Runs the preparation; fails the way a closed real transport would. */
     RenderedMessage prepare(OutboundMessage message) {
         if (closed) {
             throw new ConnectionException("the transport is closed", null);
         }
-        RenderedMessage rendered = writer.render(message);
-        validator.requireValid(rendered);
-        return rendered;
+        return preparation.prepare(message).rendered();
     }
 
     /** Keeps the message and returns its receipt, with a provider id of the form {@code recording-N}. */

@@ -1,5 +1,6 @@
 package dev.mailgate.core.mime;
 
+import dev.mailgate.core.dkim.DkimSigner;
 import dev.mailgate.core.internal.HeaderBlock;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.message.Envelope;
@@ -75,6 +76,15 @@ public final class RenderedMessage {
     /** The offset of the first body octet, after the blank line that ends the header section. */
     public int bodyOffset() {
         return headerBlock().bodyOffset();
+    }
+
+    /**
+     * This message with a DKIM-Signature field prepended (RFC 6376 section 5.6), computed over exactly these bytes:
+     * the same envelope, Message-ID and source, the bytes a transport then sends.
+     */
+    public RenderedMessage signed(DkimSigner signer) {
+        Objects.requireNonNull(signer, "signer");
+        return new RenderedMessage(signer.sign(bytes), envelope, messageId(), source);
     }
 
     private HeaderBlock headerBlock() {

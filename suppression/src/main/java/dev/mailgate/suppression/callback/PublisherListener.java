@@ -19,8 +19,9 @@ import java.time.Instant;
  * A batch the endpoint refuses as a whole (400, 413, 422) is split in halves and each half attempted again, so one
  * flush can hold several attempts; {@code itemsRefused} without an attempt is a part that could not be re-encoded.
  * {@code endpointFailing} ends the attempts of its flush. Every {@code attemptStarted} is followed by exactly one
- * {@code delivered} or {@code attemptFailed}, so a timer or span started there can always be stopped. A flush that
- * finds nothing pending, or is backing off, makes no attempt and reports only the depth.
+ * {@code delivered} or {@code attemptFailed}, so a timer or span started there can be stopped, unless the flush
+ * itself throws (the outbox's store failed), which ends it without further calls. A flush that finds nothing
+ * pending, or is backing off, makes no attempt and reports only the depth.
  *
  * <p>A listener that throws is logged and ignored: it never changes what is delivered, retried or kept aside, and
  * the other listeners are still told. Keep the methods quick. Listeners that keep state across the calls of a flush

@@ -222,6 +222,27 @@ class StoreContractTest {
         }
 
         @Test
+        void theOutboxDepthCountsPendingAndRefusedAndKnowsWhenTheOldestPendingItemWasStored() {
+            try (SuppressionStore s = store(false)) {
+                CallbackOutbox o = s.outbox();
+                assertThat(o.depth("crm")).isEqualTo(new OutboxDepth(0, 0, Optional.empty()));
+                Instant before = Instant.now();
+                o.add("crm", List.of(new byte[] {1}, new byte[] {2}, new byte[] {3}));
+                Instant after = Instant.now();
+                o.add("analytics", List.of(new byte[] {9}));
+                List<OutboxItem> items = o.pending("crm", 10);
+                o.refused(List.of(items.get(0).id()), "HTTP 422");
+                OutboxDepth depth = o.depth("crm");
+                assertThat(depth.pending()).isEqualTo(2);
+                assertThat(depth.refused()).isEqualTo(1);
+                // stored with the database's timestamp precision (microseconds in PostgreSQL)
+                assertThat(depth.oldestPending()).hasValueSatisfying(t -> assertThat(t).isBetween(before.minusSeconds(1), after.plusSeconds(1)));
+                o.delivered(List.of(items.get(1).id(), items.get(2).id()));
+                assertThat(o.depth("crm")).isEqualTo(new OutboxDepth(0, 1, Optional.empty()));
+            }
+        }
+
+        @Test
         void concurrentIngestionFromTwoInstancesEndsWithExactCounts() throws Exception {
             try (SuppressionStore a = store(false); SuppressionStore b = store(true)) {
                 List<EmailAddress> addresses = List.of(JANE, EmailAddress.parse("john@example.org"), EmailAddress.parse("kim@example.org"));
