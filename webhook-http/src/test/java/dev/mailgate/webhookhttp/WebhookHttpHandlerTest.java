@@ -20,9 +20,11 @@ class WebhookHttpHandlerTest extends WebhookAdapterContract {
 
     @Override
     URI start(WebhookHandler handler, Consumer<WebhookResponse> observer) throws Exception {
+        // snippet:mount-jdk
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(PATH, new WebhookHttpHandler(handler, observer));
         server.start();
+        // end:mount-jdk
         base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
         return base;
     }

@@ -16,11 +16,13 @@ class WebhookServletTest extends WebhookAdapterContract {
 
     @Override
     URI start(WebhookHandler handler, Consumer<WebhookResponse> observer) throws Exception {
+        // snippet:mount-servlet
         server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new WebhookServlet(handler, observer)), PATH);
         server.setHandler(context);
         server.start();
+        // end:mount-servlet
         return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/");
     }
 

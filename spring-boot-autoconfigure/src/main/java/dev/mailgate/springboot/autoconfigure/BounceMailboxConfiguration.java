@@ -4,6 +4,7 @@ import dev.mailgate.bounce.BounceParser;
 import dev.mailgate.bounce.mailbox.BounceMailboxPoller;
 import dev.mailgate.bounce.mailbox.ImapBounceConfig;
 import dev.mailgate.bounce.mailbox.ImapSecurity;
+import dev.mailgate.bounce.mailbox.PollerListener;
 import dev.mailgate.bounce.mailbox.ProcessedMessages;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.springboot.autoconfigure.properties.BounceMailboxProperties;
@@ -25,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
 class BounceMailboxConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    BounceMailboxPoller mailgateBounceMailboxPoller(MailgateProperties properties, MailgateEvents events, ObjectProvider<SslBundles> bundles) {
+    BounceMailboxPoller mailgateBounceMailboxPoller(MailgateProperties properties, MailgateEvents events, ObjectProvider<SslBundles> bundles,
+            ObjectProvider<PollerListener> listeners, ObjectProvider<PollerListener.Factory> factories) {
         BounceMailboxProperties p = properties.getBounce();
         if (p.getHost() == null || p.getHost().isBlank()) {
             throw new IllegalArgumentException("mailgate.bounce.host is required when mailgate.bounce.enabled=true");
@@ -66,7 +68,10 @@ class BounceMailboxConfiguration {
         ProcessedMessages processed = p.getProcessedFile() == null || p.getProcessedFile().isBlank()
                 ? ProcessedMessages.inMemory() : ProcessedMessages.file(Path.of(p.getProcessedFile()));
         // The handler runs before the mail is moved: if the lists or the outbox fail, the mail stays and is read again.
-        return BounceMailboxPoller.create(b.build(), BounceParser.create(), (report, list) -> events.accept(list), processed);
+        BounceMailboxPoller poller = BounceMailboxPoller.create(b.build(), BounceParser.create(), (report, list) -> events.accept(list), processed);
+        listeners.orderedStream().forEach(poller::addListener);
+        factories.orderedStream().forEach(poller::addListener);
+        return poller;
     }
 
     @Bean

@@ -7,6 +7,7 @@ import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.SmtpEventListener;
 import dev.mailgate.smtp.SmtpProvider;
 import dev.mailgate.smtp.SmtpTransport;
 import dev.mailgate.springboot.autoconfigure.properties.MailgateProperties;
@@ -76,9 +77,14 @@ final class ProviderTransports {
         return map;
     }
 
-    static Transport create(String id, Map<String, String> settings, SmtpProperties smtp) {
-        if (id.equals("smtp") && smtp.getDkimKey() != null) {
-            return smtpWithDkimResource(settings, smtp);
+    /**
+     * The provider's transport. Plain SMTP is built here rather than by {@code SmtpProvider} so that the DKIM key may
+     * come from a resource and the application's {@link SmtpEventListener} beans see every send; the other providers
+     * build their own transports from their keys.
+     */
+    static Transport create(String id, Map<String, String> settings, SmtpProperties smtp, List<SmtpEventListener> listeners) {
+        if (id.equals("smtp")) {
+            return smtp(settings, smtp, listeners);
         }
         return provider(id).createTransport(settings);
     }
@@ -101,29 +107,54 @@ final class ProviderTransports {
         return p;
     }
 
-    private static Transport smtpWithDkimResource(Map<String, String> settings, SmtpProperties smtp) {
-        if (settings.containsKey("dkim-key-file")) {
+    private static Transport smtp(Map<String, String> settings, SmtpProperties smtp, List<SmtpEventListener> listeners) {
+        SmtpTransport.Builder b = SmtpTransport.builder(SmtpProvider.config(settings)).provider("smtp");
+        dkimPem(settings, smtp).ifPresent(pem -> b.dkim(signer(settings, pem)));
+        if (!listeners.isEmpty()) {
+            b.listener(SmtpListeners.of(listeners));
+        }
+        return b.build();
+    }
+
+    /** The PEM of the DKIM key, from dkim-key (a resource) or dkim-key-file, when DKIM is configured. */
+    private static Optional<String> dkimPem(Map<String, String> settings, SmtpProperties smtp) {
+        boolean any = smtp.getDkimKey() != null || settings.containsKey("dkim-key-file") || settings.containsKey("dkim-domain")
+                || settings.containsKey("dkim-selector");
+        if (!any) {
+            return Optional.empty();
+        }
+        if (smtp.getDkimKey() != null && settings.containsKey("dkim-key-file")) {
             throw new ProviderConfigException("smtp", "dkim-key", "set either dkim-key or dkim-key-file, not both");
         }
-        if (smtp.getDkimDomain() == null || smtp.getDkimSelector() == null) {
-            throw new ProviderConfigException("smtp", smtp.getDkimDomain() == null ? "dkim-domain" : "dkim-selector",
-                    "required when dkim-key is set");
+        for (String key : List.of("dkim-domain", "dkim-selector")) {
+            if (!settings.containsKey(key)) {
+                throw new ProviderConfigException("smtp", key, "required when any dkim-* key is set");
+            }
         }
-        String pem;
-        try (InputStream in = smtp.getDkimKey().getInputStream()) {
-            pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new ProviderConfigException("smtp", "dkim-key", "cannot read " + smtp.getDkimKey() + ": " + e.getMessage());
+        if (smtp.getDkimKey() != null) {
+            try (InputStream in = smtp.getDkimKey().getInputStream()) {
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                throw new ProviderConfigException("smtp", "dkim-key", "cannot read " + smtp.getDkimKey() + ": " + e.getMessage());
+            }
         }
-        Map<String, String> withoutDkim = new LinkedHashMap<>(settings);
-        withoutDkim.keySet().removeAll(List.of("dkim-domain", "dkim-selector"));
-        DkimSigner signer;
+        String file = settings.get("dkim-key-file");
+        if (file == null) {
+            throw new ProviderConfigException("smtp", "dkim-key-file", "required when any dkim-* key is set (or dkim-key)");
+        }
         try {
-            signer = DkimSigner.builder(smtp.getDkimDomain(), smtp.getDkimSelector(), DkimKeys.fromPem(pem)).build();
+            return Optional.of(Files.readString(Path.of(file), StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            throw new ProviderConfigException("smtp", "dkim-key-file", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static DkimSigner signer(Map<String, String> settings, String pem) {
+        try {
+            return DkimSigner.builder(settings.get("dkim-domain"), settings.get("dkim-selector"), DkimKeys.fromPem(pem)).build();
         } catch (DkimException e) {
             throw new ProviderConfigException("smtp", "dkim-key", e.getMessage());
         }
-        return SmtpTransport.builder(SmtpProvider.config(withoutDkim)).dkim(signer).build();
     }
 
     /**

@@ -6,8 +6,6 @@ import dev.mailgate.springboot.autoconfigure.properties.MailgateProperties;
 import dev.mailgate.suppression.callback.CallbackPublisher;
 import dev.mailgate.suppression.callback.PublisherListener;
 import dev.mailgate.suppression.store.SuppressionStore;
-import java.time.Instant;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,7 +20,7 @@ class PublisherConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     CallbackPublisher mailgateCallbackPublisher(MailgateProperties properties, ObjectProvider<SuppressionStore> store,
-            ObjectProvider<PublisherListener> listeners) {
+            ObjectProvider<PublisherListener> listeners, ObjectProvider<PublisherListener.Factory> factories) {
         CallbackProperties p = properties.getCallback();
         SuppressionStore outbox = store.getIfAvailable();
         if (outbox == null) {
@@ -41,25 +39,9 @@ class PublisherConfiguration {
         if (p.getTimeout() != null) {
             b.timeout(p.getTimeout());
         }
-        List<PublisherListener> all = listeners.orderedStream().toList();
-        if (!all.isEmpty()) {
-            b.listener(new PublisherListener() {
-                @Override
-                public void endpointFailing(String destination, String detail, int consecutive, Instant nextAttempt) {
-                    all.forEach(l -> l.endpointFailing(destination, detail, consecutive, nextAttempt));
-                }
-
-                @Override
-                public void itemsRefused(String destination, int items, String detail) {
-                    all.forEach(l -> l.itemsRefused(destination, items, detail));
-                }
-
-                @Override
-                public void endpointRecovered(String destination, int failedAttempts) {
-                    all.forEach(l -> l.endpointRecovered(destination, failedAttempts));
-                }
-            });
-        }
+        // the publisher tells each in order and skips one that throws
+        listeners.orderedStream().forEach(b::listener);
+        factories.orderedStream().forEach(b::listener);
         return b.build();
     }
 

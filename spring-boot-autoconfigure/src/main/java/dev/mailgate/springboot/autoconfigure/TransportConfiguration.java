@@ -1,6 +1,7 @@
 package dev.mailgate.springboot.autoconfigure;
 
 import dev.mailgate.core.transport.Transport;
+import dev.mailgate.smtp.SmtpEventListener;
 import dev.mailgate.springboot.autoconfigure.properties.MailgateProperties;
 import dev.mailgate.suppression.SuppressionFilter;
 import dev.mailgate.suppression.Suppressions;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Transport of the configured provider, wrapped by the application's {@link MailgateTransportCustomizer}s and
+ * The Transport of the configured provider (plain SMTP with the application's {@link SmtpEventListener} beans), wrapped by the application's {@link MailgateTransportCustomizer}s and
  * then by the {@link SuppressionFilter} when there are suppression lists, so that nothing reaches a suppressed
  * address whichever wrapper an application adds.
  */
@@ -31,8 +32,9 @@ class TransportConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(Transport.class)
     Transport mailgateTransport(MailgateProperties properties, ProviderSettings settings, ObjectProvider<Suppressions> suppressions,
-            ObjectProvider<MailgateTransportCustomizer> customizers) {
-        Transport transport = ProviderTransports.create(settings.id(), settings.settings(), properties.getSmtp());
+            ObjectProvider<MailgateTransportCustomizer> customizers, ObjectProvider<SmtpEventListener> smtpListeners) {
+        Transport transport = ProviderTransports.create(settings.id(), settings.settings(), properties.getSmtp(),
+                smtpListeners.orderedStream().toList());
         for (MailgateTransportCustomizer c : customizers.orderedStream().toList()) {
             transport = c.customize(transport);
         }

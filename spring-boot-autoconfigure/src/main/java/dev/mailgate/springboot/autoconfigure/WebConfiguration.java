@@ -4,6 +4,7 @@ import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.webhook.BasicAuthenticator;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.core.webhook.WebhookHandler;
+import dev.mailgate.core.webhook.WebhookHandlerListener;
 import dev.mailgate.core.webhook.WebhookRequest;
 import dev.mailgate.core.webhook.WebhookResponse;
 import dev.mailgate.springboot.autoconfigure.properties.MailgateProperties;
@@ -49,12 +50,16 @@ class WebConfiguration {
     @ConditionalOnMissingBean(name = "mailgateRoutes")
     RouterFunction<ServerResponse> mailgateRoutes(MailgateProperties properties, MailgateEvents events,
             ObjectProvider<MailgateWebhookObserver> observers, ObjectProvider<UnsubscribeTokens> tokens,
-            ObjectProvider<Suppressions> suppressions) {
+            ObjectProvider<Suppressions> suppressions, ObjectProvider<WebhookHandlerListener> handlerListeners,
+            ObjectProvider<WebhookHandlerListener.Factory> handlerListenerFactories) {
         RouterFunctions.Builder routes = RouterFunctions.route();
         List<MailgateWebhookObserver> all = observers.orderedStream().toList();
         WebhookProperties webhook = properties.getWebhook();
         webhook.getEndpoints().forEach((name, e) -> {
-            WebhookHandler handler = handler(name, e, webhook, events);
+            WebhookHandler.Builder b = handler(name, e, webhook, events);
+            handlerListeners.orderedStream().forEach(b::handlerListener);
+            handlerListenerFactories.orderedStream().forEach(b::handlerListener);
+            WebhookHandler handler = b.build();
             routes.route(RequestPredicates.path(required(name, "path", e.getPath())), request -> answer(name, handler, request, all));
         });
         UnsubscribeTokens t = tokens.getIfAvailable();
@@ -66,7 +71,7 @@ class WebConfiguration {
         return routes.build();
     }
 
-    private static WebhookHandler handler(String name, WebhookProperties.Endpoint e, WebhookProperties webhook, MailgateEvents events) {
+    private static WebhookHandler.Builder handler(String name, WebhookProperties.Endpoint e, WebhookProperties webhook, MailgateEvents events) {
         String prefix = "mailgate.webhook.endpoints." + name + ".";
         WebhookAuthenticator auth;
         if (e.getUsername() != null || e.getPassword() != null) {
@@ -82,7 +87,7 @@ class WebConfiguration {
         if (webhook.getMaxBodyBytes() != null) {
             b.limits(InputLimits.builder().maxPayloadBytes(webhook.getMaxBodyBytes()).build());
         }
-        return b.build();
+        return b;
     }
 
     private static String required(String name, String key, String value) {

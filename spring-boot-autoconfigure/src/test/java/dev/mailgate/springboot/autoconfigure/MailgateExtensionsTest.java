@@ -7,8 +7,10 @@ import dev.mailgate.core.message.OutboundMessage;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.SendResult;
 import dev.mailgate.core.transport.Transport;
+import dev.mailgate.smtp.SmtpEventListener;
 import dev.mailgate.testing.smtp.TestCertificates;
 import dev.mailgate.testing.smtp.TestSmtpServer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -29,11 +31,27 @@ class MailgateExtensionsTest {
             .withPropertyValues("mailgate.suppression.store=memory");
 
     @Test
-    void aDkimKeyFromTheClassPathSignsAndACustomizerSeesEverySend() throws Exception {
+    void aDkimKeyFromTheClassPathSignsAndTheCustomizerAndSmtpListenersSeeTheSend() throws Exception {
         AtomicInteger seen = new AtomicInteger();
         MailgateTransportCustomizer counting = delegate -> new Counting(delegate, seen);
+        // two listener beans: both hear the transaction, the one that throws keeps nothing from the other
+        AtomicInteger transactions = new AtomicInteger();
+        SmtpEventListener recording = new SmtpEventListener() {
+            @Override
+            public void transactionEnd(Session session, Send send, SendReceipt receipt) {
+                transactions.incrementAndGet();
+            }
+        };
+        SmtpEventListener throwing = new SmtpEventListener() {
+            @Override
+            public void transactionStart(Session session, Send send) {
+                throw new IllegalStateException("a broken listener");
+            }
+        };
         try (TestSmtpServer server = TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).build().start()) {
             runner.withBean(MailgateTransportCustomizer.class, () -> counting)
+                    .withBean("throwing", SmtpEventListener.class, () -> throwing)
+                    .withBean("recording", SmtpEventListener.class, () -> recording)
                     .withPropertyValues("mailgate.smtp.host=localhost", "mailgate.smtp.port=" + server.port(),
                             "mailgate.smtp.ssl-bundle=ca", "spring.ssl.bundle.pem.ca.truststore.certificate=classpath:mailgate/localhost-ca.pem",
                             "mailgate.smtp.dkim-domain=example.com", "mailgate.smtp.dkim-selector=s1",
@@ -45,8 +63,26 @@ class MailgateExtensionsTest {
                         assertThat(server.awaitMessages(1, Duration.ofSeconds(10)).get(0).contentAsString())
                                 .contains("DKIM-Signature:").contains("d=example.com").contains("s=s1");
                         assertThat(seen).hasValue(1);
+                        assertThat(transactions).hasValue(1);
                     });
         }
+    }
+
+    @Test
+    void todaysDkimKeyFileSignsToo() throws Exception {
+        String file = Path.of(getClass().getResource("/mailgate/dkim-rsa2048.pem").toURI()).toString();
+        try (TestSmtpServer server = TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).build().start()) {
+            runner.withPropertyValues("mailgate.smtp.host=localhost", "mailgate.smtp.port=" + server.port(),
+                    "mailgate.smtp.ssl-bundle=ca", "spring.ssl.bundle.pem.ca.truststore.certificate=classpath:mailgate/localhost-ca.pem",
+                    "mailgate.smtp.dkim-domain=example.com", "mailgate.smtp.dkim-selector=s2", "mailgate.smtp.dkim-key-file=" + file)
+                    .run(ctx -> {
+                        ctx.getBean(Transport.class).send(EmailMessage.builder().from("news@example.com").to("jane@example.net")
+                                .subject("Signed").text("Hello\n").build());
+                        assertThat(server.awaitMessages(1, Duration.ofSeconds(10)).get(0).contentAsString()).contains("s=s2");
+                    });
+        }
+        runner.withPropertyValues("mailgate.smtp.host=localhost", "mailgate.smtp.dkim-domain=example.com").run(ctx ->
+                assertThat(ctx.getStartupFailure()).rootCause().hasMessageContaining("dkim-selector"));
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.mailgate.bounce.mailbox.PollerListener;
+import dev.mailgate.core.webhook.WebhookHandlerListener;
 import dev.mailgate.springboot.autoconfigure.MailgateWebhookObserver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -72,8 +74,32 @@ class NewsletterApplicationTest {
     /** What a metrics module would count: every webhook answer, through the starter's observer hook. */
     static final List<String> OBSERVED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** The duplicates a handler listener (metrics' webhook meters) was told of; the passes a poller listener saw. */
+    static final java.util.concurrent.atomic.AtomicInteger DUPLICATES = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger PASSES = new java.util.concurrent.atomic.AtomicInteger();
+
     @TestConfiguration
     static class Observers {
+        @Bean
+        WebhookHandlerListener.Factory duplicateCounter() {
+            return request -> new WebhookHandlerListener() {
+                @Override
+                public void duplicate(dev.mailgate.core.event.MailEvent event) {
+                    DUPLICATES.incrementAndGet();
+                }
+            };
+        }
+
+        @Bean
+        PollerListener passCounter() {
+            return new PollerListener() {
+                @Override
+                public void passEnded(dev.mailgate.bounce.mailbox.PollResult result) {
+                    PASSES.incrementAndGet();
+                }
+            };
+        }
+
         @Bean
         MailgateWebhookObserver recordingObserver() {
             return (endpoint, response) -> OBSERVED.add(endpoint + " " + response.status() + " " + response.events().size()
@@ -144,6 +170,7 @@ class NewsletterApplicationTest {
         HttpResponse<String> again = post("/webhooks/cloudmailin", softBounce, "application/json", auth);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo("ok: 0 events, 1 repeated\n");
+        assertThat(DUPLICATES).hasValue(1);
         assertThat(OBSERVED).containsExactly("cloudmailin 401 0+0", "cloudmailin 200 1+0", "cloudmailin 200 0+1");
         // the bounce (550 5.2.2 mailbox full: soft) is counted toward the threshold once, not twice
         EmailAddress user = EmailAddress.parse("user@example.net");
@@ -159,6 +186,7 @@ class NewsletterApplicationTest {
                 new ByteArrayInputStream(dsn.getBytes(StandardCharsets.US_ASCII))));
         EmailAddress bob = EmailAddress.parse("bob@example.net");
         await(() -> !suppressions.blocked(List.of(bob), Optional.empty()).isEmpty());
+        assertThat(PASSES).as("passes a PollerListener bean was told of").hasPositiveValue();
         assertThat(suppressions.blocked(List.of(bob), Optional.empty())).containsKey(bob);
     }
 
