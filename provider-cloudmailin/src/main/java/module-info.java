@@ -7,6 +7,8 @@ module dev.mailgate.cloudmailin {
     requires com.fasterxml.jackson.databind;
 
     exports dev.mailgate.cloudmailin;
+    exports dev.mailgate.cloudmailin.rules;
+    exports dev.mailgate.cloudmailin.webhook;
 
     provides dev.mailgate.core.spi.MailProvider with dev.mailgate.cloudmailin.CloudMailinProvider;
 }

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.mailgate.cloudmailin.CloudMailinConfig;
 import dev.mailgate.cloudmailin.CloudMailinTransport;
-import dev.mailgate.cloudmailin.CloudMailinWebhookCodec;
+import dev.mailgate.cloudmailin.webhook.CloudMailinWebhookCodec;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.message.EmailMessage;

@@ -11,7 +11,7 @@ import dev.mailgate.bounce.mailbox.ImapBounceConfig;
 import dev.mailgate.bounce.mailbox.ImapSecurity;
 import dev.mailgate.bounce.mailbox.PollResult;
 import dev.mailgate.bounce.mailbox.ProcessedMessages;
-import dev.mailgate.cloudmailin.CloudMailinWebhookCodec;
+import dev.mailgate.cloudmailin.webhook.CloudMailinWebhookCodec;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.event.BounceClass;
 import dev.mailgate.core.event.BounceReason;

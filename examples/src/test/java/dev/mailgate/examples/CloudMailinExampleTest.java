@@ -3,7 +3,7 @@ package dev.mailgate.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.mailgate.cloudmailin.CloudMailinWebhookCodec;
+import dev.mailgate.cloudmailin.webhook.CloudMailinWebhookCodec;
 import dev.mailgate.core.event.EventType;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.webhook.BasicAuthenticator;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailgate.bounce.BounceClassifier;
 import dev.mailgate.bounce.BounceParser;
 import dev.mailgate.bounce.BounceRecipient;
-import dev.mailgate.cloudmailin.CloudMailinWebhookCodec;
+import dev.mailgate.cloudmailin.webhook.CloudMailinWebhookCodec;
 import dev.mailgate.core.event.BounceClass;
 import dev.mailgate.core.event.Diagnostic;
 import dev.mailgate.core.event.MailEvent;

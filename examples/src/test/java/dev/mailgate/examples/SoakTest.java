@@ -12,7 +12,7 @@ import dev.mailgate.bounce.mailbox.BounceMailboxPoller;
 import dev.mailgate.bounce.mailbox.ImapBounceConfig;
 import dev.mailgate.bounce.mailbox.ImapSecurity;
 import dev.mailgate.bounce.mailbox.ProcessedMessages;
-import dev.mailgate.cloudmailin.CloudMailinWebhookCodec;
+import dev.mailgate.cloudmailin.webhook.CloudMailinWebhookCodec;
 import dev.mailgate.core.MailException;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.message.EmailMessage;

@@ -1,13 +1,19 @@
 package dev.mailgate.cloudmailin;
 
+import dev.mailgate.cloudmailin.rules.CloudMailinRules;
+import dev.mailgate.cloudmailin.webhook.CloudMailinWebhookCodec;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
 import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
+import dev.mailgate.core.webhook.BasicAuthenticator;
+import dev.mailgate.core.webhook.WebhookAuthenticator;
+import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +33,9 @@ public final class CloudMailinProvider implements MailProvider {
             ConfigKey.optional("flag-bulk", "false", "refuse obvious bulk mail (List-Unsubscribe, Precedence: bulk)"),
             ConfigKey.optional("trust-store", null, "a PKCS12/JKS file of trusted certificates"),
             ConfigKey.optional("trust-store-password", "", "its password"));
+    private static final List<ConfigKey> WEBHOOK_KEYS = List.of(
+            ConfigKey.required("user", "the user name of the webhook URL's Basic credentials"),
+            ConfigKey.required("password", "its password"));
 
     @Override
     public String id() {
@@ -88,4 +97,15 @@ public final class CloudMailinProvider implements MailProvider {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }
     }
+    @Override
+    public List<ConfigKey> webhookKeys() {
+        return WEBHOOK_KEYS;
+    }
+
+    @Override
+    public WebhookAuthenticator webhookAuthenticator(Map<String, String> settings, Clock clock) {
+        ConfigKey.check(ID, WEBHOOK_KEYS, settings);
+        return BasicAuthenticator.of(settings.get("user"), settings.get("password"));
+    }
+
 }

@@ -2,6 +2,8 @@ package dev.mailgate.cloudmailin;
 
 import dev.mailgate.bounce.verp.Verp;
 import dev.mailgate.bounce.verp.VerpException;
+import dev.mailgate.cloudmailin.rules.CloudMailinRules;
+import dev.mailgate.cloudmailin.webhook.CloudMailinWebhookCodec;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.message.OutboundMessage;

@@ -1,10 +1,8 @@
 package dev.mailgate.cloudmailin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.mailgate.bounce.BounceParser;
 import dev.mailgate.bounce.BounceReport;
+import dev.mailgate.cloudmailin.rules.CloudMailinRules;
 import dev.mailgate.core.Mailgate;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.message.EmailMessage;
@@ -23,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sends through a local STARTTLS server that answers the final dot as CloudMailin does. */
 class CloudMailinTransportTest {

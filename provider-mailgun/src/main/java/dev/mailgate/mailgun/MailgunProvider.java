@@ -6,9 +6,13 @@ import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
+import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.mailgun.rules.MailgunRules;
+import dev.mailgate.mailgun.webhook.MailgunSignatureAuthenticator;
 import dev.mailgate.mailgun.webhook.MailgunWebhookCodec;
+import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +27,9 @@ public final class MailgunProvider implements MailProvider {
             ConfigKey.optional("port", "587", "25, 587 or 2525 (STARTTLS) or 465 (implicit TLS)"),
             ConfigKey.optional("trust-store", null, "a PKCS12/JKS file of trusted certificates"),
             ConfigKey.optional("trust-store-password", "", "its password"));
+    private static final List<ConfigKey> WEBHOOK_KEYS = List.of(
+            ConfigKey.required("signing-key", "the HTTP webhook signing key (not the API key)"),
+            ConfigKey.optional("replay-window-seconds", "300", "how far the signed timestamp may be from the clock"));
 
     @Override
     public String id() {
@@ -76,4 +83,30 @@ public final class MailgunProvider implements MailProvider {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }
     }
+    @Override
+    public List<ConfigKey> webhookKeys() {
+        return WEBHOOK_KEYS;
+    }
+
+    @Override
+    public WebhookAuthenticator webhookAuthenticator(Map<String, String> settings, Clock clock) {
+        ConfigKey.check(ID, WEBHOOK_KEYS, settings);
+        try {
+            MailgunSignatureAuthenticator.Builder b = MailgunSignatureAuthenticator.builder(settings.get("signing-key")).clock(clock);
+            java.time.Duration w = window(settings);
+            return (w == null ? b : b.replayWindow(w)).build();
+        } catch (IllegalArgumentException e) {
+            throw new ProviderConfigException(ID, "signing-key", e.getMessage());
+        }
+    }
+
+    private static java.time.Duration window(Map<String, String> map) {
+        String v = map.get("replay-window-seconds");
+        try {
+            return v == null ? null : java.time.Duration.ofSeconds(Long.parseLong(v.strip()));
+        } catch (NumberFormatException e) {
+            throw new ProviderConfigException(ID, "replay-window-seconds", "not a number: " + v);
+        }
+    }
+
 }

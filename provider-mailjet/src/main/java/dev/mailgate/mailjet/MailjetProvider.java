@@ -1,14 +1,18 @@
 package dev.mailgate.mailjet;
 
-import dev.mailgate.mailjet.rules.MailjetRules;
-import dev.mailgate.mailjet.webhook.MailjetWebhookCodec;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
 import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
+import dev.mailgate.core.webhook.WebhookAuthenticator;
+import dev.mailgate.mailjet.rules.MailjetRules;
+import dev.mailgate.mailjet.webhook.MailjetWebhookAuth;
+import dev.mailgate.mailjet.webhook.MailjetWebhookCodec;
+import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +26,9 @@ public final class MailjetProvider implements MailProvider {
             ConfigKey.optional("port", "587", "587, 25 or 2525 (STARTTLS) or 465 (implicit TLS)"),
             ConfigKey.optional("trust-store", null, "a PKCS12/JKS file of trusted certificates"),
             ConfigKey.optional("trust-store-password", "", "its password"));
+    private static final List<ConfigKey> WEBHOOK_KEYS = List.of(
+            ConfigKey.required("user", "the user name in the event URL (https://user:password@host/...)"),
+            ConfigKey.required("password", "its password"));
 
     @Override
     public String id() {
@@ -68,4 +75,15 @@ public final class MailjetProvider implements MailProvider {
             throw new ProviderConfigException(ID, e.getMessage().contains("secret key") ? "secret-key" : "config", e.getMessage());
         }
     }
+    @Override
+    public List<ConfigKey> webhookKeys() {
+        return WEBHOOK_KEYS;
+    }
+
+    @Override
+    public WebhookAuthenticator webhookAuthenticator(Map<String, String> settings, Clock clock) {
+        ConfigKey.check(ID, WEBHOOK_KEYS, settings);
+        return MailjetWebhookAuth.basic(settings.get("user"), settings.get("password"));
+    }
+
 }

@@ -6,9 +6,13 @@ import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
+import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.sendgrid.rules.SendGridRules;
+import dev.mailgate.sendgrid.webhook.SendGridSignatureAuthenticator;
 import dev.mailgate.sendgrid.webhook.SendGridWebhookCodec;
+import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +25,9 @@ public final class SendGridProvider implements MailProvider {
             ConfigKey.optional("port", "587", "25, 587 or 2525 (STARTTLS) or 465 (implicit TLS)"),
             ConfigKey.optional("trust-store", null, "a PKCS12/JKS file of trusted certificates"),
             ConfigKey.optional("trust-store-password", "", "its password"));
+    private static final List<ConfigKey> WEBHOOK_KEYS = List.of(
+            ConfigKey.required("public-key", "the Signed Event Webhook's verification key, base64 DER as the dashboard shows it"),
+            ConfigKey.optional("replay-window-seconds", "300", "how far the signed timestamp may be from the clock"));
 
     @Override
     public String id() {
@@ -67,4 +74,30 @@ public final class SendGridProvider implements MailProvider {
             throw new ProviderConfigException(ID, "api-key", e.getMessage());
         }
     }
+    @Override
+    public List<ConfigKey> webhookKeys() {
+        return WEBHOOK_KEYS;
+    }
+
+    @Override
+    public WebhookAuthenticator webhookAuthenticator(Map<String, String> settings, Clock clock) {
+        ConfigKey.check(ID, WEBHOOK_KEYS, settings);
+        try {
+            SendGridSignatureAuthenticator.Builder b = SendGridSignatureAuthenticator.builder(settings.get("public-key")).clock(clock);
+            java.time.Duration w = window(settings);
+            return (w == null ? b : b.replayWindow(w)).build();
+        } catch (IllegalArgumentException e) {
+            throw new ProviderConfigException(ID, "public-key", e.getMessage());
+        }
+    }
+
+    private static java.time.Duration window(Map<String, String> map) {
+        String v = map.get("replay-window-seconds");
+        try {
+            return v == null ? null : java.time.Duration.ofSeconds(Long.parseLong(v.strip()));
+        } catch (NumberFormatException e) {
+            throw new ProviderConfigException(ID, "replay-window-seconds", "not a number: " + v);
+        }
+    }
+
 }

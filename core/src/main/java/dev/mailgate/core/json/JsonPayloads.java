@@ -49,18 +49,6 @@ public final class JsonPayloads {
         return parse(format, mapper, payload);
     }
 
-    /**
-     * @param format the codec's format id, for the error
-     * @return the root node; null for an empty payload
-     * @throws CallbackFormatException over the size bound or not JSON, saying where
-     */
-    public static JsonNode read(String format, ObjectMapper mapper, byte[] payload, int maxBytes) {
-        if (payload.length > maxBytes) {
-            throw new CallbackFormatException(format, "$", InputLimits.exceeded("payload length", payload.length, maxBytes, "maxPayloadBytes"), null);
-        }
-        return parse(format, mapper, payload);
-    }
-
     private static JsonNode parse(String format, ObjectMapper mapper, byte[] payload) {
         try {
             return mapper.readTree(payload);

@@ -3,6 +3,8 @@ package dev.mailgate.core.spi;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
+import dev.mailgate.core.webhook.WebhookAuthenticator;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -44,5 +46,25 @@ public interface MailProvider {
     /** The codecs of the provider's callback and webhook formats. */
     default List<CallbackCodec> codecs() {
         return List.of();
+    }
+
+    /**
+     * The settings {@link #webhookAuthenticator} reads (a verification key, webhook credentials); empty when the
+     * provider's module offers no authenticator to configure from strings.
+     */
+    default List<ConfigKey> webhookKeys() {
+        return List.of();
+    }
+
+    /**
+     * The provider's webhook authentication, as it documents it, from string settings (the keys of
+     * {@link #webhookKeys()}), reading time from {@code clock}: a fixed clock checks a captured request as of when it
+     * was captured (the replay window), which is what {@code mailgate webhook verify} does.
+     *
+     * @throws ProviderConfigException naming the key that is missing or malformed
+     * @throws UnsupportedOperationException when {@link #webhookKeys()} is empty
+     */
+    default WebhookAuthenticator webhookAuthenticator(Map<String, String> settings, Clock clock) {
+        throw new UnsupportedOperationException("the " + id() + " provider offers no webhook authenticator configured from settings");
     }
 }

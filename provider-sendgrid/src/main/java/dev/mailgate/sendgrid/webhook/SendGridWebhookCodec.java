@@ -1,9 +1,7 @@
 package dev.mailgate.sendgrid.webhook;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mailgate.bounce.BounceClassifier;
 import dev.mailgate.bounce.Verdict;
 import dev.mailgate.core.address.EmailAddress;
@@ -18,6 +16,7 @@ import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.event.UnsubscribeScope;
 import dev.mailgate.core.transport.EnhancedStatusCode;
 import dev.mailgate.core.json.JsonPayloads;
+import dev.mailgate.core.limits.InputLimits;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,9 +64,11 @@ import java.util.Set;
 public final class SendGridWebhookCodec implements CallbackCodec {
     public static final String FORMAT = "sendgrid-event-webhook";
     static final String PROVIDER = "sendgrid";
-    /** Bounds for hostile payloads; the webhook handler limits the body size before this. */
-    public static final int MAX_PAYLOAD = 10 * 1024 * 1024;
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /**
+     * Parses within {@link InputLimits#defaults()} (size and nesting, InputLimits' documented bounds, no constants of its
+     * own); the handler in front bounds the body with the application's limits.
+     */
+    static final ObjectMapper JSON = JsonPayloads.mapper(InputLimits.defaults());
     /** Fields with a meaning of their own; every other top-level string or number is a unique/custom argument. */
     private static final Set<String> RESERVED = Set.of("email", "timestamp", "event", "sg_event_id", "sg_message_id", "smtp-id",
             "category", "response", "attempt", "reason", "status", "type", "url", "url_offset", "useragent", "ip", "tls", "cert_err",
@@ -75,9 +76,6 @@ public final class SendGridWebhookCodec implements CallbackCodec {
             "marketing_campaign_split_id", "pool", "bounce_classification", "sg_machine_open", "sg_content_type", "sg_template_id",
             "sg_template_name", "send_at", "singlesend_id", "singlesend_name", "template_id", "template_version_id", "post_type");
 
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
-    }
 
     @Override
     public String format() {
@@ -86,7 +84,7 @@ public final class SendGridWebhookCodec implements CallbackCodec {
 
     @Override
     public List<MailEvent> decode(byte[] payload, Instant receivedAt) {
-        JsonNode root = JsonPayloads.read(FORMAT, JSON, payload, MAX_PAYLOAD);
+        JsonNode root = JsonPayloads.read(FORMAT, JSON, payload, InputLimits.defaults());
         if (root == null || !root.isArray()) {
             throw new CallbackFormatException(FORMAT, "$", "expected an array of events [{\"event\": ...}, ...]", null);
         }

@@ -54,7 +54,7 @@ class SendGridWebhookCodecTest extends CodecContract {
 
     @Override
     protected int maxPayloadBytes() {
-        return SendGridWebhookCodec.MAX_PAYLOAD;
+        return dev.mailgate.core.limits.InputLimits.defaults().maxPayloadBytes();
     }
 
     @Override

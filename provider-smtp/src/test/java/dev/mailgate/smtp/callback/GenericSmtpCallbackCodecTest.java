@@ -36,11 +36,12 @@ class GenericSmtpCallbackCodecTest {
     private final GenericSmtpCallbackCodec codec = new GenericSmtpCallbackCodec(Clock.fixed(NOW, ZoneOffset.UTC));
 
     static Stream<String> decodeCases() throws IOException {
-        return cases("decode", ".expected.json");
+        // the refused payloads' expected files (CodecContract's {"error": ...}) live beside them; invalidCases reads those
+        return cases("decode", ".expected.json").filter(n -> !n.startsWith("invalid-"));
     }
 
     static Stream<String> invalidCases() throws IOException {
-        return cases("invalid", ".error.txt");
+        return cases("decode", ".expected.json").filter(n -> n.startsWith("invalid-"));
     }
 
     private static Stream<String> cases(String dir, String suffix) throws IOException {
@@ -105,11 +106,19 @@ class GenericSmtpCallbackCodecTest {
         }
     }
 
+    @Test
+    void anUnknownEventKeepsItsGroupsRawJson() throws IOException {
+        MailEvent unknown = codec.decode(Files.readAllBytes(FIXTURES.resolve("decode/unknown-event-kept-raw.json")), RECEIVED).get(0);
+        assertThat(unknown.details().rawPayload())
+                .isEqualTo("{\"event\":\"spamreport\",\"data\":[{\"e\":\"x@example.com\",\"ts\":1700000000,\"extra\":{\"k\":1}}]}");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidCases")
     void invalidPayloadNamesWhereItIsWrong(String name) throws IOException {
-        byte[] payload = Files.readAllBytes(FIXTURES.resolve("invalid/" + name + ".json"));
-        String location = Files.readString(FIXTURES.resolve("invalid/" + name + ".error.txt")).strip();
+        byte[] payload = Files.readAllBytes(FIXTURES.resolve("decode/" + name + ".json"));
+        // the location CodecContract compares too, read here to check the message as well
+        String location = new ObjectMapper().readTree(FIXTURES.resolve("decode/" + name + ".expected.json").toFile()).path("error").path("location").asText();
         assertThatThrownBy(() -> codec.decode(payload, RECEIVED))
                 .isInstanceOfSatisfying(CallbackFormatException.class, e -> {
                     assertThat(e.location()).isEqualTo(location);

@@ -2,7 +2,7 @@ package dev.mailgate.springboot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailgate.cloudmailin.CloudMailinWebhookCodec;
+import dev.mailgate.cloudmailin.webhook.CloudMailinWebhookCodec;
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.suppression.EventClass;

@@ -1,4 +1,4 @@
-package dev.mailgate.cloudmailin;
+package dev.mailgate.cloudmailin.rules;
 
 import dev.mailgate.core.address.EmailAddress;
 import dev.mailgate.core.address.InvalidAddressException;

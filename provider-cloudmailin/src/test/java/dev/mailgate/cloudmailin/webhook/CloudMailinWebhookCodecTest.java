@@ -1,4 +1,4 @@
-package dev.mailgate.cloudmailin;
+package dev.mailgate.cloudmailin.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -117,7 +117,7 @@ class CloudMailinWebhookCodecTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void malformedPayloadsSayWhere(String file, String location) throws IOException {
-        byte[] payload = fixture("invalid/" + file + ".json");
+        byte[] payload = fixture("decode/invalid-" + file + ".json");
         assertThatThrownBy(() -> codec.decode(payload, NOW)).isInstanceOfSatisfying(CallbackFormatException.class,
                 e -> assertThat(e.location()).isEqualTo(location));
     }
@@ -141,6 +141,21 @@ class CloudMailinWebhookCodecTest {
                 original.stream().map(e -> e.details().providerMessageId()).toList());
         MailEvent unknown = codec.decode(fixture("decode/unknown-kind.json"), NOW).get(0);
         assertThat(codec.decode(codec.encode(List.of(unknown)), NOW).get(0).details().rawPayload()).isEqualTo(unknown.details().rawPayload());
+    }
+
+    /** Events from elsewhere (no CloudMailin JSON to write back) are written from their fields. */
+    @Test
+    void eventsFromAnotherSourceAreWrittenFromTheirFields() {
+        dev.mailgate.core.event.EventDetails d = dev.mailgate.core.event.EventDetails.builder("bounce-mail", NOW)
+                .recipient(dev.mailgate.core.address.EmailAddress.parse("ben@example.net")).providerMessageId("id-9").build();
+        MailEvent bounced = new MailEvent.Bounced(d, BounceClass.HARD, BounceReason.USER_UNKNOWN,
+                dev.mailgate.core.event.Diagnostic.ofText("550 5.1.1 user unknown"));
+        MailEvent again = codec.decode(codec.encode(List.of(bounced)), NOW).get(0);
+        assertThat(again.type()).isEqualTo(EventType.BOUNCED);
+        assertThat(again.recipient()).isEqualTo(bounced.recipient());
+        assertThat(again.details().providerMessageId()).contains("id-9");
+        assertThat(((MailEvent.Bounced) again).reason()).isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(again.details().rawPayload()).contains("\"kind\":\"bounce\"").contains("550 5.1.1 user unknown");
     }
 
     static byte[] fixture(String name) throws IOException {

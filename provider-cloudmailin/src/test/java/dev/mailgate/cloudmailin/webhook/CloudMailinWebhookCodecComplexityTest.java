@@ -1,4 +1,4 @@
-package dev.mailgate.cloudmailin;
+package dev.mailgate.cloudmailin.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

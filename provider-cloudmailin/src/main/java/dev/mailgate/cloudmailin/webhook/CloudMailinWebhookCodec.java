@@ -1,10 +1,8 @@
-package dev.mailgate.cloudmailin;
+package dev.mailgate.cloudmailin.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailgate.bounce.BounceClassifier;
@@ -20,6 +18,7 @@ import dev.mailgate.core.event.EventDetails;
 import dev.mailgate.core.event.MailEvent;
 import dev.mailgate.core.transport.EnhancedStatusCode;
 import dev.mailgate.core.json.JsonPayloads;
+import dev.mailgate.core.limits.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,13 +71,12 @@ import java.util.OptionalInt;
 public final class CloudMailinWebhookCodec implements CallbackCodec {
     public static final String FORMAT = "cloudmailin-webhook";
     static final String PROVIDER = "cloudmailin";
-    /** Bounds for hostile payloads; the webhook handler limits the body size before this. */
-    private static final int MAX_PAYLOAD = 10 * 1024 * 1024;
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /**
+     * Parses within {@link InputLimits#defaults()} (size and nesting, InputLimits' documented bounds, no constants of its
+     * own); the handler in front bounds the body with the application's limits.
+     */
+    static final ObjectMapper JSON = JsonPayloads.mapper(InputLimits.defaults());
 
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
-    }
 
     @Override
     public String format() {
@@ -87,7 +85,7 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
 
     @Override
     public List<MailEvent> decode(byte[] payload, Instant receivedAt) {
-        JsonNode root = JsonPayloads.read(FORMAT, JSON, payload, MAX_PAYLOAD);
+        JsonNode root = JsonPayloads.read(FORMAT, JSON, payload, InputLimits.defaults());
         if (root == null || !root.isObject()) {
             throw new CallbackFormatException(FORMAT, "$", "expected an object {\"events\": [...]}", null);
         }
@@ -227,8 +225,10 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
     }
 
     /**
-     * Writes events as CloudMailin would POST them (for tests and fake servers). An {@code Unknown} event from this
-     * format is written back as it came; {@code Unsubscribed} has no CloudMailin kind and is refused.
+     * Writes events as CloudMailin would POST them (for tests and fake servers). An event decoded from this format is
+     * written back as it came (its raw JSON), so that decoding again gives the same event id, which is a hash of that
+     * JSON (the de-duplication key); others are written from their fields. {@code Unsubscribed} has no CloudMailin
+     * kind and is refused.
      */
     @Override
     public byte[] encode(List<MailEvent> events) {
@@ -236,9 +236,9 @@ public final class CloudMailinWebhookCodec implements CallbackCodec {
         ArrayNode array = root.putArray("events");
         for (int i = 0; i < events.size(); i++) {
             MailEvent event = events.get(i);
-            if (event instanceof MailEvent.Unknown u && u.details().provider().equals(PROVIDER) && !u.details().rawPayload().isEmpty()) {
+            if (event.details().provider().equals(PROVIDER) && !event.details().rawPayload().isEmpty()) {
                 try {
-                    array.add(JSON.readTree(u.details().rawPayload()));
+                    array.add(JSON.readTree(event.details().rawPayload()));
                     continue;
                 } catch (JsonProcessingException e) {
                     throw new IllegalArgumentException("event " + i + " carries raw JSON that does not parse", e);
