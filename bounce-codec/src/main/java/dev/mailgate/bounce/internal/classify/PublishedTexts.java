@@ -2,6 +2,7 @@ package dev.mailgate.bounce.internal.classify;
 
 import dev.mailgate.core.event.BounceReason;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,12 +18,12 @@ final class PublishedTexts {
     /**
      * One rule: where the text is published, the reason it states, and the words (lower case, regex) as its
      * top-level alternatives, each tried only when one of the literals it cannot match without occurs
-     * ({@link Needles}: a {@code contains} scan instead of a regex pass at every position).
+     * ({@link Needles}, all found in one {@link NeedleSet} pass, as {@link ReasonText} does).
      */
     private record Rule(String source, BounceReason reason, List<Alternative> words) {
-        boolean matches(String lower) {
+        boolean matches(String lower, BitSet present) {
             for (Alternative a : words) {
-                if (a.matches(lower)) {
+                if (a.matches(lower, present)) {
                     return true;
                 }
             }
@@ -30,19 +31,37 @@ final class PublishedTexts {
         }
     }
 
-    private record Alternative(Pattern pattern, List<String> needles) {
-        boolean matches(String lower) {
-            if (!needles.isEmpty() && needles.stream().noneMatch(lower::contains)) {
-                return false;
+    private record Alternative(Pattern pattern, int[] needleIds) {
+        boolean matches(String lower, BitSet present) {
+            if (needleIds.length > 0) {
+                boolean any = false;
+                for (int id : needleIds) {
+                    any |= present.get(id);
+                }
+                if (!any) {
+                    return false;
+                }
             }
             return pattern.matcher(lower).find();
         }
     }
 
+    private static final List<String> NEEDLE_LIST = new ArrayList<>();
+
     private static Rule r(String source, BounceReason reason, String regex) {
         List<Alternative> words = new ArrayList<>();
         for (String alternative : Needles.topLevelAlternatives(regex)) {
-            words.add(new Alternative(Pattern.compile(alternative), List.copyOf(Needles.of(alternative))));
+            List<String> needles = Needles.of(alternative);
+            int[] ids = new int[needles.size()];
+            for (int i = 0; i < ids.length; i++) {
+                int id = NEEDLE_LIST.indexOf(needles.get(i));
+                if (id < 0) {
+                    NEEDLE_LIST.add(needles.get(i));
+                    id = NEEDLE_LIST.size() - 1;
+                }
+                ids[i] = id;
+            }
+            words.add(new Alternative(Pattern.compile(alternative), ids));
         }
         return new Rule(source, reason, List.copyOf(words));
     }
@@ -98,6 +117,8 @@ final class PublishedTexts {
             // RFC 2045/2046 structure refused by the receiver (a content-filter's MIME check), not spam
             r("RFC 2045 MIME structure", BounceReason.CONTENT_ERROR, "illegal mime structure|invalid mime structure|mime structure"));
 
+    private static final NeedleSet NEEDLES = new NeedleSet(NEEDLE_LIST);
+
     private PublishedTexts() {
     }
 
@@ -108,8 +129,9 @@ final class PublishedTexts {
         }
         // lower case, addresses and links out, as ReasonText reads it
         String lower = ReasonText.withoutAddressesAndLinks(diagnostic.length() > 2048 ? diagnostic.substring(0, 2048) : diagnostic);
+        BitSet present = NEEDLES.find(lower);
         for (Rule rule : RULES) {
-            if (rule.matches(lower)) {
+            if (rule.matches(lower, present)) {
                 return Optional.of(rule.reason);
             }
         }
