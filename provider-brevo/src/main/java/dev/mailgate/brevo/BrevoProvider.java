@@ -10,6 +10,7 @@ import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
+import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.time.Clock;
@@ -64,15 +65,9 @@ public final class BrevoProvider implements MailProvider {
             if (map.containsKey("host")) {
                 b.host(map.get("host").strip());
             }
-            if (map.containsKey("port")) {
-                b.port(Integer.parseInt(map.get("port").strip()));
-            }
-            if (map.containsKey("trust-store")) {
-                b.sslContext(TrustStores.fromFile(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
-            }
+            PresetSettings.port(ID, map).ifPresent(b::port);
+            PresetSettings.trustStore(map).ifPresent(b::sslContext);
             return b.build();
-        } catch (NumberFormatException e) {
-            throw new ProviderConfigException(ID, "port", "not a number: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, e.getMessage().contains("API key") ? "smtp-key" : "config", e.getMessage());
         }

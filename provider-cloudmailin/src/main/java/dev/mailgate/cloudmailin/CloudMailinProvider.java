@@ -10,6 +10,7 @@ import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.core.webhook.BasicAuthenticator;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
+import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.nio.charset.StandardCharsets;
@@ -78,21 +79,15 @@ public final class CloudMailinProvider implements MailProvider {
         try {
             CloudMailinConfig.Builder b = CloudMailinConfig.builder().host(map.get("host")).credentials(map.get("username"), map.get("password"))
                     .sendingDomain(map.get("domain")).flagBulkMail(Boolean.parseBoolean(map.getOrDefault("flag-bulk", "false")));
-            if (map.containsKey("port")) {
-                b.port(Integer.parseInt(map.get("port").strip()));
-            }
+            PresetSettings.port(ID, map).ifPresent(b::port);
             if (map.containsKey("envelope-domain")) {
                 b.envelopeSubdomain(map.get("envelope-domain"));
             }
             if (map.containsKey("verp-secret")) {
                 b.verpSecret(map.get("verp-secret").getBytes(StandardCharsets.UTF_8));
             }
-            if (map.containsKey("trust-store")) {
-                b.sslContext(TrustStores.fromFile(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
-            }
+            PresetSettings.trustStore(map).ifPresent(b::sslContext);
             return b.build();
-        } catch (NumberFormatException e) {
-            throw new ProviderConfigException(ID, "port", "not a number: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }

@@ -10,6 +10,7 @@ import dev.mailgate.core.message.OutboundMessage;
 import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.SendResult;
 import dev.mailgate.core.transport.Transport;
+import dev.mailgate.smtp.SmtpEventListener;
 import dev.mailgate.smtp.SmtpTransport;
 import java.util.Collection;
 import java.util.List;
@@ -28,17 +29,25 @@ public final class CloudMailinTransport implements Transport {
     private final Verp addressVerp;
     private final Verp tokenVerp;
 
-    private CloudMailinTransport(CloudMailinConfig config) {
+    private CloudMailinTransport(CloudMailinConfig config, SmtpEventListener listener) {
         this.config = config;
         this.smtp = SmtpTransport.builder(config.smtp())
                 .rules(CloudMailinRules.of(config.sendingDomain(), config.envelopeDomain(), config.flagsBulkMail()))
-                .preparer(this::prepare).build();
+                .preparer(this::prepare).listener(listener).provider(CloudMailinProvider.ID).build();
         this.addressVerp = config.verpSecret().map(s -> Verp.addressBased("bounces", config.envelopeDomain(), s)).orElse(null);
         this.tokenVerp = config.verpSecret().map(s -> Verp.tokenOnly("bounces", config.envelopeDomain(), s)).orElse(null);
     }
 
     public static CloudMailinTransport create(CloudMailinConfig config) {
-        return new CloudMailinTransport(config);
+        return create(config, SmtpEventListener.NONE);
+    }
+
+    /**
+     * As {@link #create(CloudMailinConfig)}, with a listener that hears every step of every send (for metrics,
+     * tracing); its events name the provider {@code "cloudmailin"} ({@link SmtpEventListener.Send#provider()}).
+     */
+    public static CloudMailinTransport create(CloudMailinConfig config, SmtpEventListener listener) {
+        return new CloudMailinTransport(config, listener);
     }
 
     /** The VERP scheme of this account's return paths (to decode bounces with), if a secret is configured. */

@@ -6,7 +6,7 @@ import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.episerver.rule.EpiserverRules;
-import dev.mailgate.smtp.TrustStores;
+import dev.mailgate.smtp.PresetSettings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +66,8 @@ public final class EpiserverProvider implements MailProvider {
             if (map.containsKey("host")) {
                 b.host(map.get("host"));
             }
-            if (map.containsKey("port")) {
-                b.port(Integer.parseInt(map.get("port").strip()));
-            }
-            if (map.containsKey("trust-store")) {
-                b.sslContext(TrustStores.fromFile(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
-            }
+            PresetSettings.port(ID, map).ifPresent(b::port);
+            PresetSettings.trustStore(map).ifPresent(b::sslContext);
             if (map.containsKey("max-per-day")) {
                 long max = Long.parseLong(map.get("max-per-day").strip());
                 b.smtp(s -> s.maxPerDay(max));

@@ -6,6 +6,7 @@ import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.transport.SendResult;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.episerver.rule.EpiserverRules;
+import dev.mailgate.smtp.SmtpEventListener;
 import dev.mailgate.smtp.SmtpTransport;
 import java.util.Collection;
 import java.util.List;
@@ -28,9 +29,17 @@ public final class EpiserverTransport implements Transport {
     }
 
     public static EpiserverTransport create(EpiserverConfig config) {
+        return create(config, SmtpEventListener.NONE);
+    }
+
+    /**
+     * As {@link #create(EpiserverConfig)}, with a listener that hears every step of every send (for metrics,
+     * tracing); its events name the provider {@code "episerver"} ({@link SmtpEventListener.Send#provider()}).
+     */
+    public static EpiserverTransport create(EpiserverConfig config, SmtpEventListener listener) {
         SmtpTransport smtp = SmtpTransport.builder(config.smtp())
                 .rules(EpiserverRules.of(config.sendingDomain(), config.mailingCodes()))
-                .preparer(EpiserverTransport::prepare).build();
+                .preparer(EpiserverTransport::prepare).listener(listener).provider(EpiserverProvider.ID).build();
         return new EpiserverTransport(config, smtp);
     }
 

@@ -1,6 +1,7 @@
 package dev.mailgate.mailjet;
 
 import dev.mailgate.mailjet.rules.MailjetRules;
+import dev.mailgate.smtp.SmtpEventListener;
 import dev.mailgate.smtp.SmtpTransport;
 
 /** Sends through Mailjet: an {@link SmtpTransport} with the preset and {@link MailjetRules}. */
@@ -9,6 +10,15 @@ public final class MailjetTransport {
     }
 
     public static SmtpTransport create(MailjetConfig config) {
-        return SmtpTransport.builder(config.smtp()).rules(MailjetRules.all()).build();
+        return create(config, SmtpEventListener.NONE);
+    }
+
+    /**
+     * As {@link #create(MailjetConfig)}, with a listener that hears every step of every send (for metrics, tracing);
+     * its events name the provider {@code "mailjet"} ({@link SmtpEventListener.Send#provider()}).
+     */
+    public static SmtpTransport create(MailjetConfig config, SmtpEventListener listener) {
+        return SmtpTransport.builder(config.smtp()).rules(MailjetRules.all())
+                .listener(listener).provider(MailjetProvider.ID).build();
     }
 }

@@ -8,7 +8,7 @@ import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.postmark.rules.PostmarkRules;
 import dev.mailgate.postmark.webhook.PostmarkWebhookCodec;
-import dev.mailgate.smtp.TrustStores;
+import dev.mailgate.smtp.PresetSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,15 +67,9 @@ public final class PostmarkProvider implements MailProvider {
             if (map.containsKey("host")) {
                 b.host(map.get("host").strip());
             }
-            if (map.containsKey("port")) {
-                b.port(Integer.parseInt(map.get("port").strip()));
-            }
-            if (map.containsKey("trust-store")) {
-                b.sslContext(TrustStores.fromFile(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
-            }
+            PresetSettings.port(ID, map).ifPresent(b::port);
+            PresetSettings.trustStore(map).ifPresent(b::sslContext);
             return b.build();
-        } catch (NumberFormatException e) {
-            throw new ProviderConfigException(ID, "port", "not a number: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }

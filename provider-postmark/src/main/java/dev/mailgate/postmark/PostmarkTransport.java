@@ -3,6 +3,7 @@ package dev.mailgate.postmark;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.message.OutboundMessage;
 import dev.mailgate.postmark.rules.PostmarkRules;
+import dev.mailgate.smtp.SmtpEventListener;
 import dev.mailgate.smtp.SmtpTransport;
 
 /**
@@ -15,7 +16,16 @@ public final class PostmarkTransport {
     }
 
     public static SmtpTransport create(PostmarkConfig config) {
-        return SmtpTransport.builder(config.smtp()).rules(PostmarkRules.all()).preparer(m -> withStream(m, config)).build();
+        return create(config, SmtpEventListener.NONE);
+    }
+
+    /**
+     * As {@link #create(PostmarkConfig)}, with a listener that hears every step of every send (for metrics, tracing);
+     * its events name the provider {@code "postmark"} ({@link SmtpEventListener.Send#provider()}).
+     */
+    public static SmtpTransport create(PostmarkConfig config, SmtpEventListener listener) {
+        return SmtpTransport.builder(config.smtp()).rules(PostmarkRules.all()).preparer(m -> withStream(m, config))
+                .listener(listener).provider(PostmarkProvider.ID).build();
     }
 
     static OutboundMessage withStream(OutboundMessage message, PostmarkConfig config) {

@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mailgate.core.Mailgate;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.spi.ProviderConfigException;
+import dev.mailgate.core.transport.SendReceipt;
 import dev.mailgate.core.validation.ValidationException;
 import dev.mailgate.core.validation.Violation;
 import dev.mailgate.postmark.rules.PostmarkRules;
+import dev.mailgate.smtp.SmtpEventListener;
 import dev.mailgate.smtp.SmtpTransport;
 import dev.mailgate.testing.smtp.ReceivedMessage;
 import dev.mailgate.testing.smtp.TestCertificates;
 import dev.mailgate.testing.smtp.TestSmtpServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +52,33 @@ class PostmarkTransportTest {
                     .contains("\r\nX-PM-Metadata-order-id: A-1042\r\n");
             assertThat(indexOf("STARTTLS")).isGreaterThanOrEqualTo(0).isLessThan(indexOf("AUTH"));
         }
+    }
+
+    /** The listener overload: the preset (here the stream header) still applies and every event names "postmark". */
+    @Test
+    void aListenerHearsTheSendTaggedWithTheProvider() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        SmtpEventListener listener = new SmtpEventListener() {
+            @Override
+            public void connectEnd(Session session, Duration took) {
+                heard.add("connectEnd " + session.provider());
+            }
+
+            @Override
+            public void transactionStart(Session session, Send send) {
+                heard.add("transactionStart " + send.provider());
+            }
+
+            @Override
+            public void transactionEnd(Session session, Send send, SendReceipt receipt) {
+                heard.add("transactionEnd " + send.provider() + " " + session.provider());
+            }
+        };
+        try (SmtpTransport t = PostmarkTransport.create(config().messageStream("outbound").build(), listener)) {
+            t.send(EmailMessage.builder().from("shop@example.com").to("jane@example.net").subject("Your receipt").text("Thanks.\n").build());
+            assertThat(server.awaitMessages(1, Duration.ofSeconds(5)).get(0).contentAsString()).contains("\r\nX-PM-Message-Stream: outbound\r\n");
+        }
+        assertThat(heard).containsExactly("connectEnd postmark", "transactionStart postmark", "transactionEnd postmark postmark");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.sendgrid.rules.SendGridRules;
 import dev.mailgate.sendgrid.webhook.SendGridSignatureAuthenticator;
 import dev.mailgate.sendgrid.webhook.SendGridWebhookCodec;
+import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.time.Clock;
@@ -61,15 +62,9 @@ public final class SendGridProvider implements MailProvider {
             if (map.containsKey("host")) {
                 b.host(map.get("host").strip());
             }
-            if (map.containsKey("port")) {
-                b.port(Integer.parseInt(map.get("port").strip()));
-            }
-            if (map.containsKey("trust-store")) {
-                b.sslContext(TrustStores.fromFile(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
-            }
+            PresetSettings.port(ID, map).ifPresent(b::port);
+            PresetSettings.trustStore(map).ifPresent(b::sslContext);
             return b.build();
-        } catch (NumberFormatException e) {
-            throw new ProviderConfigException(ID, "port", "not a number: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "api-key", e.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.mailgate.ses;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.message.OutboundMessage;
 import dev.mailgate.ses.rules.SesRules;
+import dev.mailgate.smtp.SmtpEventListener;
 import dev.mailgate.smtp.SmtpTransport;
 
 /**
@@ -15,7 +16,16 @@ public final class SesTransport {
     }
 
     public static SmtpTransport create(SesConfig config) {
-        return SmtpTransport.builder(config.smtp()).rules(SesRules.all()).preparer(m -> withConfigurationSet(m, config)).build();
+        return create(config, SmtpEventListener.NONE);
+    }
+
+    /**
+     * As {@link #create(SesConfig)}, with a listener that hears every step of every send (for metrics, tracing);
+     * its events name the provider {@code "ses"} ({@link SmtpEventListener.Send#provider()}).
+     */
+    public static SmtpTransport create(SesConfig config, SmtpEventListener listener) {
+        return SmtpTransport.builder(config.smtp()).rules(SesRules.all()).preparer(m -> withConfigurationSet(m, config))
+                .listener(listener).provider(SesProvider.ID).build();
     }
 
     static OutboundMessage withConfigurationSet(OutboundMessage message, SesConfig config) {

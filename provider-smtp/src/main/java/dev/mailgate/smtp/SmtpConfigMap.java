@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The string form of an {@link SmtpConfig} (the provider SPI's {@code Map} with the keys of
  * {@link SmtpProvider#configKeys()}), kept apart from the settings themselves: parsing and range checks are this
- * class's job (the trust-store file is {@link TrustStores}'), and every bad value becomes a
- * {@link ProviderConfigException} naming its key.
+ * class's job (the trust-store keys are {@link PresetSettings}', as for every provider preset), and every bad value
+ * becomes a {@link ProviderConfigException} naming its key.
  */
 final class SmtpConfigMap {
     private SmtpConfigMap() {
@@ -69,9 +69,7 @@ final class SmtpConfigMap {
         if (map.containsKey("command-timeout-ms")) {
             b.commandTimeout(Duration.ofMillis(number(map, "command-timeout-ms", 1, Integer.MAX_VALUE)));
         }
-        if (map.containsKey("trust-store")) {
-            b.sslContext(TrustStores.fromFile(map.get("trust-store"), map.getOrDefault("trust-store-password", "")));
-        }
+        PresetSettings.trustStore(map).ifPresent(b::sslContext);
         try {
             return b.build();
         } catch (IllegalArgumentException e) {

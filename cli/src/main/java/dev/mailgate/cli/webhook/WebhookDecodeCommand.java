@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "", "JSON lines carry: type, recipient, provider, providerMessageId, messageId, bounceClass, reason, status,",
             "replyCode, diagnostic, occurredAt, receivedAt, eventId, kind (for unknown events)."})
 public final class WebhookDecodeCommand implements Callable<Integer> {
-    @Option(names = "--provider", required = true, description = "whose format: cloudmailin, smtp, ...")
+    @Option(names = "--provider", required = true, description = "whose format: cloudmailin, postmark, resend, sparkpost, smtp, ...")
     String provider;
 
     @Option(names = "--format", defaultValue = "json", description = "json (default; one object per line) or tsv")

@@ -53,12 +53,29 @@ class WebhookDecodeCommandTest {
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("bounced\t")).allMatch(l -> l.split("\t", -1).length == 8);
     }
 
+    /** Postmark's documented bounce webhook example: the CLI bundles provider-postmark, found by ServiceLoader. */
+    @Test
+    void aPostmarkBounceDecodesThroughTheBundledProvider() throws Exception {
+        int code = run("webhook", "decode", "--provider", "postmark", fixture("postmark-bounce-hard.json"));
+        assertThat(code).as(cli.err()).isEqualTo(ExitCodes.OK);
+        List<String> lines = cli.out().lines().toList();
+        assertThat(lines).hasSize(1);
+        JsonNode bounce = new ObjectMapper().readTree(lines.get(0));
+        assertThat(bounce.get("type").asText()).isEqualTo("bounced");
+        assertThat(bounce.get("provider").asText()).isEqualTo("postmark");
+        assertThat(bounce.get("recipient").asText()).isEqualTo("john@example.com");
+        assertThat(bounce.get("providerMessageId").asText()).isEqualTo("883953f4-6105-42a2-a16a-77a8eac79483");
+        assertThat(bounce.get("bounceClass").asText()).isEqualTo("hard");
+        assertThat(bounce.get("reason").asText()).isEqualTo("userunknown");
+    }
+
     @Test
     void malformedInputSaysWhere() throws Exception {
         int code = run("webhook", "decode", "--provider", "cloudmailin", fixture("kind-not-string.json"));
         assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(cli.err()).contains("$.events[0].kind").contains("expected a string");
         assertThat(run("webhook", "decode", "--provider", "episerver", fixture("multi-event.json"))).isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.err()).contains("providers with one").contains("cloudmailin");
+        assertThat(cli.err()).contains("providers with one").contains("cloudmailin").contains("postmark").contains("resend")
+                .contains("sparkpost");
     }
 }
