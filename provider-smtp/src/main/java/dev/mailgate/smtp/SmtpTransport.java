@@ -52,6 +52,7 @@ public final class SmtpTransport implements Transport {
     private final RateLimiter limiter;
     private final MessagePreparation preparation;
     private final Executor executor;
+    private final AsyncQueue async;
     private final Clock clock;
     private volatile boolean closed;
 
@@ -63,6 +64,7 @@ public final class SmtpTransport implements Transport {
         this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock);
         this.preparation = b.preparation.defaultFrom(b.config.defaultFrom).build();
         this.executor = b.executor;
+        this.async = new AsyncQueue(b.config.maxConnections, b.executor, this::send);
     }
 
     /** A transport with the core rules, the standard writer and the shared async pool. */
@@ -180,9 +182,16 @@ public final class SmtpTransport implements Transport {
         throw failure;
     }
 
+    /**
+     * Queues the send; at most {@code maxConnections} threads of the executor take queued sends one after the other,
+     * so thousands of pending sends cost memory for their messages, not a thread each. The future completes with
+     * the receipt, or exceptionally with the {@link MailException} (wrapped in a {@code CompletionException}).
+     * {@link #close()} fails the sends still queued with a {@link ConnectionException}; those already running end
+     * as {@link #send} would on a closed transport (no further retry).
+     */
     @Override
     public CompletableFuture<SendReceipt> sendAsync(OutboundMessage message) {
-        return CompletableFuture.supplyAsync(() -> send(message), executor);
+        return async.submit(message);
     }
 
     /**
@@ -296,6 +305,7 @@ public final class SmtpTransport implements Transport {
     @Override
     public void close() {
         closed = true;
+        async.close();
         pool.close();
     }
 
