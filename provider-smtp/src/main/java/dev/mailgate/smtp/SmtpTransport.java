@@ -249,19 +249,29 @@ public final class SmtpTransport implements Transport {
                 return null;
             };
             List<TransactionOutcome> outcomes = new ArrayList<>();
-            SmtpConnection connection = null;
-            try {
-                connection = pool.claim(System.nanoTime() + config.sendDeadline.toNanos());
-                connection.sendChain(source, outcomes::add);
-            } catch (MailException e) {
-                // No connection: the share is prepared anyway and each message retried on its own below.
-                Prepared p;
-                while ((p = source.next()) != null) {
-                    outcomes.add(new TransactionOutcome.Failed(p, e));
-                }
-            } finally {
-                if (connection != null) {
-                    pool.release(connection);
+            // What a session left when it reached maxMessagesPerConnection: first in line on the next session.
+            java.util.ArrayDeque<Prepared> carried = new java.util.ArrayDeque<>();
+            TransactionEngine.ChainSource chained = () -> carried.isEmpty() ? source.next() : carried.poll();
+            boolean more = true;
+            while (more) {
+                more = false;
+                SmtpConnection connection = null;
+                try {
+                    connection = pool.claim(System.nanoTime() + config.sendDeadline.toNanos());
+                    List<Prepared> left = connection.sendChain(chained, outcomes::add);
+                    carried.addAll(left);
+                    more = !left.isEmpty();
+                } catch (MailException e) {
+                    // No connection: the share is prepared anyway and each message retried on its own below.
+                    Prepared p;
+                    while ((p = chained.next()) != null) {
+                        outcomes.add(new TransactionOutcome.Failed(p, e));
+                    }
+                } finally {
+                    if (connection != null) {
+                        // A full session is retired here (its QUIT off this thread) before the next one is claimed.
+                        pool.release(connection);
+                    }
                 }
             }
             for (TransactionOutcome outcome : outcomes) {
