@@ -2,8 +2,13 @@ package dev.mailgate.smtp;
 
 import dev.mailgate.core.transport.ConnectionException;
 import dev.mailgate.core.transport.MailTimeoutException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,10 +17,19 @@ import java.util.concurrent.TimeUnit;
  * the same with platform and virtual threads.
  */
 final class ConnectionPool implements AutoCloseable {
+    /**
+     * Says QUIT to retired sessions and waits for the 221 (RFC 5321 section 4.1.1.10: the client SHOULD wait for
+     * it), so that the sending thread does not: a chain that reached maxMessagesPerConnection goes straight on
+     * to the next session. One daemon thread for the JVM, ending 1 s after the last retirement.
+     */
+    private static final ThreadPoolExecutor QUITTER = quitter();
+
     private final TransportContext context;
     private final SmtpConfig config;
     private final Semaphore permits;
     private final ConcurrentLinkedDeque<SmtpConnection> idle = new ConcurrentLinkedDeque<>();
+    /** Sessions whose QUIT is queued or running on the quitter: closed at once when the pool closes. */
+    private final Set<SmtpConnection> retiring = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     ConnectionPool(TransportContext context) {
@@ -49,7 +63,7 @@ final class ConnectionPool implements AutoCloseable {
                     context.listener().connectionAcquired(c.session(), true, state());
                     return c;
                 }
-                c.quit();
+                retire(c);
             }
             SmtpConnection fresh = SmtpConnection.open(context, deadlineNanos);
             context.listener().connectionAcquired(fresh.session(), false, state());
@@ -68,7 +82,7 @@ final class ConnectionPool implements AutoCloseable {
                 idle.addFirst(c);
                 kept = true;
             } else {
-                c.quit();
+                retire(c);
             }
         } finally {
             permits.release();
@@ -84,10 +98,45 @@ final class ConnectionPool implements AutoCloseable {
         return new SmtpEventListener.PoolState(config.maxConnections - permits.availablePermits(), idle.size(), config.maxConnections);
     }
 
+    /** Closes a session that will not be reused: at once when broken, otherwise with QUIT on the quitter thread. */
+    private void retire(SmtpConnection c) {
+        if (c.isBroken() || closed) {
+            c.quit();
+            return;
+        }
+        retiring.add(c);
+        try {
+            QUITTER.execute(() -> {
+                try {
+                    c.quit();
+                } finally {
+                    retiring.remove(c);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            retiring.remove(c);
+            c.quit();
+        }
+    }
+
+    private static ThreadPoolExecutor quitter() {
+        ThreadPoolExecutor t = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread thread = new Thread(r, "mailgate-smtp-quit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        t.allowCoreThreadTimeOut(true);
+        return t;
+    }
+
     @Override
     public void close() {
         closed = true;
         drain();
+        // A closed transport leaves no socket open: a QUIT still waiting for its 221 is cut short.
+        for (SmtpConnection c : retiring) {
+            c.closeQuietly();
+        }
     }
 
     private void drain() {

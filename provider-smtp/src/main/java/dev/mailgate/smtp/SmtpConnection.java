@@ -234,8 +234,9 @@ final class SmtpConnection implements AutoCloseable {
         return transactions.send(p);
     }
 
-    void sendChain(TransactionEngine.ChainSource source, Consumer<TransactionOutcome> outcomes) {
-        transactions.sendChain(source, outcomes);
+    /** Runs a chain; returns the messages left for another session when this one reached its message limit. */
+    java.util.List<Prepared> sendChain(TransactionEngine.ChainSource source, Consumer<TransactionOutcome> outcomes) {
+        return transactions.sendChain(source, outcomes);
     }
 
     // The I/O the transaction engine runs on.
@@ -292,6 +293,11 @@ final class SmtpConnection implements AutoCloseable {
 
     void delivered() {
         messagesSent++;
+    }
+
+    /** Messages this session delivered (what maxMessagesPerConnection counts). */
+    int messagesSent() {
+        return messagesSent;
     }
 
     SmtpReply command(String line) throws IOException {

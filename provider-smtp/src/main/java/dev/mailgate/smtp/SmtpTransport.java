@@ -53,6 +53,7 @@ public final class SmtpTransport implements Transport {
     private final RateLimiter limiter;
     private final MessagePreparation preparation;
     private final Executor executor;
+    private final AsyncQueue async;
     private final Clock clock;
     private volatile boolean closed;
 
@@ -64,6 +65,7 @@ public final class SmtpTransport implements Transport {
         this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock, b.sharedQuota);
         this.preparation = b.preparation.defaultFrom(b.config.defaultFrom).build();
         this.executor = b.executor;
+        this.async = new AsyncQueue(b.config.maxConnections, b.executor, this::send);
     }
 
     /** A transport with the core rules, the standard writer and the shared async pool. */
@@ -181,9 +183,16 @@ public final class SmtpTransport implements Transport {
         throw failure;
     }
 
+    /**
+     * Queues the send; at most {@code maxConnections} threads of the executor take queued sends one after the other,
+     * so thousands of pending sends cost memory for their messages, not a thread each. The future completes with
+     * the receipt, or exceptionally with the {@link MailException} (wrapped in a {@code CompletionException}).
+     * {@link #close()} fails the sends still queued with a {@link ConnectionException}; those already running end
+     * as {@link #send} would on a closed transport (no further retry).
+     */
     @Override
     public CompletableFuture<SendReceipt> sendAsync(OutboundMessage message) {
-        return CompletableFuture.supplyAsync(() -> send(message), executor);
+        return async.submit(message);
     }
 
     /**
@@ -247,19 +256,29 @@ public final class SmtpTransport implements Transport {
                 return null;
             };
             List<TransactionOutcome> outcomes = new ArrayList<>();
-            SmtpConnection connection = null;
-            try {
-                connection = pool.claim(System.nanoTime() + config.sendDeadline.toNanos());
-                connection.sendChain(source, outcomes::add);
-            } catch (MailException e) {
-                // No connection: the share is prepared anyway and each message retried on its own below.
-                Prepared p;
-                while ((p = source.next()) != null) {
-                    outcomes.add(new TransactionOutcome.Failed(p, e));
-                }
-            } finally {
-                if (connection != null) {
-                    pool.release(connection);
+            // What a session left when it reached maxMessagesPerConnection: first in line on the next session.
+            java.util.ArrayDeque<Prepared> carried = new java.util.ArrayDeque<>();
+            TransactionEngine.ChainSource chained = () -> carried.isEmpty() ? source.next() : carried.poll();
+            boolean more = true;
+            while (more) {
+                more = false;
+                SmtpConnection connection = null;
+                try {
+                    connection = pool.claim(System.nanoTime() + config.sendDeadline.toNanos());
+                    List<Prepared> left = connection.sendChain(chained, outcomes::add);
+                    carried.addAll(left);
+                    more = !left.isEmpty();
+                } catch (MailException e) {
+                    // No connection: the share is prepared anyway and each message retried on its own below.
+                    Prepared p;
+                    while ((p = chained.next()) != null) {
+                        outcomes.add(new TransactionOutcome.Failed(p, e));
+                    }
+                } finally {
+                    if (connection != null) {
+                        // A full session is retired here (its QUIT off this thread) before the next one is claimed.
+                        pool.release(connection);
+                    }
                 }
             }
             for (TransactionOutcome outcome : outcomes) {
@@ -303,6 +322,7 @@ public final class SmtpTransport implements Transport {
     @Override
     public void close() {
         closed = true;
+        async.close();
         pool.close();
     }
 

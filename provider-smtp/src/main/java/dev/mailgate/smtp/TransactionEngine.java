@@ -80,16 +80,26 @@ final class TransactionEngine {
      *
      * <p>Each message's send deadline bounds its part of the session. A message whose pace slot has not come is
      * not chained: it waits for its slot after the previous final reply, when no command is outstanding.
+     *
+     * <p>{@code maxMessagesPerConnection} holds inside the chain too (before, it was checked only when the session
+     * was claimed or released, so a chain could carry up to 163 messages on a limit of 100): the commands of the
+     * message that would exceed it are not chained, and the messages taken from the source but not begun are
+     * returned, untouched and without events, for the caller to send on a fresh session.
      */
-    void sendChain(ChainSource source, Consumer<TransactionOutcome> outcomes) {
+    List<Prepared> sendChain(ChainSource source, Consumer<TransactionOutcome> outcomes) {
         try {
-            chain(source, outcomes);
+            return chain(source, outcomes);
         } finally {
             c.clearDeadline();
         }
     }
 
-    private void chain(ChainSource source, Consumer<TransactionOutcome> outcomes) {
+    /** Whether the session may take one more message after {@code pending} more are delivered. */
+    private boolean roomFor(int pending) {
+        return c.messagesSent() + pending < config.maxMessagesPerConnection;
+    }
+
+    private List<Prepared> chain(ChainSource source, Consumer<TransactionOutcome> outcomes) {
         boolean pipelining = c.extensions().has("PIPELINING");
         c.touch();
         Prepared current = source.next();
@@ -98,8 +108,13 @@ final class TransactionEngine {
         List<String> sent = null;
         // The message whose commands or replies are on the wire: the one an I/O failure belongs to.
         Prepared inFlight = null;
+        boolean full = false;
         try {
             while (current != null) {
+                if (sent == null && !roomFor(0)) {
+                    full = true;
+                    break;
+                }
                 Prepared p = current;
                 inFlight = p;
                 current = null;
@@ -121,7 +136,8 @@ final class TransactionEngine {
                 Prepared next = lookahead != null ? lookahead : source.next();
                 lookahead = null;
                 byte[] nextCommands = null;
-                if (pipelining && next != null && next.permit().due() && TransactionCommands.fits(next, c.extensions())) {
+                // Not chained when `p` may be the session's last: the server would take a transaction past the limit.
+                if (pipelining && next != null && roomFor(1) && next.permit().due() && TransactionCommands.fits(next, c.extensions())) {
                     // After a successful end of data the session is back in its initial state: no RSET needed.
                     sent = TransactionCommands.of(next, false, c.extensions(), config);
                     nextCommands = TransactionCommands.join(sent);
@@ -151,12 +167,19 @@ final class TransactionEngine {
                 outcomes.accept(failure(inFlight, lost(e)));
             }
         }
+        List<Prepared> left = new ArrayList<>(2);
         for (Prepared untried : new Prepared[] {current, lookahead}) {
-            if (untried != null) {
+            if (untried == null) {
+                continue;
+            }
+            if (full) {
+                left.add(untried);
+            } else {
                 outcomes.accept(failure(untried, new ConnectionException("the session with " + where
                         + " ended before this message was attempted", null)));
             }
         }
+        return left;
     }
 
     /**

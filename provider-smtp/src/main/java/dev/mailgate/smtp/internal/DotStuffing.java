@@ -2,7 +2,6 @@ package dev.mailgate.smtp.internal;
 
 import dev.mailgate.core.internal.ByteScan;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Prepares message content for DATA (RFC 5321 section 4.5.2): every line break becomes CRLF (a bare CR or LF
@@ -24,18 +23,48 @@ public record DotStuffing(byte[] data, boolean eightBit) {
         byte[] src = new byte[n + tail];
         content.duplicate().get(src, 0, n);
         boolean eightBit = ByteScan.anyEightBit(src, 0, n);
-        // One pass finds the places that need a change (a line break that is not CRLF, a '.' starting a line); the
-        // runs of good lines between them are copied in bulk, and content with none (the usual case for rendered
-        // messages) is sent from the copy above. A quoted-printable body with a soft break before a '.' has one
-        // such place every few hundred lines.
-        byte[] out = null;
+        // A first pass counts what the changes add (a line break that is not CRLF becomes one, a '.' starting a line
+        // gets another), so that the output is allocated once at its exact size: growing it and trimming it at the
+        // end made three copies of a quoted-printable body with a soft break before a '.' (issue 25: 17 KB
+        // allocated for a 5.6 KB message). The scans are eight octets at a time and cost far less than a copy.
+        int extra = n > 0 && src[0] == '.' ? 1 : 0;
+        int i = 0;
+        while (true) {
+            int j = ByteScan.indexOfCrOrLf(src, i, n);
+            if (j == n) {
+                break;
+            }
+            boolean crlf = src[j] == '\r' && j + 1 < n && src[j + 1] == '\n';
+            int next = crlf ? j + 2 : j + 1;
+            if (!crlf) {
+                extra++;
+            }
+            if (next < n && src[next] == '.') {
+                extra++;
+            }
+            i = next;
+        }
+        if (extra == 0) {
+            int p = n;
+            if (tail == 5) {
+                src[p++] = '\r';
+                src[p++] = '\n';
+            }
+            src[p++] = '.';
+            src[p++] = '\r';
+            src[p] = '\n';
+            return new DotStuffing(src, eightBit);
+        }
+        // a last line without a line break gets one before the terminator
+        boolean lastLineOpen = src[n - 1] != '\n' && src[n - 1] != '\r';
+        byte[] out = new byte[n + extra + (lastLineOpen ? 2 : 0) + 3];
+        // The runs of good lines between the places that need a change are copied in bulk.
         int p = 0;
         int runStart = 0;
-        if (n > 0 && src[0] == '.') {
-            out = new byte[n + (n >> 6) + 16];
+        if (src[0] == '.') {
             out[p++] = '.';
         }
-        int i = 0;
+        i = 0;
         while (true) {
             int j = ByteScan.indexOfCrOrLf(src, i, n);
             if (j == n) {
@@ -49,11 +78,6 @@ public record DotStuffing(byte[] data, boolean eightBit) {
                 continue;
             }
             int run = j - runStart;
-            if (out == null) {
-                out = new byte[n + (n >> 6) + 16];
-            } else if (out.length - p < run + 3 + 5) {
-                out = Arrays.copyOf(out, Math.max(out.length + (out.length >> 1), p + run + 3 + 5 + (n - j)));
-            }
             System.arraycopy(src, runStart, out, p, run);
             p += run;
             out[p++] = '\r';
@@ -64,31 +88,16 @@ public record DotStuffing(byte[] data, boolean eightBit) {
             runStart = next;
             i = next;
         }
-        if (out == null) {
-            p = n;
-            if (tail == 5) {
-                src[p++] = '\r';
-                src[p++] = '\n';
-            }
-            src[p++] = '.';
-            src[p++] = '\r';
-            src[p] = '\n';
-            return new DotStuffing(src, eightBit);
-        }
         int run = n - runStart;
-        if (out.length - p < run + 5) {
-            out = Arrays.copyOf(out, p + run + 5);
-        }
         System.arraycopy(src, runStart, out, p, run);
         p += run;
-        // a last line without a line break gets one before the terminator (empty content gets none)
-        if (n > 0 && src[n - 1] != '\n' && src[n - 1] != '\r') {
+        if (lastLineOpen) {
             out[p++] = '\r';
             out[p++] = '\n';
         }
         out[p++] = '.';
         out[p++] = '\r';
-        out[p++] = '\n';
-        return new DotStuffing(p == out.length ? out : Arrays.copyOf(out, p), eightBit);
+        out[p] = '\n';
+        return new DotStuffing(out, eightBit);
     }
 }

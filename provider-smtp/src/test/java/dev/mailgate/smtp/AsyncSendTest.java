@@ -1,0 +1,120 @@
+package dev.mailgate.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailgate.core.message.EmailMessage;
+import dev.mailgate.core.transport.ConnectionException;
+import dev.mailgate.core.transport.SendReceipt;
+import dev.mailgate.testing.smtp.ReceivedMessage;
+import dev.mailgate.testing.smtp.ServerAction;
+import dev.mailgate.testing.smtp.TestSmtpServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code sendAsync} queues sends instead of starting a thread per send (issue 25): thousands of pending sends run on
+ * at most {@code maxConnections} threads, and every future completes with its receipt or its failure.
+ */
+class AsyncSendTest {
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable r : resources) {
+            r.close();
+        }
+    }
+
+    private TestSmtpServer start(TestSmtpServer.Builder builder) throws Exception {
+        TestSmtpServer server = builder.build().start();
+        resources.add(server);
+        return server;
+    }
+
+    private SmtpTransport transport(TestSmtpServer server, int maxConnections) {
+        SmtpTransport t = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
+                .commandTimeout(Duration.ofSeconds(30)).dataTimeout(Duration.ofSeconds(30)).sendDeadline(Duration.ofMinutes(5))
+                .maxConnections(maxConnections).build());
+        resources.add(t);
+        return t;
+    }
+
+    private static EmailMessage message(int i) {
+        return EmailMessage.builder().from("news@example.com").to("r" + i + "@example.org").subject("m" + i)
+                .messageId("m" + i + "@example.com").text("message " + i).build();
+    }
+
+    /** Live threads the library started (its executor, watchdog): the test server's threads are named test-smtp-*. */
+    private static long mailgateThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("mailgate-")).count();
+    }
+
+    @Test
+    @Timeout(300)
+    void twoThousandPendingSendsRunOnAtMostMaxConnectionsThreads() throws Exception {
+        TestSmtpServer server = start(TestSmtpServer.builder());
+        SmtpTransport smtp = transport(server, 4);
+        long before = mailgateThreads();
+        List<CompletableFuture<SendReceipt>> futures = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            futures.add(smtp.sendAsync(message(i)));
+        }
+        // Right after queueing, when the old code had a thread per pending send (952 of them in issue 25).
+        long queued = mailgateThreads();
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        long after = mailgateThreads();
+
+        // 4 drainers, plus at most the watchdog's timer and the QUIT thread; idle threads of the shared pool count in `before`.
+        assertThat(queued).isLessThanOrEqualTo(before + 4 + 2);
+        assertThat(after).isLessThanOrEqualTo(before + 4 + 2);
+        Set<String> ids = new HashSet<>();
+        for (CompletableFuture<SendReceipt> f : futures) {
+            ids.add(f.join().messageId().orElseThrow());
+        }
+        assertThat(ids).hasSize(2000);
+        List<ReceivedMessage> got = server.awaitMessages(2000, Duration.ofSeconds(30));
+        assertThat(got).hasSize(2000);
+        assertThat(got.stream().map(m -> m.messageId().orElseThrow()).distinct().count()).isEqualTo(2000);
+    }
+
+    @Test
+    @Timeout(60)
+    void failuresCompleteTheFutureExceptionallyAndCloseFailsQueuedSends() throws Exception {
+        // Every MAIL is refused for good: each future fails with the server's reply, none hangs.
+        TestSmtpServer refusing = start(TestSmtpServer.builder().on("MAIL", ServerAction.reply("550 5.7.1 no")));
+        SmtpTransport smtp = transport(refusing, 1);
+        CompletableFuture<SendReceipt> refused = smtp.sendAsync(message(1));
+        assertThat(refused).failsWithin(Duration.ofSeconds(30)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isInstanceOf(dev.mailgate.core.transport.ServerRejectedException.class);
+
+        // A server that holds DATA's reply keeps the only drainer busy; what is queued behind it fails on close.
+        TestSmtpServer slow = start(TestSmtpServer.builder().on(TestSmtpServer.DATA_END, ServerAction.stall(Duration.ofSeconds(2))));
+        SmtpTransport closing = transport(slow, 1);
+        List<CompletableFuture<SendReceipt>> futures = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            futures.add(closing.sendAsync(message(i)));
+        }
+        closing.close();
+        long closedFailures = 0;
+        for (CompletableFuture<SendReceipt> f : futures) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof ConnectionException c && c.getMessage().contains("closed")) {
+                    closedFailures++;
+                }
+            }
+        }
+        // At most the one the drainer had taken was running; all queued ones failed as closed.
+        assertThat(closedFailures).isGreaterThanOrEqualTo(49);
+        assertThat(closing.sendAsync(message(99))).failsWithin(Duration.ofSeconds(5));
+    }
+}
