@@ -14,11 +14,8 @@ import jakarta.mail.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -188,7 +185,7 @@ public final class BounceMailboxPoller implements AutoCloseable {
                             heard.messageRead(i + 1, new MessageVerdict.NotABounce(report));
                             continue;
                         }
-                        String key = key(report, raw);
+                        String key = MessageKey.of(report, raw);
                         if (processed.contains(key)) {
                             ImapFolders.move(s, folder, m, done);
                             duplicates++;
@@ -429,18 +426,6 @@ public final class BounceMailboxPoller implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         m.writeTo(out);
         return out.toByteArray();
-    }
-
-    /** The report's own Message-ID, or a digest of its bytes when it has none. */
-    static String key(BounceReport report, byte[] raw) {
-        if (report.messageId().isPresent()) {
-            return "mid:" + report.messageId().get();
-        }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 
     private ImapBounceException failure(String what, MessagingException e) {

@@ -9,9 +9,6 @@ import dev.mailgate.suppression.store.SuppressionStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,26 +50,12 @@ public final class CallbackPublisher implements AutoCloseable {
     public record FlushResult(int delivered, int retryLater, int failed, String detail) {
     }
 
-    /** One POST's answer: a status (-1 when none came) and a description for logs and the outbox. */
-    private record Answer(int status, String detail) {
-        boolean delivered() {
-            return status >= 200 && status < 300;
-        }
-
-        /** The endpoint refused the payload itself: splitting it finds the items it refuses. */
-        boolean refusal() {
-            return status == 400 || status == 413 || status == 422;
-        }
-    }
-
     private final URI endpoint;
     private final CallbackCodec codec;
     private final CallbackOutbox outbox;
-    private final HttpClient http;
-    private final Map<String, String> headers;
+    private final CallbackEndpoint http;
     private final int maxEvents;
     private final Duration maxDelay;
-    private final Duration timeout;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Clock clock;
@@ -93,11 +76,10 @@ public final class CallbackPublisher implements AutoCloseable {
         this.holder = b.holder != null ? b.holder : HolderName.unique();
         this.lease = b.lease;
         this.ordered = b.ordered;
-        this.http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(b.timeout).build();
-        this.headers = Map.copyOf(b.headers);
+        this.http = new CallbackEndpoint(b.endpoint, b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(b.timeout).build(),
+                b.headers, b.timeout);
         this.maxEvents = b.maxEvents;
         this.maxDelay = b.maxDelay;
-        this.timeout = b.timeout;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
         this.clock = b.clock;
@@ -192,7 +174,7 @@ public final class CallbackPublisher implements AutoCloseable {
                 continue;
             }
             heard.attemptStarted(destination, part.size(), part.get(0).attempts() + 1);
-            Answer answer = post(body.get());
+            CallbackEndpoint.Answer answer = http.post(body.get());
             if (answer == null) {
                 heard.attemptFailed(destination, part.size(), -1, "interrupted");
                 return new FlushResult(delivered, items.size() - delivered - refused, refused, "interrupted");
@@ -243,26 +225,6 @@ public final class CallbackPublisher implements AutoCloseable {
             outbox.refused(ids(part), "cannot re-encode: " + e.getMessage());
             heard.itemsRefused(destination, part.size(), "cannot re-encode: " + e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    /** One POST; null when interrupted. */
-    private Answer post(byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
-            String text = response.body() == null ? "" : response.body();
-            return new Answer(status, "HTTP " + status + (text.isBlank() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) : text.strip())));
-        } catch (HttpTimeoutException e) {
-            return new Answer(-1, "timed out after " + timeout);
-        } catch (IOException e) {
-            return new Answer(-1, "connection failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
         }
     }
 
