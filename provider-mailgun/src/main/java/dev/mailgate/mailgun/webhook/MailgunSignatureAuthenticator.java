@@ -2,6 +2,7 @@ package dev.mailgate.mailgun.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailgate.core.limits.InputLimits;
+import dev.mailgate.core.webhook.ReplayCache;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.core.webhook.WebhookRequest;
 import java.io.IOException;
@@ -13,11 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -46,9 +44,8 @@ public final class MailgunSignatureAuthenticator implements WebhookAuthenticator
     private final List<String> fingerprints;
     private final Duration window;
     private final Clock clock;
-    private final int maxTokens;
     /** Token → when it stops mattering (its timestamp is then outside the window anyway); oldest first. */
-    private final LinkedHashMap<String, Instant> tokens = new LinkedHashMap<>();
+    private final ReplayCache tokens;
 
     private MailgunSignatureAuthenticator(Builder b) {
         if (b.keys.isEmpty()) {
@@ -60,7 +57,7 @@ public final class MailgunSignatureAuthenticator implements WebhookAuthenticator
         this.fingerprints = List.copyOf(prints);
         this.window = b.window;
         this.clock = b.clock;
-        this.maxTokens = b.maxTokens;
+        this.tokens = new ReplayCache(b.maxTokens);
     }
 
     /** @param signingKey the HTTP webhook signing key from the Mailgun control panel (not the API key) */
@@ -117,29 +114,11 @@ public final class MailgunSignatureAuthenticator implements WebhookAuthenticator
                     + "... matches none of the configured signing keys " + fingerprints + (parent.isEmpty() ? "" : " (parent-signature checked too)")
                     + "; is the key the HTTP webhook signing key of this account?");
         }
-        Optional<Instant> seen = remember(token, at.plus(window), now);
-        return seen.map(first -> "mailgun: token " + token.substring(0, Math.min(8, token.length())) + "... was already used; a replay of a "
+        if (tokens.firstSight(token, at.plus(window), now)) {
+            return Optional.empty();
+        }
+        return Optional.of("mailgun: token " + token.substring(0, Math.min(8, token.length())) + "... was already used; a replay of a "
                 + "signed request (the token cache holds each token for the replay window)");
-    }
-
-    /** Records a verified token; returns its earlier expiry if it was already there. */
-    private synchronized Optional<Instant> remember(String token, Instant expiry, Instant now) {
-        for (Iterator<Map.Entry<String, Instant>> it = tokens.entrySet().iterator(); it.hasNext();) {
-            if (it.next().getValue().isBefore(now)) {
-                it.remove();
-            }
-        }
-        Instant before = tokens.get(token);
-        if (before != null) {
-            return Optional.of(before);
-        }
-        tokens.put(token, expiry);
-        if (tokens.size() > maxTokens) {
-            Iterator<String> oldest = tokens.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
-        return Optional.empty();
     }
 
     private static String field(JsonNode node, String name) {

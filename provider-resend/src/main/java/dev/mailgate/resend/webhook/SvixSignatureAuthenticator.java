@@ -1,5 +1,6 @@
 package dev.mailgate.resend.webhook;
 
+import dev.mailgate.core.webhook.ReplayCache;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.core.webhook.WebhookRequest;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -52,9 +50,8 @@ public final class SvixSignatureAuthenticator implements WebhookAuthenticator {
     private final List<String> fingerprints;
     private final Duration window;
     private final Clock clock;
-    private final int maxSeen;
     /** "id.timestamp" of verified requests → when it leaves the window; oldest first. */
-    private final LinkedHashMap<String, Instant> seen = new LinkedHashMap<>();
+    private final ReplayCache seen;
 
     private SvixSignatureAuthenticator(Builder b) {
         if (b.keys.isEmpty()) {
@@ -67,7 +64,7 @@ public final class SvixSignatureAuthenticator implements WebhookAuthenticator {
         this.fingerprints = List.copyOf(prints);
         this.window = b.window;
         this.clock = b.clock;
-        this.maxSeen = b.maxSeen;
+        this.seen = new ReplayCache(b.maxSeen);
     }
 
     /** @param signingSecret the endpoint's signing secret as the dashboard shows it, {@code whsec_<base64>} */
@@ -124,7 +121,7 @@ public final class SvixSignatureAuthenticator implements WebhookAuthenticator {
                     + seconds + ", " + request.body().length + "-byte body) matches the signing secrets " + fingerprints
                     + " (wrong secret, or the body was changed on the way: pass the raw bytes)");
         }
-        return remember(id.get() + "." + timestamp.get(), at.plus(window), now)
+        return seen.firstSight(id.get() + "." + timestamp.get(), at.plus(window), now)
                 ? Optional.empty()
                 : Optional.of(provider + ": message " + abbreviate(id.get()) + " with timestamp " + seconds + " was already accepted; a replay inside "
                         + "the window (Svix signs each retry afresh, so this is not a retry)");
@@ -136,25 +133,6 @@ public final class SvixSignatureAuthenticator implements WebhookAuthenticator {
         System.arraycopy(head, 0, out, 0, head.length);
         System.arraycopy(body, 0, out, head.length, body.length);
         return out;
-    }
-
-    /** Records a verified request; false when it was already there. */
-    private synchronized boolean remember(String key, Instant expiry, Instant now) {
-        for (Iterator<Map.Entry<String, Instant>> it = seen.entrySet().iterator(); it.hasNext();) {
-            if (it.next().getValue().isBefore(now)) {
-                it.remove();
-            }
-        }
-        if (seen.containsKey(key)) {
-            return false;
-        }
-        seen.put(key, expiry);
-        if (seen.size() > maxSeen) {
-            Iterator<String> oldest = seen.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
-        return true;
     }
 
     private static Optional<String> header(WebhookRequest request, String name) {
