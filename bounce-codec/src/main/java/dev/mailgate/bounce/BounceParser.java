@@ -10,7 +10,7 @@ import dev.mailgate.bounce.internal.read.AddressScan;
 import dev.mailgate.bounce.internal.read.DsnReader;
 import dev.mailgate.bounce.internal.read.FeedbackReader;
 import dev.mailgate.bounce.internal.read.HumanText;
-import dev.mailgate.bounce.internal.read.Finding;
+import dev.mailgate.bounce.internal.read.RecipientReading;
 import dev.mailgate.bounce.internal.read.ListRefusalReader;
 import dev.mailgate.bounce.internal.read.PlainTextReader;
 import dev.mailgate.bounce.internal.read.Replies;
@@ -130,7 +130,7 @@ public final class BounceParser {
         if (feedback.isPresent() || isReport(headers, "feedback-report") || looksLikeNonMimeFeedback(headers, split[0])) {
             FeedbackReader.Result r = FeedbackReader.read(feedback.map(MimePart::text).orElse(split[0]), originalHeaders);
             List<BounceRecipient> recipients = new ArrayList<>();
-            for (Finding f : r.findings()) {
+            for (RecipientReading f : r.findings()) {
                 recipients.add(recipient(f, Verdict.COMPLAINT));
             }
             return ctx.report(ReportFormat.FEEDBACK_REPORT, recipients, Optional.empty(), r.feedbackType(),
@@ -166,11 +166,11 @@ public final class BounceParser {
             String said = Replies.collapse(split[0].length() > 2048 ? split[0].substring(0, 2048) : split[0]);
             BounceReason abandoned = BounceClassifier.reason(Optional.empty(), said);
             if (!from.isEmpty() && (abandoned == BounceReason.SUSPEND || abandoned == BounceReason.HAS_MOVED)) {
-                Finding f = Finding.of(from, said, "");
+                RecipientReading f = RecipientReading.of(from, said, "");
                 return ctx.report(ReportFormat.AUTO_REPLY, List.of(failure(f, BounceJudgment.of(abandoned, Optional.empty(), SmtpStage.UNKNOWN))),
                         Optional.empty(), Optional.empty(), Optional.empty());
             }
-            Finding f = Finding.of(from, "", "");
+            RecipientReading f = RecipientReading.of(from, "", "");
             List<BounceRecipient> recipients = from.isEmpty() ? List.of() : List.of(recipient(f, Verdict.AUTO_REPLY));
             return ctx.report(ReportFormat.AUTO_REPLY, recipients, Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -184,7 +184,7 @@ public final class BounceParser {
                     }
                 }
             }
-            List<Finding> findings = PlainTextReader.read(split[0], excluded(headers, originalHeaders), failed);
+            List<RecipientReading> findings = PlainTextReader.read(split[0], excluded(headers, originalHeaders), failed);
             if (findings.isEmpty()) {
                 findings = attributed(headers, originalHeaders, split[0]);
             }
@@ -196,7 +196,7 @@ public final class BounceParser {
             return ctx.report(ReportFormat.PLAIN_TEXT, List.of(), Optional.empty(), Optional.empty(),
                     Optional.of("looks like a bounce but names no failed recipient"));
         }
-        Optional<Finding> listRefusal = ListRefusalReader.read(headers, subject, split[0]);
+        Optional<RecipientReading> listRefusal = ListRefusalReader.read(headers, subject, split[0]);
         if (listRefusal.isPresent()) {
             return ctx.report(ReportFormat.PLAIN_TEXT, List.of(failure(listRefusal.get(), BounceJudgment.of(BounceReason.REJECTED, Optional.empty(), SmtpStage.MAIL))),
                     Optional.empty(), Optional.empty(), Optional.empty());
@@ -206,14 +206,14 @@ public final class BounceParser {
     }
 
     /** A bounce that names no recipient: the VERP address it came back to, else the original's only recipient. */
-    private List<Finding> attributed(HeaderList headers, HeaderList original, String text) {
+    private List<RecipientReading> attributed(HeaderList headers, HeaderList original, String text) {
         String diagnostic = PlainTextReader.replyIn(text);
         if (verp.isPresent()) {
             for (String header : List.of("To", "Delivered-To", "X-Original-To", "Envelope-To")) {
                 for (String value : headers.all(header)) {
                     Optional<String> decoded = firstAddress(value).flatMap(a -> verp.get().decode(a)).flatMap(v -> v.recipient()).map(r -> r.address());
                     if (decoded.isPresent()) {
-                        return List.of(Finding.of(decoded.get(), diagnostic, Replies.collapse(text)));
+                        return List.of(RecipientReading.of(decoded.get(), diagnostic, Replies.collapse(text)));
                     }
                 }
             }
@@ -227,21 +227,21 @@ public final class BounceParser {
             }
         }
         if (to.size() == 1) {
-            return List.of(Finding.of(to.get(0), diagnostic, Replies.collapse(text)));
+            return List.of(RecipientReading.of(to.get(0), diagnostic, Replies.collapse(text)));
         }
         return List.of();
     }
 
-    private List<BounceRecipient> classify(List<Finding> findings, boolean filteringGateway) {
+    private List<BounceRecipient> classify(List<RecipientReading> findings, boolean filteringGateway) {
         return classify(findings, Optional.empty(), filteringGateway);
     }
 
-    private List<BounceRecipient> classify(List<Finding> findings, Optional<BounceReason> formatHint, boolean filteringGateway) {
+    private List<BounceRecipient> classify(List<RecipientReading> findings, Optional<BounceReason> formatHint, boolean filteringGateway) {
         List<BounceRecipient> out = new ArrayList<>(findings.size());
-        for (Finding found : findings) {
+        for (RecipientReading found : findings) {
             // a report's own x.0.0 says only the class; the reply it quotes often has the specific code (Exim writes
             // "Status: 5.0.0" for a reply "452-4.2.2 ..." it gave up on): RFC 3463 section 2, the reply's is the cause
-            Finding f = found.withStatus(specific(found.status(), found.diagnostic()));
+            RecipientReading f = found.withStatus(specific(found.status(), found.diagnostic()));
             String action = f.action().orElse("");
             if (action.equals("delivered") || action.equals("relayed") || action.equals("expanded")) {
                 out.add(recipient(f, Verdict.DELIVERED));
@@ -283,13 +283,13 @@ public final class BounceParser {
     }
 
     /** A row that is not a failure: a complaint, an auto-reply, a delivery. */
-    private static BounceRecipient recipient(Finding f, Verdict verdict) {
+    private static BounceRecipient recipient(RecipientReading f, Verdict verdict) {
         return new BounceRecipient(f.recipient(), verdict, Optional.empty(), f.status(), f.replyCode(), f.diagnostic(), f.action(),
                 f.originalRecipient(), f.reportingMta(), f.remoteMta(), SmtpStage.UNKNOWN);
     }
 
     /** A failure row: its verdict is the one judgment of core ({@link BounceJudgment}), as for every other path. */
-    private static BounceRecipient failure(Finding f, BounceJudgment judgment) {
+    private static BounceRecipient failure(RecipientReading f, BounceJudgment judgment) {
         return new BounceRecipient(f.recipient(), Verdict.of(judgment), Optional.of(judgment.reason()), f.status(), f.replyCode(),
                 f.diagnostic(), f.action(), f.originalRecipient(), f.reportingMta(), f.remoteMta(), judgment.stage());
     }

@@ -145,7 +145,7 @@ public final class BounceParseCommand implements Callable<Integer> {
     }
 
     private static void writeTsv(PrintWriter out, List<Parsed> parsed) {
-        out.print("#file\trecipient\tclass\treason\tstatus\tdiagnostic\n");
+        out.print("#file\trecipient\tverdict\treason\tstatus\tdiagnostic\n");
         for (Parsed p : parsed) {
             if (p.report.recipients().isEmpty()) {
                 Verdict v = p.report.verdictWithoutRecipient();
@@ -168,7 +168,7 @@ public final class BounceParseCommand implements Callable<Integer> {
                 ObjectNode row = base(json, p);
                 Verdict v = p.report.verdictWithoutRecipient();
                 row.putNull("recipient");
-                row.put("class", v.id());
+                row.put("verdict", v.id());
                 if (v != Verdict.UNKNOWN) {
                     row.put("reason", reasonOf(v));
                 }
@@ -178,7 +178,7 @@ public final class BounceParseCommand implements Callable<Integer> {
             for (BounceRecipient r : p.report.recipients()) {
                 ObjectNode row = base(json, p);
                 row.put("recipient", r.recipient());
-                row.put("class", r.verdict().id());
+                row.put("verdict", r.verdict().id());
                 row.put("reason", r.reasonId());
                 r.effectiveStatus().ifPresentOrElse(s -> row.put("status", s.toString()), () -> row.putNull("status"));
                 row.put("statusReported", r.status().isPresent());

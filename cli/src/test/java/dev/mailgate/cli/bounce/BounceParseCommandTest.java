@@ -36,7 +36,7 @@ class BounceParseCommandTest {
         int code = run("bounce", "parse", "--format", "tsv", fixture("multi-recipient-dsn.eml").toString());
 
         assertThat(code).as(cli.err()).isEqualTo(ExitCodes.OK);
-        assertThat(lines().get(0)).startsWith("#").contains("file\trecipient\tclass\treason\tstatus\tdiagnostic");
+        assertThat(lines().get(0)).startsWith("#").contains("file\trecipient\tverdict\treason\tstatus\tdiagnostic");
         assertThat(lines()).hasSize(4);
         String file = fixture("multi-recipient-dsn.eml").toString();
         assertThat(lines().get(1)).isEqualTo(file + "\tgone@example.org\thard\tuserunknown\t5.1.1\t550 5.1.1 <gone@example.org>... User unknown");
@@ -73,7 +73,7 @@ class BounceParseCommandTest {
         assertThat(rows.get(0).get("originalMessageId").asText()).isEqualTo("news-2026-11.slow@example.com");
         assertThat(rows.get(0).get("envelopeId").asText()).isEqualTo("send-42");
         assertThat(rows.get(1).get("file").asText()).endsWith("two-messages.mbox#2");
-        assertThat(rows.get(1).get("class").asText()).isEqualTo("unknown");
+        assertThat(rows.get(1).get("verdict").asText()).isEqualTo("unknown");
         assertThat(rows.get(1).get("problem").asText()).contains("not a bounce");
     }
 

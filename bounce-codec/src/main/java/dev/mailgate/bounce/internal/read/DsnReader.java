@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class DsnReader {
     /** What the status part said, with the envelope id of the per-message block. */
-    public record Result(List<Finding> findings, Optional<String> envelopeId) {
+    public record Result(List<RecipientReading> findings, Optional<String> envelopeId) {
     }
 
     private DsnReader() {
@@ -102,7 +102,7 @@ public final class DsnReader {
      * target) together: a search of the whole text per recipient made a DSN with many recipients cost the square
      * of its size.
      */
-    private static List<Finding> resolve(List<Pending> pending, String humanText) {
+    private static List<RecipientReading> resolve(List<Pending> pending, String humanText) {
         List<String> targets = new ArrayList<>();
         for (Pending p : pending) {
             if (needsGeneratedBy(p.fields())) {
@@ -130,7 +130,7 @@ public final class DsnReader {
             searched.add(r == null ? "" : r);
         }
         MentionIndex mentions = MentionIndex.of(humanText, searched, true);
-        List<Finding> out = new ArrayList<>(pending.size());
+        List<RecipientReading> out = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             String recipient = recipients.get(i);
             // an empty recipient is "found" at the start, as a search for the empty string finds it
@@ -154,7 +154,7 @@ public final class DsnReader {
         out.add(new Pending(f, reportingMta));
     }
 
-    private static Finding finding(Fields f, String reportingMta, String recipient, String context) {
+    private static RecipientReading finding(Fields f, String reportingMta, String recipient, String context) {
         String quoted = Replies.unfoldReply(Replies.collapse(f.diagnostic == null ? "" : f.diagnostic));
         String diagnostic = quoted.isEmpty() ? PlainTextReader.replyIn(context) : quoted;
         Optional<EnhancedStatusCode> status = parseStatus(f.status);
@@ -168,7 +168,7 @@ public final class DsnReader {
                 || permanentReply && inText.get().codeClass() == 5 && "failed".equals(f.action))) {
             status = inText;
         }
-        return new Finding(recipient, status, reply, diagnostic, context,
+        return new RecipientReading(recipient, status, reply, diagnostic, context,
                 Optional.ofNullable(f.action), Optional.ofNullable(f.originalRecipient), Optional.ofNullable(reportingMta),
                 Optional.ofNullable(f.remoteMta));
     }

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
  */
 public final class FeedbackReader {
     /** @param feedbackType Feedback-Type ({@code abuse}, {@code fraud}, ...) */
-    public record Result(List<Finding> findings, Optional<String> feedbackType) {
+    public record Result(List<RecipientReading> findings, Optional<String> feedbackType) {
     }
 
     private FeedbackReader() {
@@ -61,9 +61,9 @@ public final class FeedbackReader {
         String diagnostic = Replies.collapse(type.map(t -> "Feedback-Type: " + t).orElse("")
                 + fields.first("User-Agent").map(a -> " User-Agent: " + a).orElse(""));
         Optional<String> source = fields.first("Reporting-MTA").map(Replies::typed);
-        List<Finding> out = new ArrayList<>();
+        List<RecipientReading> out = new ArrayList<>();
         for (String r : recipients) {
-            out.add(new Finding(r, Optional.empty(), OptionalInt.empty(), diagnostic, "", Optional.empty(), Optional.empty(),
+            out.add(new RecipientReading(r, Optional.empty(), OptionalInt.empty(), diagnostic, "", Optional.empty(), Optional.empty(),
                     source, fields.first("Source-IP")));
         }
         return new Result(out, type);

@@ -22,7 +22,7 @@ public final class ListRefusalReader {
     }
 
     /** The list that refused, with the notice's sentence as the diagnostic, if this is such a notice. */
-    public static Optional<Finding> read(HeaderList headers, String subject, String notification) {
+    public static Optional<RecipientReading> read(HeaderList headers, String subject, String notification) {
         boolean fromListManager = false;
         for (String name : LIST_HEADERS) {
             fromListManager |= headers.has(name);
@@ -42,6 +42,6 @@ public final class ListRefusalReader {
         if (list == null) {
             return Optional.empty();
         }
-        return Optional.of(Finding.of(Replies.address(list.address()), sentence, Replies.collapse(subject)));
+        return Optional.of(RecipientReading.of(Replies.address(list.address()), sentence, Replies.collapse(subject)));
     }
 }

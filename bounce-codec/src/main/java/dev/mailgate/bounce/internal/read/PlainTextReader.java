@@ -93,7 +93,7 @@ public final class PlainTextReader {
      * @param excluded addresses that are not failed recipients: the bounce's own From / To, the original sender
      * @param preferred addresses the report names as failed elsewhere (X-Failed-Recipients), found first
      */
-    public static List<Finding> read(String notification, Set<String> excluded, List<String> preferred) {
+    public static List<RecipientReading> read(String notification, Set<String> excluded, List<String> preferred) {
         Map<String, Integer> firstSeen = new LinkedHashMap<>();
         if (!preferred.isEmpty()) {
             // one pass for all of them: X-Failed-Recipients is the sender's to fill, with as many names as it likes
@@ -126,7 +126,7 @@ public final class PlainTextReader {
             }
         }
         List<String> addresses = new ArrayList<>(firstSeen.keySet());
-        List<Finding> out = new ArrayList<>();
+        List<RecipientReading> out = new ArrayList<>();
         // the whole notification is the last resort of the classifier; its start says what happened
         String around = Replies.collapse(notification.length() > 2048 ? notification.substring(0, 2048) : notification);
         // one index of every mention and one of the reply lines, instead of a scan of the text per address and per
@@ -140,7 +140,7 @@ public final class PlainTextReader {
             String reply = statusLineOf(notification, mentions, p, lines).orElseGet(() -> replyIn(block));
             int first = mentions.first(p);
             String original = first < 0 ? address : Replies.address(notification.substring(first, first + address.length()));
-            out.add(Finding.of(original, reply, "").withContext(Replies.collapse(block) + " " + around));
+            out.add(RecipientReading.of(original, reply, "").withContext(Replies.collapse(block) + " " + around));
         }
         return out;
     }

@@ -16,7 +16,7 @@ public final class SesNotificationReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @param kind {@code bounce}, {@code complaint} or {@code delivery} */
-    public record Result(String kind, List<Finding> findings, Optional<String> messageId, Optional<String> feedbackType) {
+    public record Result(String kind, List<RecipientReading> findings, Optional<String> messageId, Optional<String> feedbackType) {
     }
 
     private SesNotificationReader() {
@@ -44,7 +44,7 @@ public final class SesNotificationReader {
     private static Result fromNotification(JsonNode n) {
         String type = n.path("notificationType").asText("").toLowerCase(java.util.Locale.ROOT);
         Optional<String> messageId = text(n.path("mail").path("messageId"));
-        List<Finding> out = new ArrayList<>();
+        List<RecipientReading> out = new ArrayList<>();
         switch (type) {
             case "bounce" -> {
                 JsonNode b = n.path("bounce");
@@ -53,7 +53,7 @@ public final class SesNotificationReader {
                     String diagnostic = Replies.collapse(Replies.typed(r.path("diagnosticCode").asText("")));
                     Optional<EnhancedStatusCode> status = text(r.path("status")).flatMap(EnhancedStatusCode::find)
                             .or(() -> Replies.status(diagnostic));
-                    out.add(new Finding(Replies.address(r.path("emailAddress").asText("")), status, Replies.replyCode(diagnostic),
+                    out.add(new RecipientReading(Replies.address(r.path("emailAddress").asText("")), status, Replies.replyCode(diagnostic),
                             diagnostic, context, text(r.path("action")), Optional.empty(), text(b.path("reportingMTA")).map(Replies::typed),
                             Optional.empty()));
                 }
@@ -61,7 +61,7 @@ public final class SesNotificationReader {
             case "complaint" -> {
                 JsonNode c = n.path("complaint");
                 for (JsonNode r : c.path("complainedRecipients")) {
-                    out.add(Finding.of(Replies.address(r.path("emailAddress").asText("")), "", ""));
+                    out.add(RecipientReading.of(Replies.address(r.path("emailAddress").asText("")), "", ""));
                 }
                 return new Result(type, out, messageId, text(c.path("complaintFeedbackType")));
             }
@@ -69,7 +69,7 @@ public final class SesNotificationReader {
                 JsonNode d = n.path("delivery");
                 for (JsonNode r : d.path("recipients")) {
                     String diagnostic = d.path("smtpResponse").asText("");
-                    out.add(Finding.of(Replies.address(r.asText("")), diagnostic, ""));
+                    out.add(RecipientReading.of(Replies.address(r.asText("")), diagnostic, ""));
                 }
             }
             default -> {
