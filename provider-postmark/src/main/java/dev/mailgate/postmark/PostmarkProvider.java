@@ -9,6 +9,9 @@ import dev.mailgate.core.validation.Rule;
 import dev.mailgate.postmark.rules.PostmarkRules;
 import dev.mailgate.postmark.webhook.PostmarkWebhookCodec;
 import dev.mailgate.smtp.PresetSettings;
+import dev.mailgate.core.webhook.WebhookAuthenticator;
+import java.time.Clock;
+import dev.mailgate.postmark.webhook.PostmarkWebhookAuthenticator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,5 +76,21 @@ public final class PostmarkProvider implements MailProvider {
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }
+    }
+
+    private static final List<ConfigKey> WEBHOOK_KEYS = List.of(
+            ConfigKey.required("user", "the webhook's HttpAuth user name (or the user in https://user:password@host/...)"),
+            ConfigKey.required("password", "its password"));
+
+    @Override
+    public List<ConfigKey> webhookKeys() {
+        return WEBHOOK_KEYS;
+    }
+
+    /** Postmark signs nothing: its webhooks authenticate with the basic-auth credentials it is given. */
+    @Override
+    public WebhookAuthenticator webhookAuthenticator(Map<String, String> settings, Clock clock) {
+        ConfigKey.check(ID, WEBHOOK_KEYS, settings);
+        return PostmarkWebhookAuthenticator.builder().basicAuth(settings.get("user"), settings.get("password")).build();
     }
 }

@@ -9,6 +9,9 @@ import dev.mailgate.core.validation.Rule;
 import dev.mailgate.resend.rules.ResendRules;
 import dev.mailgate.resend.webhook.ResendWebhookCodec;
 import dev.mailgate.smtp.PresetSettings;
+import dev.mailgate.core.webhook.WebhookAuthenticator;
+import java.time.Clock;
+import dev.mailgate.resend.webhook.SvixSignatureAuthenticator;
 import java.util.List;
 import java.util.Map;
 
@@ -60,5 +63,35 @@ public final class ResendProvider implements MailProvider {
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }
+    }
+
+    private static final List<ConfigKey> WEBHOOK_KEYS = List.of(
+            ConfigKey.required("signing-secret", "the webhook's signing secret (whsec_...), from its page in Resend"),
+            ConfigKey.optional("replay-window-seconds", "300", "how far the signed svix-timestamp may be from the clock"));
+
+    @Override
+    public List<ConfigKey> webhookKeys() {
+        return WEBHOOK_KEYS;
+    }
+
+    /** Svix's scheme as Resend documents it: HMAC-SHA256 of id.timestamp.body with the whsec_ secret. */
+    @Override
+    public WebhookAuthenticator webhookAuthenticator(Map<String, String> settings, Clock clock) {
+        ConfigKey.check(ID, WEBHOOK_KEYS, settings);
+        SvixSignatureAuthenticator.Builder b;
+        try {
+            b = SvixSignatureAuthenticator.builder(settings.get("signing-secret")).clock(clock);
+        } catch (IllegalArgumentException e) {
+            throw new ProviderConfigException(ID, "signing-secret", e.getMessage());
+        }
+        String window = settings.get("replay-window-seconds");
+        if (window != null) {
+            try {
+                b.replayWindow(java.time.Duration.ofSeconds(Long.parseLong(window.strip())));
+            } catch (IllegalArgumentException e) {
+                throw new ProviderConfigException(ID, "replay-window-seconds", "must be a positive number of seconds, was \"" + window + "\"");
+            }
+        }
+        return b.build();
     }
 }

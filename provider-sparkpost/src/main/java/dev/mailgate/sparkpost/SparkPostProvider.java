@@ -9,6 +9,9 @@ import dev.mailgate.core.validation.Rule;
 import dev.mailgate.sparkpost.rules.SparkPostRules;
 import dev.mailgate.sparkpost.webhook.SparkPostWebhookCodec;
 import dev.mailgate.smtp.PresetSettings;
+import dev.mailgate.core.webhook.WebhookAuthenticator;
+import java.time.Clock;
+import dev.mailgate.sparkpost.webhook.SparkPostWebhookAuthenticator;
 import java.util.List;
 import java.util.Map;
 
@@ -64,5 +67,21 @@ public final class SparkPostProvider implements MailProvider {
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }
+    }
+
+    private static final List<ConfigKey> WEBHOOK_KEYS = List.of(
+            ConfigKey.required("user", "the webhook's basic-auth user name"),
+            ConfigKey.required("password", "its password"));
+
+    @Override
+    public List<ConfigKey> webhookKeys() {
+        return WEBHOOK_KEYS;
+    }
+
+    /** SparkPost signs nothing: a webhook with basic authentication sends the credentials it is given. */
+    @Override
+    public WebhookAuthenticator webhookAuthenticator(Map<String, String> settings, Clock clock) {
+        ConfigKey.check(ID, WEBHOOK_KEYS, settings);
+        return SparkPostWebhookAuthenticator.builder().basicAuth(settings.get("user"), settings.get("password")).build();
     }
 }

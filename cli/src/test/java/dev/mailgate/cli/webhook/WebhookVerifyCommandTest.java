@@ -108,6 +108,39 @@ class WebhookVerifyCommandTest {
     }
 
     @Test
+    void aResendRequestIsCheckedWithItsSvixSecretAndPostmarkWithItsCredentials() throws Exception {
+        byte[] secret = new byte[24];
+        new java.security.SecureRandom().nextBytes(secret);
+        String whsec = "whsec_" + Base64.getEncoder().encodeToString(secret);
+        String id = "msg_2Kx1";
+        String timestamp = Long.toString(CAPTURED.getEpochSecond());
+        String body = "{\"type\":\"email.delivered\",\"created_at\":\"2026-11-23T12:00:00.000Z\",\"data\":{\"email_id\":\"e1\",\"to\":[\"jane@example.net\"]}}";
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        Path headers = write("resend.headers", "svix-id: " + id + "\nsvix-timestamp: " + timestamp + "\nsvix-signature: v1," + signature + "\n");
+        Path json = write("resend.json", body);
+        assertThat(cli.run("webhook", "verify", "--provider", "resend", "--headers", headers.toString(), "--body", json.toString(),
+                "-s", "signing-secret=" + whsec, "--at", CAPTURED.toString())).as(cli.err()).isEqualTo(ExitCodes.OK);
+        CliRun changed = new CliRun();
+        Path other = write("resend-changed.json", body.replace("delivered", "bounced"));
+        assertThat(changed.run("webhook", "verify", "--provider", "resend", "--headers", headers.toString(), "--body", other.toString(),
+                "-s", "signing-secret=" + whsec, "--at", CAPTURED.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        CliRun late = new CliRun();
+        assertThat(late.run("webhook", "verify", "--provider", "resend", "--headers", headers.toString(), "--body", json.toString(),
+                "-s", "signing-secret=" + whsec, "--at", CAPTURED.plusSeconds(3600).toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+
+        Path basic = write("pm.headers", "Authorization: Basic " + Base64.getEncoder().encodeToString("pm:pw".getBytes(StandardCharsets.UTF_8)) + "\n");
+        Path pm = write("pm.json", "{\"RecordType\":\"Delivery\",\"Recipient\":\"jane@example.net\"}");
+        CliRun postmark = new CliRun();
+        assertThat(postmark.run("webhook", "verify", "--provider", "postmark", "--headers", basic.toString(), "--body", pm.toString(),
+                "-s", "user=pm", "-s", "password=pw")).as(postmark.err()).isEqualTo(ExitCodes.OK);
+        CliRun wrong = new CliRun();
+        assertThat(wrong.run("webhook", "verify", "--provider", "postmark", "--headers", basic.toString(), "--body", pm.toString(),
+                "-s", "user=pm", "-s", "password=guess")).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+
+    @Test
     void decodeReadsEveryProvidersFormat() throws Exception {
         Path brevo = write("b.json", "{\"event\":\"hard_bounce\",\"email\":\"nobody@example.net\",\"reason\":\"550 5.1.1 user unknown\"}");
         assertThat(cli.run("webhook", "decode", "--provider", "brevo", brevo.toString())).as(cli.err()).isEqualTo(ExitCodes.OK);
