@@ -5,7 +5,6 @@ import dev.mailgate.brevo.webhook.BrevoWebhookAuthenticator;
 import dev.mailgate.brevo.webhook.BrevoWebhookCodec;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
-import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
@@ -14,11 +13,13 @@ import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.time.Clock;
+import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpPresetProvider;
 import java.util.List;
 import java.util.Map;
 
 /** The {@code brevo} provider: Brevo's SMTP relay and its transactional webhooks. */
-public final class BrevoProvider implements MailProvider {
+public final class BrevoProvider implements SmtpPresetProvider {
     static final String ID = "brevo";
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.required("login", "the SMTP login from SMTP and API settings, SMTP tab"),
@@ -46,6 +47,16 @@ public final class BrevoProvider implements MailProvider {
     @Override
     public Transport createTransport(Map<String, String> config) {
         return BrevoTransport.create(config(config));
+    }
+
+    @Override
+    public SmtpConfig smtpConfig(Map<String, String> settings) {
+        return config(settings).smtp();
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> settings, SmtpEventListener listener) {
+        return BrevoTransport.create(config(settings), listener);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.mailgate.cloudmailin.rules.CloudMailinRules;
 import dev.mailgate.cloudmailin.webhook.CloudMailinWebhookCodec;
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
-import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
@@ -15,13 +14,15 @@ import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpPresetProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The {@code cloudmailin} provider: CloudMailin outbound (seed 003) and its event webhook. */
-public final class CloudMailinProvider implements MailProvider {
+public final class CloudMailinProvider implements SmtpPresetProvider {
     static final String ID = "cloudmailin";
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.required("host", "the SMTP host from the account's dashboard"),
@@ -51,6 +52,16 @@ public final class CloudMailinProvider implements MailProvider {
     @Override
     public Transport createTransport(Map<String, String> config) {
         return CloudMailinTransport.create(config(config));
+    }
+
+    @Override
+    public SmtpConfig smtpConfig(Map<String, String> settings) {
+        return config(settings).smtp();
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> settings, SmtpEventListener listener) {
+        return CloudMailinTransport.create(config(settings), listener);
     }
 
     /** Only {@code domain} (and optionally {@code envelope-domain}, {@code flag-bulk}) is read. */

@@ -1,20 +1,22 @@
 package dev.mailgate.episerver;
 
 import dev.mailgate.core.spi.ConfigKey;
-import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.episerver.rule.EpiserverRules;
 import dev.mailgate.smtp.PresetSettings;
 import java.util.Arrays;
+import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpPresetProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The {@code episerver} provider: the Episerver Campaign SMTP API (seed 002). */
-public final class EpiserverProvider implements MailProvider {
+public final class EpiserverProvider implements SmtpPresetProvider {
     static final String ID = "episerver";
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.required("sending-domain", "the domain delegated to Episerver; From addresses must be in it"),
@@ -41,6 +43,16 @@ public final class EpiserverProvider implements MailProvider {
     @Override
     public Transport createTransport(Map<String, String> config) {
         return EpiserverTransport.create(config(config));
+    }
+
+    @Override
+    public SmtpConfig smtpConfig(Map<String, String> settings) {
+        return config(settings).smtp();
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> settings, SmtpEventListener listener) {
+        return EpiserverTransport.create(config(settings), listener);
     }
 
     /** The rules for a sending domain (and mailing codes); only {@code sending-domain} is required here. */

@@ -2,7 +2,6 @@ package dev.mailgate.mailgun;
 
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
-import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
@@ -14,11 +13,13 @@ import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.time.Clock;
+import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpPresetProvider;
 import java.util.List;
 import java.util.Map;
 
 /** The {@code mailgun} provider: Mailgun's SMTP service and its webhooks. */
-public final class MailgunProvider implements MailProvider {
+public final class MailgunProvider implements SmtpPresetProvider {
     static final String ID = "mailgun";
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.required("username", "the domain's SMTP login, e.g. postmaster@mg.example.com"),
@@ -45,6 +46,16 @@ public final class MailgunProvider implements MailProvider {
     @Override
     public Transport createTransport(Map<String, String> config) {
         return MailgunTransport.create(config(config));
+    }
+
+    @Override
+    public SmtpConfig smtpConfig(Map<String, String> settings) {
+        return config(settings).smtp();
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> settings, SmtpEventListener listener) {
+        return MailgunTransport.create(config(settings), listener);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.mailgate.mailjet;
 
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
-import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
@@ -14,11 +13,13 @@ import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.time.Clock;
+import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpPresetProvider;
 import java.util.List;
 import java.util.Map;
 
 /** The {@code mailjet} provider: Mailjet's SMTP relay and its Event API webhooks. */
-public final class MailjetProvider implements MailProvider {
+public final class MailjetProvider implements SmtpPresetProvider {
     static final String ID = "mailjet";
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.required("api-key", "the API key: the SMTP user name"),
@@ -44,6 +45,16 @@ public final class MailjetProvider implements MailProvider {
     @Override
     public Transport createTransport(Map<String, String> config) {
         return MailjetTransport.create(config(config));
+    }
+
+    @Override
+    public SmtpConfig smtpConfig(Map<String, String> settings) {
+        return config(settings).smtp();
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> settings, SmtpEventListener listener) {
+        return MailjetTransport.create(config(settings), listener);
     }
 
     @Override

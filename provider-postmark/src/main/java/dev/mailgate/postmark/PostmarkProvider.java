@@ -2,7 +2,6 @@ package dev.mailgate.postmark;
 
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
-import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
@@ -12,12 +11,15 @@ import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import java.time.Clock;
 import dev.mailgate.postmark.webhook.PostmarkWebhookAuthenticator;
+import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpPresetProvider;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** The {@code postmark} provider: Postmark's SMTP service and its webhooks. */
-public final class PostmarkProvider implements MailProvider {
+public final class PostmarkProvider implements SmtpPresetProvider {
     static final String ID = "postmark";
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.required("server-token", "the Server API Token (Server > API Tokens), used as SMTP user and password"),
@@ -41,6 +43,16 @@ public final class PostmarkProvider implements MailProvider {
     @Override
     public Transport createTransport(Map<String, String> config) {
         return PostmarkTransport.create(config(config));
+    }
+
+    @Override
+    public SmtpConfig smtpConfig(Map<String, String> settings) {
+        return config(settings).smtp();
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> settings, SmtpEventListener listener) {
+        return PostmarkTransport.create(config(settings), listener);
     }
 
     @Override

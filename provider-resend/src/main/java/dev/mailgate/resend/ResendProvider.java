@@ -2,7 +2,6 @@ package dev.mailgate.resend;
 
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
-import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
@@ -12,11 +11,14 @@ import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import java.time.Clock;
 import dev.mailgate.resend.webhook.SvixSignatureAuthenticator;
+import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpPresetProvider;
 import java.util.List;
 import java.util.Map;
 
 /** The {@code resend} provider: Resend's SMTP service and its webhooks. */
-public final class ResendProvider implements MailProvider {
+public final class ResendProvider implements SmtpPresetProvider {
     static final String ID = "resend";
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.required("api-key", "the API key (re_...), the SMTP password; the user is always \"resend\""),
@@ -38,6 +40,16 @@ public final class ResendProvider implements MailProvider {
     @Override
     public Transport createTransport(Map<String, String> config) {
         return ResendTransport.create(config(config));
+    }
+
+    @Override
+    public SmtpConfig smtpConfig(Map<String, String> settings) {
+        return config(settings).smtp();
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> settings, SmtpEventListener listener) {
+        return ResendTransport.create(config(settings), listener);
     }
 
     @Override

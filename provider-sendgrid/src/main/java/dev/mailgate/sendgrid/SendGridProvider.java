@@ -2,7 +2,6 @@ package dev.mailgate.sendgrid;
 
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
-import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
@@ -14,11 +13,13 @@ import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.time.Clock;
+import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpPresetProvider;
 import java.util.List;
 import java.util.Map;
 
 /** The {@code sendgrid} provider: SendGrid's SMTP relay and its Event Webhook. */
-public final class SendGridProvider implements MailProvider {
+public final class SendGridProvider implements SmtpPresetProvider {
     static final String ID = "sendgrid";
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.required("api-key", "an API key with Mail Send permission (the SMTP password; the user is \"apikey\")"),
@@ -43,6 +44,16 @@ public final class SendGridProvider implements MailProvider {
     @Override
     public Transport createTransport(Map<String, String> config) {
         return SendGridTransport.create(config(config));
+    }
+
+    @Override
+    public SmtpConfig smtpConfig(Map<String, String> settings) {
+        return config(settings).smtp();
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> settings, SmtpEventListener listener) {
+        return SendGridTransport.create(config(settings), listener);
     }
 
     @Override

@@ -2,18 +2,20 @@ package dev.mailgate.ses;
 
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
-import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.ses.rules.SesRules;
 import dev.mailgate.ses.webhook.SesSnsCodec;
 import dev.mailgate.smtp.PresetSettings;
+import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpPresetProvider;
 import java.util.List;
 import java.util.Map;
 
 /** The {@code ses} provider: Amazon SES's SMTP interface and its notifications through Amazon SNS. */
-public final class SesProvider implements MailProvider {
+public final class SesProvider implements SmtpPresetProvider {
     static final String ID = "ses";
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.required("region", "the AWS region, e.g. eu-west-1 (host email-smtp.<region>.amazonaws.com)"),
@@ -38,6 +40,16 @@ public final class SesProvider implements MailProvider {
     @Override
     public Transport createTransport(Map<String, String> config) {
         return SesTransport.create(config(config));
+    }
+
+    @Override
+    public SmtpConfig smtpConfig(Map<String, String> settings) {
+        return config(settings).smtp();
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> settings, SmtpEventListener listener) {
+        return SesTransport.create(config(settings), listener);
     }
 
     @Override

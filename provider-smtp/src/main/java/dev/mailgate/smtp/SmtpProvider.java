@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The {@code smtp} provider: any SMTP server, configured by host, port and credentials (the seeds' settings). */
-public final class SmtpProvider implements MailProvider {
+public final class SmtpProvider implements SmtpPresetProvider {
     static final String ID = "smtp";
     private static final List<ConfigKey> CONFIG_KEYS = List.of(
             ConfigKey.required("host", "the SMTP server's host name or IP address"),
@@ -62,8 +62,17 @@ public final class SmtpProvider implements MailProvider {
 
     @Override
     public Transport createTransport(Map<String, String> config) {
-        SmtpConfig smtp = config(config);
-        SmtpTransport.Builder builder = SmtpTransport.builder(smtp);
+        return createTransport(config, SmtpEventListener.NONE);
+    }
+
+    @Override
+    public SmtpConfig smtpConfig(Map<String, String> settings) {
+        return config(settings);
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> config, SmtpEventListener listener) {
+        SmtpTransport.Builder builder = SmtpTransport.builder(config(config)).listener(listener).provider(ID);
         dkimSigner(config).ifPresent(builder::dkim);
         return builder.build();
     }

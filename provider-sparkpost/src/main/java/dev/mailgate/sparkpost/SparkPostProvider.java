@@ -2,7 +2,6 @@ package dev.mailgate.sparkpost;
 
 import dev.mailgate.core.event.CallbackCodec;
 import dev.mailgate.core.spi.ConfigKey;
-import dev.mailgate.core.spi.MailProvider;
 import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
@@ -12,11 +11,14 @@ import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import java.time.Clock;
 import dev.mailgate.sparkpost.webhook.SparkPostWebhookAuthenticator;
+import dev.mailgate.smtp.SmtpConfig;
+import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpPresetProvider;
 import java.util.List;
 import java.util.Map;
 
 /** The {@code sparkpost} provider: SparkPost's SMTP service and its webhooks. */
-public final class SparkPostProvider implements MailProvider {
+public final class SparkPostProvider implements SmtpPresetProvider {
     static final String ID = "sparkpost";
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.required("api-key", "an API key with \"Send via SMTP\" permission; the user is always SMTP_Injection"),
@@ -39,6 +41,16 @@ public final class SparkPostProvider implements MailProvider {
     @Override
     public Transport createTransport(Map<String, String> config) {
         return SparkPostTransport.create(config(config));
+    }
+
+    @Override
+    public SmtpConfig smtpConfig(Map<String, String> settings) {
+        return config(settings).smtp();
+    }
+
+    @Override
+    public Transport createTransport(Map<String, String> settings, SmtpEventListener listener) {
+        return SparkPostTransport.create(config(settings), listener);
     }
 
     @Override

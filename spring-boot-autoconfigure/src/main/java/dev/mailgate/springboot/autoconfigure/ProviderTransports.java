@@ -8,6 +8,7 @@ import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.SmtpEventListener;
+import dev.mailgate.smtp.SmtpPresetProvider;
 import dev.mailgate.smtp.SmtpProvider;
 import dev.mailgate.smtp.SmtpTransport;
 import dev.mailgate.springboot.autoconfigure.properties.MailgateProperties;
@@ -79,19 +80,27 @@ final class ProviderTransports {
 
     /**
      * The provider's transport. Plain SMTP is built here rather than by {@code SmtpProvider} so that the DKIM key may
-     * come from a resource and the application's {@link SmtpEventListener} beans see every send; the other providers
-     * build their own transports from their keys.
+     * come from a resource; the presets build their own transports from their keys, and every SMTP preset
+     * ({@link SmtpPresetProvider}, all bundled ones) is handed the application's {@link SmtpEventListener} beans so
+     * that they see every send, tagged with the provider.
      */
     static Transport create(String id, Map<String, String> settings, SmtpProperties smtp, List<SmtpEventListener> listeners) {
         if (id.equals("smtp")) {
             return smtp(settings, smtp, listeners);
         }
-        return provider(id).createTransport(settings);
+        MailProvider provider = provider(id);
+        if (!listeners.isEmpty() && provider instanceof SmtpPresetProvider preset) {
+            return preset.createTransport(settings, SmtpListeners.of(listeners));
+        }
+        return provider.createTransport(settings);
     }
 
-    /** The SMTP settings for a health probe, when the provider is plain SMTP. */
+    /** The SMTP settings for a health probe: plain SMTP's, or an SMTP preset's; empty for any other provider. */
     static Optional<SmtpConfig> smtpConfig(String id, Map<String, String> settings) {
-        return id.equals("smtp") ? Optional.of(SmtpProvider.config(settings)) : Optional.empty();
+        if (id.equals("smtp")) {
+            return Optional.of(SmtpProvider.config(settings));
+        }
+        return provider(id) instanceof SmtpPresetProvider preset ? Optional.of(preset.smtpConfig(settings)) : Optional.empty();
     }
 
     static MailProvider provider(String id) {

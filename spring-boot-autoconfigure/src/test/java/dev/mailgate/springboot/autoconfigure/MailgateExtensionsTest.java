@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,35 @@ class MailgateExtensionsTest {
                                 .contains("DKIM-Signature:").contains("d=example.com").contains("s=s1");
                         assertThat(seen).hasValue(1);
                         assertThat(transactions).hasValue(1);
+                    });
+        }
+    }
+
+    @Test
+    void aPresetProviderHandsTheListenerBeansEverySendTaggedWithItsIdAndGivesTheHealthProbeItsSmtpSettings() throws Exception {
+        List<String> providers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SmtpEventListener recording = new SmtpEventListener() {
+            @Override
+            public void transactionEnd(Session session, Send send, SendReceipt receipt) {
+                providers.add(session.provider());
+            }
+        };
+        try (TestSmtpServer server = TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("cm-user", "cm-secret")
+                .build().start()) {
+            runner.withBean("recording", SmtpEventListener.class, () -> recording)
+                    .withPropertyValues("mailgate.provider=cloudmailin", "mailgate.cloudmailin.host=localhost",
+                            "mailgate.cloudmailin.port=" + server.port(), "mailgate.cloudmailin.username=cm-user",
+                            "mailgate.cloudmailin.password=cm-secret", "mailgate.cloudmailin.domain=example.com",
+                            "mailgate.cloudmailin.ssl-bundle=ca",
+                            "spring.ssl.bundle.pem.ca.truststore.certificate=classpath:mailgate/localhost-ca.pem")
+                    .run(ctx -> {
+                        assertThat(ctx).hasNotFailed();
+                        ctx.getBean(Transport.class).send(EmailMessage.builder().from("news@example.com").to("jane@example.net")
+                                .subject("Through a preset").text("Hello\n").build());
+                        assertThat(server.awaitMessages(1, Duration.ofSeconds(10))).hasSize(1);
+                        assertThat(providers).containsExactly("cloudmailin");
+                        assertThat(ProviderTransports.smtpConfig("cloudmailin", Map.of("host", "localhost", "username", "u",
+                                "password", "p", "domain", "example.com"))).hasValueSatisfying(c -> assertThat(c.host()).isEqualTo("localhost"));
                     });
         }
     }
