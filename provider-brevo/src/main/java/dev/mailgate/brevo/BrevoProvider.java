@@ -45,11 +45,6 @@ public final class BrevoProvider implements SmtpPresetProvider {
     }
 
     @Override
-    public Transport createTransport(Map<String, String> config) {
-        return BrevoTransport.create(config(config));
-    }
-
-    @Override
     public SmtpConfig smtpConfig(Map<String, String> settings) {
         return config(settings).smtp();
     }
@@ -83,6 +78,7 @@ public final class BrevoProvider implements SmtpPresetProvider {
             throw new ProviderConfigException(ID, e.getMessage().contains("API key") ? "smtp-key" : "config", e.getMessage());
         }
     }
+
     @Override
     public List<ConfigKey> webhookKeys() {
         return WEBHOOK_KEYS;

@@ -50,11 +50,6 @@ public final class CloudMailinProvider implements SmtpPresetProvider {
     }
 
     @Override
-    public Transport createTransport(Map<String, String> config) {
-        return CloudMailinTransport.create(config(config));
-    }
-
-    @Override
     public SmtpConfig smtpConfig(Map<String, String> settings) {
         return config(settings).smtp();
     }
@@ -103,6 +98,7 @@ public final class CloudMailinProvider implements SmtpPresetProvider {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }
     }
+
     @Override
     public List<ConfigKey> webhookKeys() {
         return WEBHOOK_KEYS;

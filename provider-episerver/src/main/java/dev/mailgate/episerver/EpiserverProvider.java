@@ -41,11 +41,6 @@ public final class EpiserverProvider implements SmtpPresetProvider {
     }
 
     @Override
-    public Transport createTransport(Map<String, String> config) {
-        return EpiserverTransport.create(config(config));
-    }
-
-    @Override
     public SmtpConfig smtpConfig(Map<String, String> settings) {
         return config(settings).smtp();
     }

@@ -44,11 +44,6 @@ public final class MailgunProvider implements SmtpPresetProvider {
     }
 
     @Override
-    public Transport createTransport(Map<String, String> config) {
-        return MailgunTransport.create(config(config));
-    }
-
-    @Override
     public SmtpConfig smtpConfig(Map<String, String> settings) {
         return config(settings).smtp();
     }
@@ -89,6 +84,7 @@ public final class MailgunProvider implements SmtpPresetProvider {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }
     }
+
     @Override
     public List<ConfigKey> webhookKeys() {
         return WEBHOOK_KEYS;

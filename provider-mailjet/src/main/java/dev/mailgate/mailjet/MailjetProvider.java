@@ -43,11 +43,6 @@ public final class MailjetProvider implements SmtpPresetProvider {
     }
 
     @Override
-    public Transport createTransport(Map<String, String> config) {
-        return MailjetTransport.create(config(config));
-    }
-
-    @Override
     public SmtpConfig smtpConfig(Map<String, String> settings) {
         return config(settings).smtp();
     }
@@ -81,6 +76,7 @@ public final class MailjetProvider implements SmtpPresetProvider {
             throw new ProviderConfigException(ID, e.getMessage().contains("secret key") ? "secret-key" : "config", e.getMessage());
         }
     }
+
     @Override
     public List<ConfigKey> webhookKeys() {
         return WEBHOOK_KEYS;

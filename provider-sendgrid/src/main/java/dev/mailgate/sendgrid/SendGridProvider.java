@@ -42,11 +42,6 @@ public final class SendGridProvider implements SmtpPresetProvider {
     }
 
     @Override
-    public Transport createTransport(Map<String, String> config) {
-        return SendGridTransport.create(config(config));
-    }
-
-    @Override
     public SmtpConfig smtpConfig(Map<String, String> settings) {
         return config(settings).smtp();
     }
@@ -80,6 +75,7 @@ public final class SendGridProvider implements SmtpPresetProvider {
             throw new ProviderConfigException(ID, "api-key", e.getMessage());
         }
     }
+
     @Override
     public List<ConfigKey> webhookKeys() {
         return WEBHOOK_KEYS;

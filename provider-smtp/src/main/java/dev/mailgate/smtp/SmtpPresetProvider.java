@@ -14,6 +14,12 @@ public interface SmtpPresetProvider extends MailProvider {
     /** The SMTP settings the preset connects with (host, port, TLS, credentials), e.g. for a health probe. */
     SmtpConfig smtpConfig(Map<String, String> settings);
 
-    /** The provider's transport, as {@link #createTransport(Map)} makes it, with {@code listener} hearing every send. */
+    /** The provider's transport, with {@code listener} hearing every send. */
     Transport createTransport(Map<String, String> settings, SmtpEventListener listener);
+
+    /** The same transport with nobody listening: one way to build it, so the two forms cannot drift apart. */
+    @Override
+    default Transport createTransport(Map<String, String> settings) {
+        return createTransport(settings, SmtpEventListener.NONE);
+    }
 }

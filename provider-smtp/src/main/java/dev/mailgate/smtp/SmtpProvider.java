@@ -61,11 +61,6 @@ public final class SmtpProvider implements SmtpPresetProvider {
     }
 
     @Override
-    public Transport createTransport(Map<String, String> config) {
-        return createTransport(config, SmtpEventListener.NONE);
-    }
-
-    @Override
     public SmtpConfig smtpConfig(Map<String, String> settings) {
         return config(settings);
     }

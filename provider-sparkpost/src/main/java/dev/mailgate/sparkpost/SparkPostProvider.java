@@ -39,11 +39,6 @@ public final class SparkPostProvider implements SmtpPresetProvider {
     }
 
     @Override
-    public Transport createTransport(Map<String, String> config) {
-        return SparkPostTransport.create(config(config));
-    }
-
-    @Override
     public SmtpConfig smtpConfig(Map<String, String> settings) {
         return config(settings).smtp();
     }
