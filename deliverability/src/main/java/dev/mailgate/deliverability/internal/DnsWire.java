@@ -17,6 +17,11 @@ import java.util.Locale;
 public final class DnsWire {
     /** EDNS0 (RFC 6891) payload size: the 2020 DNS flag day value, which avoids IP fragmentation. */
     public static final int EDNS_PAYLOAD = 1232;
+    /**
+     * The largest DNS message: a UDP datagram's payload and the TCP length prefix (RFC 1035 section 4.2.2) are both
+     * 16-bit, so no response is longer.
+     */
+    public static final int MAX_MESSAGE = 65_535;
     private static final int MAX_POINTER_JUMPS = 64;
 
     private DnsWire() {
@@ -69,6 +74,9 @@ public final class DnsWire {
      * stale datagram), as are malformed messages; SERVFAIL and REFUSED are errors, NXDOMAIN is an answer.
      */
     public static DnsAnswer parse(byte[] m, int length, int id, String name, DnsType type) {
+        if (length > MAX_MESSAGE) {
+            throw new DnsException("response of " + length + " octets is longer than a DNS message can be (" + MAX_MESSAGE + ", RFC 1035 section 4.2.2)");
+        }
         Reader r = new Reader(m, length);
         int gotId = r.u16();
         int flags = r.u16();

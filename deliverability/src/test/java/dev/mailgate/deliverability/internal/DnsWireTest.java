@@ -26,6 +26,13 @@ class DnsWireTest {
     }
 
     @Test
+    void refusesAMessageLongerThanDnsAllows() {
+        byte[] m = java.util.Arrays.copyOf(hex(GOOD), DnsWire.MAX_MESSAGE + 1);
+        assertThatThrownBy(() -> DnsWire.parse(m, m.length, 0x1234, "example.com", DnsType.A)).isInstanceOf(DnsException.class)
+                .hasMessageContaining("65536 octets is longer than a DNS message can be");
+    }
+
+    @Test
     void refusesAnswersToAnotherQuestion() {
         byte[] m = hex(GOOD);
         assertThatThrownBy(() -> DnsWire.parse(m, m.length, 0x4321, "example.com", DnsType.A)).isInstanceOf(DnsException.class)
