@@ -1,10 +1,9 @@
 package dev.mailgate.brevo;
 
+import dev.mailgate.smtp.PresetBuilder;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.util.Objects;
-import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 
 /**
  * Brevo's SMTP relay settings, as "SMTP relay integration" gives them
@@ -22,21 +21,8 @@ public final class BrevoConfig {
 
     private final SmtpConfig smtp;
 
-    private BrevoConfig(Builder b) {
-        if (b.login == null || b.smtpKey == null) {
-            throw new IllegalArgumentException("the SMTP login and an SMTP key are required (SMTP and API settings, SMTP tab)");
-        }
-        if (b.smtpKey.strip().startsWith(API_KEY_PREFIX)) {
-            throw new IllegalArgumentException("this is a Brevo API key (xkeysib-...); the SMTP relay takes an SMTP key, generated "
-                    + "under SMTP and API settings, SMTP tab (https://developers.brevo.com/docs/smtp-integration)");
-        }
-        SmtpConfig.Builder smtp = SmtpConfig.builder(b.host).port(b.port).tlsMode(b.port == 465 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
-                .credentials(b.login, b.smtpKey.strip());
-        if (b.sslContext != null) {
-            smtp.sslContext(b.sslContext);
-        }
-        b.smtpTuning.accept(smtp);
-        this.smtp = smtp.buildPreset("Brevo", "the SMTP key would go in clear text, and Brevo's relay offers STARTTLS on 587 and 2525");
+    private BrevoConfig(SmtpConfig smtp) {
+        this.smtp = smtp;
     }
 
     public static Builder builder() {
@@ -52,29 +38,16 @@ public final class BrevoConfig {
         return "BrevoConfig[" + smtp + "]";
     }
 
-    /** Collects the settings; the SMTP login and key are required. */
-    public static final class Builder {
-        private String host = DEFAULT_HOST;
-        private int port = DEFAULT_PORT;
+    /**
+     * Collects the settings; the SMTP login and key are required. The port is 587 by default (2525 works the same
+     * way); 465 switches to implicit TLS.
+     */
+    public static final class Builder extends PresetBuilder<Builder> {
         private String login;
         private String smtpKey;
-        private SSLContext sslContext;
-        private Consumer<SmtpConfig.Builder> smtpTuning = b -> {
-        };
 
         private Builder() {
-        }
-
-        /** Overrides {@value #DEFAULT_HOST} (a test server). */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** 587 by default (2525 works the same way); 465 switches to implicit TLS. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+            super(DEFAULT_PORT);
         }
 
         /** The account's SMTP login (not necessarily its e-mail address) and an SMTP key. */
@@ -84,19 +57,22 @@ public final class BrevoConfig {
             return this;
         }
 
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
-        /** Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. */
-        public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
-            this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
-            return this;
-        }
-
         public BrevoConfig build() {
-            return new BrevoConfig(this);
+            if (login == null || smtpKey == null) {
+                throw new IllegalArgumentException("the SMTP login and an SMTP key are required (SMTP and API settings, SMTP tab)");
+            }
+            if (smtpKey.strip().startsWith(API_KEY_PREFIX)) {
+                throw new IllegalArgumentException("this is a Brevo API key (xkeysib-...); the SMTP relay takes an SMTP key, generated "
+                        + "under SMTP and API settings, SMTP tab (https://developers.brevo.com/docs/smtp-integration)");
+            }
+            SmtpConfig.Builder smtp = smtpBuilder(DEFAULT_HOST, port() == 465 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
+                    .credentials(login, smtpKey.strip());
+            return new BrevoConfig(preset(smtp, "Brevo", "the SMTP key would go in clear text, and Brevo's relay offers STARTTLS on 587 and 2525"));
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
-import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.time.Clock;
@@ -68,12 +67,7 @@ public final class BrevoProvider implements SmtpPresetProvider {
         ConfigKey.check(ID, KEYS, map);
         BrevoConfig.Builder b = BrevoConfig.builder().credentials(map.get("login"), map.get("smtp-key"));
         try {
-            if (map.containsKey("host")) {
-                b.host(map.get("host").strip());
-            }
-            PresetSettings.port(ID, map).ifPresent(b::port);
-            PresetSettings.trustStore(map).ifPresent(b::sslContext);
-            return b.build();
+            return b.connectionSettings(ID, map).build();
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, e.getMessage().contains("API key") ? "smtp-key" : "config", e.getMessage());
         }

@@ -2,12 +2,11 @@ package dev.mailgate.cloudmailin;
 
 import dev.mailgate.core.address.DomainNames;
 import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.smtp.PresetBuilder;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 
 /**
  * CloudMailin outbound settings (seed 003): the SMTP host and port from the account's dashboard, the user name and
@@ -36,16 +35,7 @@ public final class CloudMailinConfig {
         }
         this.verpSecret = b.verpSecret == null ? null : b.verpSecret.clone();
         this.flagBulk = b.flagBulk;
-        if (b.host == null || b.username == null || b.password == null) {
-            throw new IllegalArgumentException("host, username and password are required (the account dashboard's SMTP settings)");
-        }
-        SmtpConfig.Builder smtp = SmtpConfig.builder(b.host).port(b.port).tlsMode(TlsMode.STARTTLS_REQUIRED)
-                .credentials(b.username, b.password);
-        if (b.sslContext != null) {
-            smtp.sslContext(b.sslContext);
-        }
-        b.smtpTuning.accept(smtp);
-        this.smtp = smtp.buildPreset("CloudMailin", "CloudMailin accepts SMTP Auth only after STARTTLS (seed 003)");
+        this.smtp = b.smtpConfig();
     }
 
     public static Builder builder() {
@@ -86,42 +76,25 @@ public final class CloudMailinConfig {
                 + (verpSecret != null) + ", smtp=" + smtp + "]";
     }
 
-    /** Collects the settings; host, credentials and sending domain are required. */
-    public static final class Builder {
-        private String host;
-        private int port = DEFAULT_PORT;
+    /**
+     * Collects the settings; host, credentials and sending domain are required (the host is the one the account
+     * dashboard names; there is no default). The port is 587 by default, always with STARTTLS.
+     */
+    public static final class Builder extends PresetBuilder<Builder> {
         private String username;
         private String password;
-        private SSLContext sslContext;
         private String sendingDomain;
         private String envelopeSubdomain;
         private byte[] verpSecret;
         private boolean flagBulk;
-        private Consumer<SmtpConfig.Builder> smtpTuning = b -> {
-        };
 
         private Builder() {
-        }
-
-        /** The SMTP host from the account's dashboard. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+            super(DEFAULT_PORT);
         }
 
         public Builder credentials(String username, String password) {
             this.username = Objects.requireNonNull(username, "username");
             this.password = Objects.requireNonNull(password, "password");
-            return this;
-        }
-
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
             return this;
         }
 
@@ -156,13 +129,22 @@ public final class CloudMailinConfig {
          * Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. Host-name verification
          * stays on: {@code verifyHostname(false)} here makes {@code build()} fail.
          */
-        public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
-            this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
-            return this;
-        }
-
         public CloudMailinConfig build() {
             return new CloudMailinConfig(this);
+        }
+
+        /** The SMTP settings, made once the constructor has checked the rest. */
+        private SmtpConfig smtpConfig() {
+            if (!hostOverridden() || username == null || password == null) {
+                throw new IllegalArgumentException("host, username and password are required (the account dashboard's SMTP settings)");
+            }
+            SmtpConfig.Builder smtp = smtpBuilder(null, TlsMode.STARTTLS_REQUIRED).credentials(username, password);
+            return preset(smtp, "CloudMailin", "CloudMailin accepts SMTP Auth only after STARTTLS (seed 003)");
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.core.webhook.BasicAuthenticator;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
-import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.nio.charset.StandardCharsets;
@@ -83,16 +82,14 @@ public final class CloudMailinProvider implements SmtpPresetProvider {
     static CloudMailinConfig config(Map<String, String> map) {
         ConfigKey.check(ID, KEYS, map);
         try {
-            CloudMailinConfig.Builder b = CloudMailinConfig.builder().host(map.get("host")).credentials(map.get("username"), map.get("password"))
+            CloudMailinConfig.Builder b = CloudMailinConfig.builder().connectionSettings(ID, map).credentials(map.get("username"), map.get("password"))
                     .sendingDomain(map.get("domain")).flagBulkMail(Boolean.parseBoolean(map.getOrDefault("flag-bulk", "false")));
-            PresetSettings.port(ID, map).ifPresent(b::port);
             if (map.containsKey("envelope-domain")) {
                 b.envelopeSubdomain(map.get("envelope-domain"));
             }
             if (map.containsKey("verp-secret")) {
                 b.verpSecret(map.get("verp-secret").getBytes(StandardCharsets.UTF_8));
             }
-            PresetSettings.trustStore(map).ifPresent(b::sslContext);
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "config", e.getMessage());

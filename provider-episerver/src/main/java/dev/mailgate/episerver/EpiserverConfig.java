@@ -2,14 +2,13 @@ package dev.mailgate.episerver;
 
 import dev.mailgate.core.address.DomainNames;
 import dev.mailgate.core.address.EmailAddress;
+import dev.mailgate.smtp.PresetBuilder;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 
 /**
  * The Episerver Campaign SMTP API settings (seed 002): the server Episerver support names (default
@@ -46,16 +45,7 @@ public final class EpiserverConfig {
             }
         }
         this.mailingCodes = Set.copyOf(b.mailingCodes);
-        if (b.username == null || b.password == null) {
-            throw new IllegalArgumentException("credentials are required: Episerver support provides the SMTP authentication");
-        }
-        SmtpConfig.Builder smtp = SmtpConfig.builder(b.host).port(b.port).tlsMode(TlsMode.STARTTLS_REQUIRED)
-                .credentials(b.username, b.password);
-        if (b.sslContext != null) {
-            smtp.sslContext(b.sslContext);
-        }
-        b.smtpTuning.accept(smtp);
-        this.smtp = smtp.buildPreset("Episerver", "Episerver requires TLS so that the SMTP authentication is encrypted (seed 002)");
+        this.smtp = b.smtpConfig();
     }
 
     public static Builder builder() {
@@ -92,31 +82,19 @@ public final class EpiserverConfig {
                 + ", mailingCodes=" + new TreeSet<>(mailingCodes) + ", smtp=" + smtp + "]";
     }
 
-    /** Collects the settings; sending domain, bounce forwarding address and credentials are required. */
-    public static final class Builder {
-        private String host = DEFAULT_HOST;
-        private int port = DEFAULT_PORT;
+    /**
+     * Collects the settings; sending domain, bounce forwarding address and credentials are required. The host is
+     * {@value #DEFAULT_HOST}, the port 25 by default, always with STARTTLS (seed 002).
+     */
+    public static final class Builder extends PresetBuilder<Builder> {
         private String username;
         private String password;
-        private SSLContext sslContext;
         private String sendingDomain;
         private EmailAddress bounceForwardingAddress;
         private final Set<String> mailingCodes = new TreeSet<>();
-        private Consumer<SmtpConfig.Builder> smtpTuning = b -> {
-        };
 
         private Builder() {
-        }
-
-        /** The SMTP server Episerver support named; {@value #DEFAULT_HOST} by default. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+            super(DEFAULT_PORT);
         }
 
         public Builder credentials(String username, String password) {
@@ -129,11 +107,6 @@ public final class EpiserverConfig {
          * Trust material: the seed asks that the Thawte CA be trusted; the JDK's default trust store usually is
          * enough, a custom one (a corporate proxy CA) goes here. Certificates and host names are always verified.
          */
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
         /** The domain of the From addresses, e.g. {@code news.example.com} for {@code newsletter@news.example.com}. */
         public Builder sendingDomain(String domain) {
             this.sendingDomain = Objects.requireNonNull(domain, "domain");
@@ -159,13 +132,22 @@ public final class EpiserverConfig {
          * Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. Host-name verification
          * stays on: {@code verifyHostname(false)} here makes {@code build()} fail.
          */
-        public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
-            this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
-            return this;
-        }
-
         public EpiserverConfig build() {
             return new EpiserverConfig(this);
+        }
+
+        /** The SMTP settings, made once the constructor has checked the rest. */
+        private SmtpConfig smtpConfig() {
+            if (username == null || password == null) {
+                throw new IllegalArgumentException("credentials are required: Episerver support provides the SMTP authentication");
+            }
+            SmtpConfig.Builder smtp = smtpBuilder(DEFAULT_HOST, TlsMode.STARTTLS_REQUIRED).credentials(username, password);
+            return preset(smtp, "Episerver", "Episerver requires TLS so that the SMTP authentication is encrypted (seed 002)");
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

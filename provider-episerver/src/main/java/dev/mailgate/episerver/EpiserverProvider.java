@@ -5,7 +5,6 @@ import dev.mailgate.core.spi.ProviderConfigException;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.episerver.rule.EpiserverRules;
-import dev.mailgate.smtp.PresetSettings;
 import java.util.Arrays;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.SmtpEventListener;
@@ -70,11 +69,7 @@ public final class EpiserverProvider implements SmtpPresetProvider {
             EpiserverConfig.Builder b = EpiserverConfig.builder().sendingDomain(map.get("sending-domain"))
                     .bounceForwardingAddress(map.get("bounce-forwarding-address"))
                     .credentials(map.get("username"), map.get("password")).mailingCodes(codes(map));
-            if (map.containsKey("host")) {
-                b.host(map.get("host"));
-            }
-            PresetSettings.port(ID, map).ifPresent(b::port);
-            PresetSettings.trustStore(map).ifPresent(b::sslContext);
+            b.connectionSettings(ID, map);
             if (map.containsKey("max-per-day")) {
                 long max = Long.parseLong(map.get("max-per-day").strip());
                 b.smtp(s -> s.maxPerDay(max));

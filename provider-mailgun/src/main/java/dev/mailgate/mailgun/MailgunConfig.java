@@ -1,10 +1,9 @@
 package dev.mailgate.mailgun;
 
+import dev.mailgate.smtp.PresetBuilder;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.util.Objects;
-import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 
 /**
  * Mailgun's SMTP settings ("Send via SMTP",
@@ -19,19 +18,9 @@ public final class MailgunConfig {
     private final MailgunRegion region;
     private final SmtpConfig smtp;
 
-    private MailgunConfig(Builder b) {
-        if (b.username == null || b.password == null) {
-            throw new IllegalArgumentException("the domain's SMTP user and password are required (Domain Settings, SMTP Credentials)");
-        }
-        this.region = b.region;
-        String host = b.host == null ? region.smtpHost() : b.host;
-        SmtpConfig.Builder smtp = SmtpConfig.builder(host).port(b.port).tlsMode(b.port == 465 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
-                .credentials(b.username, b.password);
-        if (b.sslContext != null) {
-            smtp.sslContext(b.sslContext);
-        }
-        b.smtpTuning.accept(smtp);
-        this.smtp = smtp.buildPreset("Mailgun", "the SMTP password would go in clear text, and Mailgun offers STARTTLS on every port");
+    private MailgunConfig(MailgunRegion region, SmtpConfig smtp) {
+        this.region = region;
+        this.smtp = smtp;
     }
 
     public static Builder builder() {
@@ -51,35 +40,22 @@ public final class MailgunConfig {
         return "MailgunConfig[region=" + region + ", " + smtp + "]";
     }
 
-    /** Collects the settings; the SMTP credentials are required. */
-    public static final class Builder {
+    /**
+     * Collects the settings; the SMTP credentials are required. The host is the region's (override it for a test
+     * server), the port 587 by default (25 and 2525 work the same way); 465 switches to implicit TLS.
+     */
+    public static final class Builder extends PresetBuilder<Builder> {
         private MailgunRegion region = MailgunRegion.US;
-        private String host;
-        private int port = DEFAULT_PORT;
         private String username;
         private String password;
-        private SSLContext sslContext;
-        private Consumer<SmtpConfig.Builder> smtpTuning = b -> {
-        };
 
         private Builder() {
+            super(DEFAULT_PORT);
         }
 
         /** US by default; EU for domains created in the EU region. */
         public Builder region(MailgunRegion region) {
             this.region = Objects.requireNonNull(region, "region");
-            return this;
-        }
-
-        /** Overrides the region's host (a test server). */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** 587 by default (25 and 2525 work the same way); 465 switches to implicit TLS. */
-        public Builder port(int port) {
-            this.port = port;
             return this;
         }
 
@@ -90,19 +66,18 @@ public final class MailgunConfig {
             return this;
         }
 
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
-        /** Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. */
-        public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
-            this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
-            return this;
-        }
-
         public MailgunConfig build() {
-            return new MailgunConfig(this);
+            if (username == null || password == null) {
+                throw new IllegalArgumentException("the domain's SMTP user and password are required (Domain Settings, SMTP Credentials)");
+            }
+            SmtpConfig.Builder smtp = smtpBuilder(region.smtpHost(), port() == 465 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
+                    .credentials(username, password);
+            return new MailgunConfig(region, preset(smtp, "Mailgun", "the SMTP password would go in clear text, and Mailgun offers STARTTLS on every port"));
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.mailgun.rules.MailgunRules;
 import dev.mailgate.mailgun.webhook.MailgunSignatureAuthenticator;
 import dev.mailgate.mailgun.webhook.MailgunWebhookCodec;
-import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.time.Clock;
@@ -74,12 +73,7 @@ public final class MailgunProvider implements SmtpPresetProvider {
             throw new ProviderConfigException(ID, "region", e.getMessage());
         }
         try {
-            if (map.containsKey("host")) {
-                b.host(map.get("host").strip());
-            }
-            PresetSettings.port(ID, map).ifPresent(b::port);
-            PresetSettings.trustStore(map).ifPresent(b::sslContext);
-            return b.build();
+            return b.connectionSettings(ID, map).build();
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }

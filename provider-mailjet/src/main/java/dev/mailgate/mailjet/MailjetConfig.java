@@ -1,10 +1,9 @@
 package dev.mailgate.mailjet;
 
+import dev.mailgate.smtp.PresetBuilder;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.util.Objects;
-import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 
 /**
  * Mailjet's SMTP relay settings (SMTP Relay, https://dev.mailjet.com/smtp-relay/overview/): host
@@ -22,20 +21,8 @@ public final class MailjetConfig {
 
     private final SmtpConfig smtp;
 
-    private MailjetConfig(Builder b) {
-        if (b.apiKey == null || b.secretKey == null) {
-            throw new IllegalArgumentException("the API key and secret key are required (Account settings, API key management)");
-        }
-        if (b.apiKey.strip().equals(b.secretKey.strip())) {
-            throw new IllegalArgumentException("the API key and the secret key are the same text; the password is the secret key");
-        }
-        SmtpConfig.Builder smtp = SmtpConfig.builder(b.host).port(b.port).tlsMode(b.port == 465 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
-                .credentials(b.apiKey.strip(), b.secretKey.strip());
-        if (b.sslContext != null) {
-            smtp.sslContext(b.sslContext);
-        }
-        b.smtpTuning.accept(smtp);
-        this.smtp = smtp.buildPreset("Mailjet", "the secret key would go in clear text, and Mailjet offers STARTTLS on 587");
+    private MailjetConfig(SmtpConfig smtp) {
+        this.smtp = smtp;
     }
 
     public static Builder builder() {
@@ -51,29 +38,16 @@ public final class MailjetConfig {
         return "MailjetConfig[" + smtp + "]";
     }
 
-    /** Collects the settings; the API key and secret key are required. */
-    public static final class Builder {
-        private String host = DEFAULT_HOST;
-        private int port = DEFAULT_PORT;
+    /**
+     * Collects the settings; the API key and secret key are required. The host is {@value #DEFAULT_HOST}, the port 587
+     * by default (25 and 2525 work the same way); 465 switches to implicit TLS.
+     */
+    public static final class Builder extends PresetBuilder<Builder> {
         private String apiKey;
         private String secretKey;
-        private SSLContext sslContext;
-        private Consumer<SmtpConfig.Builder> smtpTuning = b -> {
-        };
 
         private Builder() {
-        }
-
-        /** Overrides {@value #DEFAULT_HOST} (a test server). */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** 587 by default (25 and 2525 work the same way); 465 switches to implicit TLS. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+            super(DEFAULT_PORT);
         }
 
         /** The API key (the SMTP user name) and the secret key (the password). */
@@ -83,19 +57,21 @@ public final class MailjetConfig {
             return this;
         }
 
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
-        /** Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. */
-        public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
-            this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
-            return this;
-        }
-
         public MailjetConfig build() {
-            return new MailjetConfig(this);
+            if (apiKey == null || secretKey == null) {
+                throw new IllegalArgumentException("the API key and secret key are required (Account settings, API key management)");
+            }
+            if (apiKey.strip().equals(secretKey.strip())) {
+                throw new IllegalArgumentException("the API key and the secret key are the same text; the password is the secret key");
+            }
+            SmtpConfig.Builder smtp = smtpBuilder(DEFAULT_HOST, port() == 465 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
+                    .credentials(apiKey.strip(), secretKey.strip());
+            return new MailjetConfig(preset(smtp, "Mailjet", "the secret key would go in clear text, and Mailjet offers STARTTLS on 587"));
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

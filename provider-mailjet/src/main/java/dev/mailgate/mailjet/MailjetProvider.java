@@ -9,7 +9,6 @@ import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.mailjet.rules.MailjetRules;
 import dev.mailgate.mailjet.webhook.MailjetWebhookAuth;
 import dev.mailgate.mailjet.webhook.MailjetWebhookCodec;
-import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.time.Clock;
@@ -66,12 +65,7 @@ public final class MailjetProvider implements SmtpPresetProvider {
         ConfigKey.check(ID, KEYS, map);
         MailjetConfig.Builder b = MailjetConfig.builder().credentials(map.get("api-key"), map.get("secret-key"));
         try {
-            if (map.containsKey("host")) {
-                b.host(map.get("host").strip());
-            }
-            PresetSettings.port(ID, map).ifPresent(b::port);
-            PresetSettings.trustStore(map).ifPresent(b::sslContext);
-            return b.build();
+            return b.connectionSettings(ID, map).build();
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, e.getMessage().contains("secret key") ? "secret-key" : "config", e.getMessage());
         }

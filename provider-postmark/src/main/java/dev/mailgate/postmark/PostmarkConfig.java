@@ -1,13 +1,12 @@
 package dev.mailgate.postmark;
 
 import dev.mailgate.postmark.rules.PostmarkRules;
+import dev.mailgate.smtp.PresetBuilder;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 
 /**
  * Postmark's SMTP settings, as "What are the SMTP details / API Tokens I should be using?" gives them
@@ -31,30 +30,9 @@ public final class PostmarkConfig {
     private final Optional<String> messageStream;
     private final SmtpConfig smtp;
 
-    private PostmarkConfig(Builder b) {
-        if (b.username == null || b.password == null) {
-            throw new IllegalArgumentException("the Server API Token is required (Server > API Tokens), or an SMTP token's access key and secret");
-        }
-        for (String s : new String[] {b.username, b.password}) {
-            if (s.isBlank() || s.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("the Postmark token contains whitespace or a line break (copied with it?); SMTP AUTH would fail");
-            }
-        }
-        if (b.host == null && !PORTS.contains(b.port)) {
-            throw new IllegalArgumentException("Postmark's SMTP servers listen on 25, 587 and 2525 with STARTTLS; port " + b.port
-                    + " is not one of them (there is no implicit-TLS port)");
-        }
-        if (b.messageStream != null && !PostmarkRules.isStreamId(b.messageStream)) {
-            throw new IllegalArgumentException("not a message stream ID: " + b.messageStream + " (e.g. outbound, broadcast)");
-        }
-        this.messageStream = Optional.ofNullable(b.messageStream);
-        String host = b.host != null ? b.host : b.broadcasts ? BROADCAST_HOST : TRANSACTIONAL_HOST;
-        SmtpConfig.Builder smtp = SmtpConfig.builder(host).port(b.port).tlsMode(TlsMode.STARTTLS_REQUIRED).credentials(b.username, b.password);
-        if (b.sslContext != null) {
-            smtp.sslContext(b.sslContext);
-        }
-        b.smtpTuning.accept(smtp);
-        this.smtp = smtp.buildPreset("Postmark", "the server token would go in clear text, and Postmark offers STARTTLS on every port");
+    private PostmarkConfig(Optional<String> messageStream, SmtpConfig smtp) {
+        this.messageStream = messageStream;
+        this.smtp = smtp;
     }
 
     public static Builder builder() {
@@ -75,19 +53,18 @@ public final class PostmarkConfig {
         return "PostmarkConfig[messageStream=" + messageStream.orElse("(server default)") + ", " + smtp + "]";
     }
 
-    /** Collects the settings; the server token is required. */
-    public static final class Builder {
+    /**
+     * Collects the settings; the server token is required. The host is Postmark's transactional or broadcast host
+     * (override it for a test server; any port is then accepted), the port 587 by default; 25 and 2525 work the same.
+     */
+    public static final class Builder extends PresetBuilder<Builder> {
         private String username;
         private String password;
-        private String host;
         private boolean broadcasts;
-        private int port = DEFAULT_PORT;
         private String messageStream;
-        private SSLContext sslContext;
-        private Consumer<SmtpConfig.Builder> smtpTuning = b -> {
-        };
 
         private Builder() {
+            super(DEFAULT_PORT);
         }
 
         /** The Server API Token, which Postmark takes as both the SMTP user name and the password. */
@@ -115,31 +92,30 @@ public final class PostmarkConfig {
             return this;
         }
 
-        /** Overrides the host (a test server); any port is then accepted. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** 587 by default; 25 and 2525 work the same way. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
-        /** Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. */
-        public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
-            this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
-            return this;
-        }
-
         public PostmarkConfig build() {
-            return new PostmarkConfig(this);
+            if (username == null || password == null) {
+                throw new IllegalArgumentException("the Server API Token is required (Server > API Tokens), or an SMTP token's access key and secret");
+            }
+            for (String s : new String[] {username, password}) {
+                if (s.isBlank() || s.chars().anyMatch(Character::isWhitespace)) {
+                    throw new IllegalArgumentException("the Postmark token contains whitespace or a line break (copied with it?); SMTP AUTH would fail");
+                }
+            }
+            if (!hostOverridden() && !PORTS.contains(port())) {
+                throw new IllegalArgumentException("Postmark's SMTP servers listen on 25, 587 and 2525 with STARTTLS; port " + port()
+                        + " is not one of them (there is no implicit-TLS port)");
+            }
+            if (messageStream != null && !PostmarkRules.isStreamId(messageStream)) {
+                throw new IllegalArgumentException("not a message stream ID: " + messageStream + " (e.g. outbound, broadcast)");
+            }
+            SmtpConfig.Builder smtp = smtpBuilder(broadcasts ? BROADCAST_HOST : TRANSACTIONAL_HOST, TlsMode.STARTTLS_REQUIRED).credentials(username, password);
+            return new PostmarkConfig(Optional.ofNullable(messageStream),
+                    preset(smtp, "Postmark", "the server token would go in clear text, and Postmark offers STARTTLS on every port"));
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

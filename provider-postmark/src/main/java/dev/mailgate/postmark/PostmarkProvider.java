@@ -7,7 +7,6 @@ import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.postmark.rules.PostmarkRules;
 import dev.mailgate.postmark.webhook.PostmarkWebhookCodec;
-import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import java.time.Clock;
 import dev.mailgate.postmark.webhook.PostmarkWebhookAuthenticator;
@@ -74,12 +73,7 @@ public final class PostmarkProvider implements SmtpPresetProvider {
                 }
                 b.broadcasts(v.equals("true"));
             }
-            if (map.containsKey("host")) {
-                b.host(map.get("host").strip());
-            }
-            PresetSettings.port(ID, map).ifPresent(b::port);
-            PresetSettings.trustStore(map).ifPresent(b::sslContext);
-            return b.build();
+            return b.connectionSettings(ID, map).build();
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }

@@ -1,11 +1,10 @@
 package dev.mailgate.resend;
 
+import dev.mailgate.smtp.PresetBuilder;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 
 /**
  * Resend's SMTP settings, as "Send emails with SMTP" gives them (https://resend.com/docs/send-with-smtp): host
@@ -24,22 +23,8 @@ public final class ResendConfig {
 
     private final SmtpConfig smtp;
 
-    private ResendConfig(Builder b) {
-        String key = Objects.requireNonNull(b.apiKey, "apiKey is required (an API key with sending access)");
-        if (key.isBlank() || key.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("the Resend API key contains whitespace or a line break (copied with it?); SMTP AUTH would fail");
-        }
-        if (b.host.equals(DEFAULT_HOST) && !PORTS.containsKey(b.port)) {
-            throw new IllegalArgumentException("smtp.resend.com listens on 25, 587, 2587 (STARTTLS) and 465, 2465 (implicit TLS); not on " + b.port);
-        }
-        boolean implicit = b.port == 465 || b.port == 2465;
-        SmtpConfig.Builder smtp = SmtpConfig.builder(b.host).port(b.port).tlsMode(implicit ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
-                .credentials(USERNAME, key);
-        if (b.sslContext != null) {
-            smtp.sslContext(b.sslContext);
-        }
-        b.smtpTuning.accept(smtp);
-        this.smtp = smtp.buildPreset("Resend", "the API key would go in clear text, and Resend offers TLS on every port");
+    private ResendConfig(SmtpConfig smtp) {
+        this.smtp = smtp;
     }
 
     public static Builder builder() {
@@ -55,16 +40,15 @@ public final class ResendConfig {
         return "ResendConfig[" + smtp + "]";
     }
 
-    /** Collects the settings; only the API key is required. */
-    public static final class Builder {
+    /**
+     * Collects the settings; only the API key is required. The host is {@value #DEFAULT_HOST} (another host, a test
+     * server, takes any port), the port 587 by default; 465 and 2465 switch to implicit TLS.
+     */
+    public static final class Builder extends PresetBuilder<Builder> {
         private String apiKey;
-        private String host = DEFAULT_HOST;
-        private int port = DEFAULT_PORT;
-        private SSLContext sslContext;
-        private Consumer<SmtpConfig.Builder> smtpTuning = b -> {
-        };
 
         private Builder() {
+            super(DEFAULT_PORT);
         }
 
         /** The API key ({@code re_...}), used as the SMTP password. */
@@ -73,31 +57,22 @@ public final class ResendConfig {
             return this;
         }
 
-        /** {@value #DEFAULT_HOST} by default; another host (a test server) takes any port. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** 587 by default; 465 and 2465 switch to implicit TLS. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
-        /** Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. */
-        public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
-            this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
-            return this;
-        }
-
         public ResendConfig build() {
-            return new ResendConfig(this);
+            String key = Objects.requireNonNull(apiKey, "apiKey is required (an API key with sending access)");
+            if (key.isBlank() || key.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("the Resend API key contains whitespace or a line break (copied with it?); SMTP AUTH would fail");
+            }
+            if (hostOr(DEFAULT_HOST).equals(DEFAULT_HOST) && !PORTS.containsKey(port())) {
+                throw new IllegalArgumentException("smtp.resend.com listens on 25, 587, 2587 (STARTTLS) and 465, 2465 (implicit TLS); not on " + port());
+            }
+            boolean implicit = port() == 465 || port() == 2465;
+            SmtpConfig.Builder smtp = smtpBuilder(DEFAULT_HOST, implicit ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED).credentials(USERNAME, key);
+            return new ResendConfig(preset(smtp, "Resend", "the API key would go in clear text, and Resend offers TLS on every port"));
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.resend.rules.ResendRules;
 import dev.mailgate.resend.webhook.ResendWebhookCodec;
-import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import java.time.Clock;
 import dev.mailgate.resend.webhook.SvixSignatureAuthenticator;
@@ -61,12 +60,7 @@ public final class ResendProvider implements SmtpPresetProvider {
         ConfigKey.check(ID, KEYS, map);
         try {
             ResendConfig.Builder b = ResendConfig.builder().apiKey(map.get("api-key"));
-            if (map.containsKey("host")) {
-                b.host(map.get("host").strip());
-            }
-            PresetSettings.port(ID, map).ifPresent(b::port);
-            PresetSettings.trustStore(map).ifPresent(b::sslContext);
-            return b.build();
+            return b.connectionSettings(ID, map).build();
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }

@@ -1,10 +1,9 @@
 package dev.mailgate.sendgrid;
 
+import dev.mailgate.smtp.PresetBuilder;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.util.Objects;
-import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 
 /**
  * SendGrid's SMTP settings, as "Integrating with the SMTP API" gives them
@@ -23,20 +22,8 @@ public final class SendGridConfig {
 
     private final SmtpConfig smtp;
 
-    private SendGridConfig(Builder b) {
-        String key = Objects.requireNonNull(b.apiKey, "apiKey is required (an API key with at least Mail Send permission)");
-        if (key.isBlank() || key.chars().anyMatch(Character::isWhitespace)) {
-            // The integration page warns that a newline copied with the key makes AUTH fail; say so before connecting.
-            throw new IllegalArgumentException("the SendGrid API key contains whitespace or a line break (copied from a wrapped "
-                    + "terminal?); SMTP AUTH would fail");
-        }
-        SmtpConfig.Builder smtp = SmtpConfig.builder(b.host).port(b.port).tlsMode(b.port == 465 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
-                .credentials(USERNAME, key).maxMessagesPerConnection(MAX_MESSAGES_PER_CONNECTION);
-        if (b.sslContext != null) {
-            smtp.sslContext(b.sslContext);
-        }
-        b.smtpTuning.accept(smtp);
-        this.smtp = smtp.buildPreset("SendGrid", "the API key would go in clear text, and SendGrid offers TLS on every port");
+    private SendGridConfig(SmtpConfig smtp) {
+        this.smtp = smtp;
     }
 
     public static Builder builder() {
@@ -52,16 +39,15 @@ public final class SendGridConfig {
         return "SendGridConfig[" + smtp + "]";
     }
 
-    /** Collects the settings; only the API key is required. */
-    public static final class Builder {
+    /**
+     * Collects the settings; only the API key is required. The host is {@value #DEFAULT_HOST} (SendGrid asks not to
+     * point at its IP addresses, which change), the port 587 by default; 465 switches to implicit TLS.
+     */
+    public static final class Builder extends PresetBuilder<Builder> {
         private String apiKey;
-        private String host = DEFAULT_HOST;
-        private int port = DEFAULT_PORT;
-        private SSLContext sslContext;
-        private Consumer<SmtpConfig.Builder> smtpTuning = b -> {
-        };
 
         private Builder() {
+            super(DEFAULT_PORT);
         }
 
         /** The API key, used as the SMTP password. */
@@ -70,31 +56,21 @@ public final class SendGridConfig {
             return this;
         }
 
-        /** {@value #DEFAULT_HOST} by default; SendGrid asks not to point at its IP addresses, which change. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** 587 by default; 465 switches to implicit TLS. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
-        /** Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. */
-        public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
-            this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
-            return this;
-        }
-
         public SendGridConfig build() {
-            return new SendGridConfig(this);
+            String key = Objects.requireNonNull(apiKey, "apiKey is required (an API key with at least Mail Send permission)");
+            if (key.isBlank() || key.chars().anyMatch(Character::isWhitespace)) {
+                // The integration page warns that a newline copied with the key makes AUTH fail; say so before connecting.
+                throw new IllegalArgumentException("the SendGrid API key contains whitespace or a line break (copied from a wrapped "
+                        + "terminal?); SMTP AUTH would fail");
+            }
+            SmtpConfig.Builder smtp = smtpBuilder(DEFAULT_HOST, port() == 465 ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
+                    .credentials(USERNAME, key).maxMessagesPerConnection(MAX_MESSAGES_PER_CONNECTION);
+            return new SendGridConfig(preset(smtp, "SendGrid", "the API key would go in clear text, and SendGrid offers TLS on every port"));
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

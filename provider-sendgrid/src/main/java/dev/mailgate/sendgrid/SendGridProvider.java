@@ -9,7 +9,6 @@ import dev.mailgate.core.webhook.WebhookAuthenticator;
 import dev.mailgate.sendgrid.rules.SendGridRules;
 import dev.mailgate.sendgrid.webhook.SendGridSignatureAuthenticator;
 import dev.mailgate.sendgrid.webhook.SendGridWebhookCodec;
-import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TrustStores;
 import java.time.Clock;
@@ -65,12 +64,7 @@ public final class SendGridProvider implements SmtpPresetProvider {
         ConfigKey.check(ID, KEYS, map);
         try {
             SendGridConfig.Builder b = SendGridConfig.builder().apiKey(map.get("api-key"));
-            if (map.containsKey("host")) {
-                b.host(map.get("host").strip());
-            }
-            PresetSettings.port(ID, map).ifPresent(b::port);
-            PresetSettings.trustStore(map).ifPresent(b::sslContext);
-            return b.build();
+            return b.connectionSettings(ID, map).build();
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "api-key", e.getMessage());
         }

@@ -1,13 +1,12 @@
 package dev.mailgate.ses;
 
 import dev.mailgate.ses.rules.SesRules;
+import dev.mailgate.smtp.PresetBuilder;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 
 /**
  * Amazon SES's SMTP settings. The endpoint is {@code email-smtp.<region>.amazonaws.com}; ports 25, 587 and 2587 take
@@ -25,27 +24,10 @@ public final class SesConfig {
     private final String configurationSet;
     private final SmtpConfig smtp;
 
-    private SesConfig(Builder b) {
-        this.region = Objects.requireNonNull(b.region, "region is required, e.g. eu-west-1 (SMTP credentials are per region)");
-        if (!REGION.matcher(region).matches()) {
-            throw new IllegalArgumentException("not an AWS region name: " + region + " (e.g. us-east-1, eu-west-1)");
-        }
-        if (b.username == null || b.password == null) {
-            throw new IllegalArgumentException("the region's SES SMTP user name and password are required (not the AWS access key)");
-        }
-        if (b.configurationSet != null && !SesRules.isConfigurationSetName(b.configurationSet)) {
-            throw new IllegalArgumentException("not a configuration set name: " + b.configurationSet);
-        }
+    private SesConfig(Builder b, SmtpConfig smtp) {
+        this.region = b.region;
         this.configurationSet = b.configurationSet;
-        String host = b.host == null ? "email-smtp." + region + ".amazonaws.com" : b.host;
-        boolean implicit = b.port == 465 || b.port == 2465;
-        SmtpConfig.Builder smtp = SmtpConfig.builder(host).port(b.port).tlsMode(implicit ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
-                .credentials(b.username, b.password);
-        if (b.sslContext != null) {
-            smtp.sslContext(b.sslContext);
-        }
-        b.smtpTuning.accept(smtp);
-        this.smtp = smtp.buildPreset("Amazon SES", "Amazon SES requires TLS before AUTH");
+        this.smtp = smtp;
     }
 
     public static Builder builder() {
@@ -70,35 +52,23 @@ public final class SesConfig {
         return "SesConfig[region=" + region + ", configurationSet=" + configurationSet + ", " + smtp + "]";
     }
 
-    /** Collects the settings; region and SMTP credentials are required. */
-    public static final class Builder {
+    /**
+     * Collects the settings; region and SMTP credentials are required. The host is the region's endpoint (override it
+     * for a VPC endpoint or a test server), the port 587 by default; 465 and 2465 switch to implicit TLS.
+     */
+    public static final class Builder extends PresetBuilder<Builder> {
         private String region;
-        private String host;
-        private int port = DEFAULT_PORT;
         private String username;
         private String password;
         private String configurationSet;
-        private SSLContext sslContext;
-        private Consumer<SmtpConfig.Builder> smtpTuning = b -> {
-        };
 
         private Builder() {
+            super(DEFAULT_PORT);
         }
 
         /** The AWS region, e.g. {@code eu-west-1}: it picks the endpoint, and the credentials must be that region's. */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region").strip();
-            return this;
-        }
-
-        /** Overrides the region's host (a VPC endpoint, a test server). */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        public Builder port(int port) {
-            this.port = port;
             return this;
         }
 
@@ -115,19 +85,26 @@ public final class SesConfig {
             return this;
         }
 
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
-        /** Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. */
-        public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
-            this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
-            return this;
-        }
-
         public SesConfig build() {
-            return new SesConfig(this);
+            Objects.requireNonNull(region, "region is required, e.g. eu-west-1 (SMTP credentials are per region)");
+            if (!REGION.matcher(region).matches()) {
+                throw new IllegalArgumentException("not an AWS region name: " + region + " (e.g. us-east-1, eu-west-1)");
+            }
+            if (username == null || password == null) {
+                throw new IllegalArgumentException("the region's SES SMTP user name and password are required (not the AWS access key)");
+            }
+            if (configurationSet != null && !SesRules.isConfigurationSetName(configurationSet)) {
+                throw new IllegalArgumentException("not a configuration set name: " + configurationSet);
+            }
+            boolean implicit = port() == 465 || port() == 2465;
+            SmtpConfig.Builder smtp = smtpBuilder("email-smtp." + region + ".amazonaws.com", implicit ? TlsMode.IMPLICIT : TlsMode.STARTTLS_REQUIRED)
+                    .credentials(username, password);
+            return new SesConfig(this, preset(smtp, "Amazon SES", "Amazon SES requires TLS before AUTH"));
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.ses.rules.SesRules;
 import dev.mailgate.ses.webhook.SesSnsCodec;
-import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.SmtpEventListener;
 import dev.mailgate.smtp.SmtpPresetProvider;
@@ -65,12 +64,7 @@ public final class SesProvider implements SmtpPresetProvider {
             if (map.containsKey("configuration-set")) {
                 b.configurationSet(map.get("configuration-set").strip());
             }
-            if (map.containsKey("host")) {
-                b.host(map.get("host").strip());
-            }
-            PresetSettings.port(ID, map).ifPresent(b::port);
-            PresetSettings.trustStore(map).ifPresent(b::sslContext);
-            return b.build();
+            return b.connectionSettings(ID, map).build();
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }

@@ -1,12 +1,11 @@
 package dev.mailgate.sparkpost;
 
+import dev.mailgate.smtp.PresetBuilder;
 import dev.mailgate.smtp.SmtpConfig;
 import dev.mailgate.smtp.TlsMode;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 
 /**
  * SparkPost's SMTP settings, as "SMTP API" gives them (https://developers.sparkpost.com/api/smtp/): host
@@ -28,23 +27,9 @@ public final class SparkPostConfig {
     private final SparkPostRegion region;
     private final SmtpConfig smtp;
 
-    private SparkPostConfig(Builder b) {
-        String key = Objects.requireNonNull(b.apiKey, "apiKey is required (an API key with \"Send via SMTP\" permission)");
-        if (key.isBlank() || key.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("the SparkPost API key contains whitespace or a line break (copied with it?); SMTP AUTH would fail");
-        }
-        if (b.host == null && !PORTS.contains(b.port)) {
-            throw new IllegalArgumentException("SparkPost's SMTP relay listens on 587 and 2525 with STARTTLS; not on " + b.port);
-        }
-        this.region = b.region;
-        String host = b.host == null ? region.smtpHost() : b.host;
-        SmtpConfig.Builder smtp = SmtpConfig.builder(host).port(b.port).tlsMode(TlsMode.STARTTLS_REQUIRED).credentials(USERNAME, key)
-                .maxMessagesPerConnection(MAX_MESSAGES_PER_CONNECTION).commandTimeout(COMMAND_TIMEOUT);
-        if (b.sslContext != null) {
-            smtp.sslContext(b.sslContext);
-        }
-        b.smtpTuning.accept(smtp);
-        this.smtp = smtp.buildPreset("SparkPost", "the API key would go in clear text, and SparkPost offers STARTTLS on every port");
+    private SparkPostConfig(SparkPostRegion region, SmtpConfig smtp) {
+        this.region = region;
+        this.smtp = smtp;
     }
 
     public static Builder builder() {
@@ -64,17 +49,16 @@ public final class SparkPostConfig {
         return "SparkPostConfig[region=" + region + ", " + smtp + "]";
     }
 
-    /** Collects the settings; only the API key is required. */
-    public static final class Builder {
+    /**
+     * Collects the settings; only the API key is required. The host is the region's (override it for an Enterprise
+     * host or a test server; any port is then accepted), the port 587 by default, 2525 where 587 is blocked.
+     */
+    public static final class Builder extends PresetBuilder<Builder> {
         private String apiKey;
         private SparkPostRegion region = SparkPostRegion.US;
-        private String host;
-        private int port = DEFAULT_PORT;
-        private SSLContext sslContext;
-        private Consumer<SmtpConfig.Builder> smtpTuning = b -> {
-        };
 
         private Builder() {
+            super(DEFAULT_PORT);
         }
 
         /** An API key with "Send via SMTP" permission, the SMTP password. */
@@ -89,31 +73,22 @@ public final class SparkPostConfig {
             return this;
         }
 
-        /** Overrides the region's host (an Enterprise host, a test server); any port is then accepted. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** 587 by default; 2525 where 587 is blocked. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
-        /** Further SMTP settings (timeouts, pool size, quota, ...), applied after the preset. */
-        public Builder smtp(Consumer<SmtpConfig.Builder> tuning) {
-            this.smtpTuning = Objects.requireNonNull(tuning, "tuning");
-            return this;
-        }
-
         public SparkPostConfig build() {
-            return new SparkPostConfig(this);
+            String key = Objects.requireNonNull(apiKey, "apiKey is required (an API key with \"Send via SMTP\" permission)");
+            if (key.isBlank() || key.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("the SparkPost API key contains whitespace or a line break (copied with it?); SMTP AUTH would fail");
+            }
+            if (!hostOverridden() && !PORTS.contains(port())) {
+                throw new IllegalArgumentException("SparkPost's SMTP relay listens on 587 and 2525 with STARTTLS; not on " + port());
+            }
+            SmtpConfig.Builder smtp = smtpBuilder(region.smtpHost(), TlsMode.STARTTLS_REQUIRED).credentials(USERNAME, key)
+                    .maxMessagesPerConnection(MAX_MESSAGES_PER_CONNECTION).commandTimeout(COMMAND_TIMEOUT);
+            return new SparkPostConfig(region, preset(smtp, "SparkPost", "the API key would go in clear text, and SparkPost offers STARTTLS on every port"));
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

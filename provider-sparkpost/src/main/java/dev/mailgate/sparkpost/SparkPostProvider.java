@@ -7,7 +7,6 @@ import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
 import dev.mailgate.sparkpost.rules.SparkPostRules;
 import dev.mailgate.sparkpost.webhook.SparkPostWebhookCodec;
-import dev.mailgate.smtp.PresetSettings;
 import dev.mailgate.core.webhook.WebhookAuthenticator;
 import java.time.Clock;
 import dev.mailgate.sparkpost.webhook.SparkPostWebhookAuthenticator;
@@ -65,12 +64,7 @@ public final class SparkPostProvider implements SmtpPresetProvider {
             if (map.containsKey("region")) {
                 b.region(SparkPostRegion.parse(map.get("region")));
             }
-            if (map.containsKey("host")) {
-                b.host(map.get("host").strip());
-            }
-            PresetSettings.port(ID, map).ifPresent(b::port);
-            PresetSettings.trustStore(map).ifPresent(b::sslContext);
-            return b.build();
+            return b.connectionSettings(ID, map).build();
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigException(ID, "config", e.getMessage());
         }
