@@ -75,13 +75,24 @@ public final class Classifier {
         // Exim appends ": retry timeout exceeded" to the last reply when it gives up (deliver.c, retry rules): the
         // reply before it says why delivery kept failing; only a failure with no reply of its own is "expired"
         String reply = withoutEximGaveUp(diagnostic);
-        BounceReason reason = status.flatMap(StatusReason::decisive)
-                .or(() -> MAILER_EXIT_TEXT.matcher(reply).lookingAt() ? ReasonText.find(context) : Optional.empty())
-                .or(() -> PublishedTexts.find(reply))
-                .or(() -> ReasonText.find(reply))
-                .or(() -> status.flatMap(StatusReason::of))
-                .or(() -> ReasonText.find(context))
-                .orElse(BounceReason.ON_HOLD);
+        // each text is prepared for the phrase tables once (Words), and only when a step reads it
+        Optional<BounceReason> found = status.flatMap(StatusReason::decisive);
+        Words contextWords = null;
+        if (found.isEmpty() && MAILER_EXIT_TEXT.matcher(reply).lookingAt()) {
+            contextWords = Words.of(context);
+            found = ReasonText.find(contextWords);
+        }
+        if (found.isEmpty()) {
+            Words replyWords = Words.of(reply);
+            found = PublishedTexts.find(replyWords).or(() -> ReasonText.find(replyWords));
+        }
+        if (found.isEmpty()) {
+            found = status.flatMap(StatusReason::of);
+        }
+        if (found.isEmpty()) {
+            found = ReasonText.find(contextWords != null ? contextWords : Words.of(context));
+        }
+        BounceReason reason = found.orElse(BounceReason.ON_HOLD);
         String answered = command.orElse("");
         // the status proves a missing mailbox by itself: x.1.0, x.1.1, x.1.3
         boolean saysMailbox = status.map(s -> s.subject() == 1 && (s.detail() == 0 || s.detail() == 1 || s.detail() == 3))

@@ -18,7 +18,7 @@ final class PublishedTexts {
     /**
      * One rule: where the text is published, the reason it states, and the words (lower case, regex) as its
      * top-level alternatives, each tried only when one of the literals it cannot match without occurs
-     * ({@link Needles}, all found in one {@link NeedleSet} pass, as {@link ReasonText} does).
+     * ({@link Needles}, found with {@link ReasonText}'s in one pass over the text: {@link Words}).
      */
     private record Rule(String source, BounceReason reason, List<Alternative> words) {
         boolean matches(String lower, BitSet present) {
@@ -46,20 +46,13 @@ final class PublishedTexts {
         }
     }
 
-    private static final List<String> NEEDLE_LIST = new ArrayList<>();
-
     private static Rule r(String source, BounceReason reason, String regex) {
         List<Alternative> words = new ArrayList<>();
         for (String alternative : Needles.topLevelAlternatives(regex)) {
             List<String> needles = Needles.of(alternative);
             int[] ids = new int[needles.size()];
             for (int i = 0; i < ids.length; i++) {
-                int id = NEEDLE_LIST.indexOf(needles.get(i));
-                if (id < 0) {
-                    NEEDLE_LIST.add(needles.get(i));
-                    id = NEEDLE_LIST.size() - 1;
-                }
-                ids[i] = id;
+                ids[i] = Words.needle(needles.get(i));
             }
             words.add(new Alternative(Pattern.compile(alternative), ids));
         }
@@ -117,21 +110,21 @@ final class PublishedTexts {
             // RFC 2045/2046 structure refused by the receiver (a content-filter's MIME check), not spam
             r("RFC 2045 MIME structure", BounceReason.CONTENT_ERROR, "illegal mime structure|invalid mime structure|mime structure"));
 
-    private static final NeedleSet NEEDLES = new NeedleSet(NEEDLE_LIST);
-
     private PublishedTexts() {
     }
 
-    /** The reason of the first published text the (address-free, lower-case) diagnostic contains. */
-    static Optional<BounceReason> find(String diagnostic) {
-        if (diagnostic.isBlank()) {
+    /** Builds the table (and registers its needles with {@link Words}). */
+    static void load() {
+        // the class initializer has run by the time this is called
+    }
+
+    /** The reason of the first published text the diagnostic contains. */
+    static Optional<BounceReason> find(Words words) {
+        if (words.isNone()) {
             return Optional.empty();
         }
-        // lower case, addresses and links out, as ReasonText reads it
-        String lower = ReasonText.withoutAddressesAndLinks(diagnostic.length() > 2048 ? diagnostic.substring(0, 2048) : diagnostic);
-        BitSet present = NEEDLES.find(lower);
         for (Rule rule : RULES) {
-            if (rule.matches(lower, present)) {
+            if (rule.matches(words.lower, words.present)) {
                 return Optional.of(rule.reason);
             }
         }

@@ -16,14 +16,6 @@ import java.util.regex.Pattern;
 final class ReasonText {
     /** One reason's phrases, each with the literal words it cannot match without (see {@link Needles}). */
     private record Entry(BounceReason reason, List<Phrase> phrases) {
-        boolean matches(String lower, BitSet present) {
-            for (Phrase p : phrases) {
-                if (p.matches(lower, present)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /**
@@ -63,8 +55,6 @@ final class ReasonText {
             return false;
         }
     }
-
-    private static final List<String> NEEDLE_LIST = new ArrayList<>();
 
     private static final List<Entry> ENTRIES = List.of(
             // phrases that contain words of a broader reason below ("blocked", "unknown", "rejected") but say
@@ -279,7 +269,54 @@ final class ReasonText {
             e(BounceReason.SYNTAX_ERROR, "syntax error", "improper sequence", "command unrecognized", "unrecognized command", "bad sequence",
                     "invalid command", "command not (implemented|recognized)", "line too long"));
 
-    private static final int MAX_TEXT = 2048;
+    /**
+     * Every phrase in table order (entry by entry), the entry each belongs to, and for each needle the phrases that
+     * need it: a text is tried only against the phrases whose needles it contains (and those without any), in table
+     * order, so the first that matches is still the first entry's. Walking all the phrases and their needles per
+     * diagnostic was a tenth of the parse time.
+     */
+    private static final Phrase[] PHRASES;
+    private static final BounceReason[] PHRASE_REASON;
+    private static final int[][] PHRASES_OF_NEEDLE;
+    private static final BitSet ALWAYS_TRIED = new BitSet();
+
+    static {
+        List<Phrase> all = new ArrayList<>();
+        List<BounceReason> reasons = new ArrayList<>();
+        for (Entry entry : ENTRIES) {
+            for (Phrase p : entry.phrases()) {
+                all.add(p);
+                reasons.add(entry.reason());
+            }
+        }
+        PHRASES = all.toArray(new Phrase[0]);
+        PHRASE_REASON = reasons.toArray(new BounceReason[0]);
+        int maxNeedle = -1;
+        for (Phrase p : PHRASES) {
+            for (int id : p.needleIds()) {
+                maxNeedle = Math.max(maxNeedle, id);
+            }
+        }
+        List<List<Integer>> byNeedle = new ArrayList<>();
+        for (int i = 0; i <= maxNeedle; i++) {
+            byNeedle.add(new ArrayList<>());
+        }
+        for (int i = 0; i < PHRASES.length; i++) {
+            if (PHRASES[i].needleIds().length == 0) {
+                ALWAYS_TRIED.set(i);
+            }
+            for (int id : PHRASES[i].needleIds()) {
+                List<Integer> list = byNeedle.get(id);
+                if (list.isEmpty() || list.get(list.size() - 1) != i) {
+                    list.add(i);
+                }
+            }
+        }
+        PHRASES_OF_NEEDLE = new int[byNeedle.size()][];
+        for (int id = 0; id < PHRASES_OF_NEEDLE.length; id++) {
+            PHRASES_OF_NEEDLE[id] = byNeedle.get(id).stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
 
     private ReasonText() {
     }
@@ -332,8 +369,6 @@ final class ReasonText {
         return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-';
     }
 
-    private static final NeedleSet NEEDLES = new NeedleSet(NEEDLE_LIST);
-
     private static Entry e(BounceReason reason, String... phrases) {
         List<Phrase> list = new ArrayList<>();
         for (String phrase : phrases) {
@@ -341,12 +376,7 @@ final class ReasonText {
                 List<String> needles = Needles.of(alternative);
                 int[] ids = new int[needles.size()];
                 for (int i = 0; i < ids.length; i++) {
-                    int id = NEEDLE_LIST.indexOf(needles.get(i));
-                    if (id < 0) {
-                        NEEDLE_LIST.add(needles.get(i));
-                        id = NEEDLE_LIST.size() - 1;
-                    }
-                    ids[i] = id;
+                    ids[i] = Words.needle(needles.get(i));
                 }
                 boolean literal = ids.length == 1 && needles.get(0).equals(alternative);
                 list.add(new Phrase(Pattern.compile(alternative), ids, literal, Needles.leading(alternative)));
@@ -355,18 +385,34 @@ final class ReasonText {
         return new Entry(reason, List.copyOf(list));
     }
 
-    /** The first reason whose phrases occur in the text (which is lower-cased here). */
+    /** Builds the table (and registers its needles with {@link Words}). */
+    static void load() {
+        // the class initializer has run by the time this is called
+    }
+
+    /** The first reason whose phrases occur in the text (see {@link Words} for how it is read). */
     static Optional<BounceReason> find(String text) {
-        if (text.isBlank()) {
+        return find(Words.of(text));
+    }
+
+    /**
+     * The first reason whose phrases occur in the words. The addresses and links in a reply are not words about it:
+     * a mailbox called "filtered@" is not a filter ({@link #withoutAddressesAndLinks}).
+     */
+    static Optional<BounceReason> find(Words words) {
+        if (words.isNone()) {
             return Optional.empty();
         }
-        // the addresses and links in a reply are not words about it: a mailbox called "filtered@" is not a filter;
-        // and a reason is stated near the start, so a long text is read only so far (bounded time per message)
-        String lower = withoutAddressesAndLinks(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
-        BitSet present = NEEDLES.find(lower);
-        for (Entry entry : ENTRIES) {
-            if (entry.matches(lower, present)) {
-                return Optional.of(entry.reason);
+        BitSet candidates = (BitSet) ALWAYS_TRIED.clone();
+        BitSet present = words.present;
+        for (int id = present.nextSetBit(0); id >= 0 && id < PHRASES_OF_NEEDLE.length; id = present.nextSetBit(id + 1)) {
+            for (int phrase : PHRASES_OF_NEEDLE[id]) {
+                candidates.set(phrase);
+            }
+        }
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            if (PHRASES[i].matches(words.lower, present)) {
+                return Optional.of(PHRASE_REASON[i]);
             }
         }
         return Optional.empty();

@@ -55,7 +55,8 @@ final class MentionIndex {
             AtAnchoredSearch.find(text, patterns, anchored, ignoreCase,
                     (start, p) -> found.add(new Mention(start, patterns.get(p).length(), p)));
         }
-        if (!others.isEmpty()) {
+        // an empty string has no occurrence here (a missing recipient is searched as ""): no pass for those alone
+        if (others.stream().anyMatch(o -> !o.isEmpty())) {
             Automaton a = new Automaton(others, ignoreCase);
             int state = 0;
             for (int i = 0; i < text.length(); i++) {

@@ -18,13 +18,18 @@ import java.util.regex.Pattern;
  * and give each one the text up to the next address as its diagnostic.
  */
 public final class PlainTextReader {
-    /** Lines that introduce the copy of the original message, in the wording of the common MTAs. */
-    private static final Pattern COPY_PHRASE = Pattern.compile(
-            "original message|copy of (?:the|your) message|returned message|unsent message|undelivered message|original mail|"
-                    + "message headers? follows?|headers of (?:the|your) (?:original )?message|below this line|message follows|"
-                    + "original message header|returned mail|returned content|included is a copy|following is a copy|"
-                    + "header of original message|original headers|original message follows",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * Lines that introduce the copy of the original message, in the wording of the common MTAs: "original message",
+     * "copy of (the|your) message", "message header(s) follow(s)", "headers of (the|your) (original )message", ...
+     * Only where a phrase starts matters, so a phrase that begins with a shorter one ("original message header",
+     * "original message follows") needs no entry of its own. Compared in ASCII case only, as a case-insensitive regex
+     * does; a search per phrase on the (short) line instead of a regex trying every phrase at every position.
+     */
+    private static final String[] COPY_PHRASES = {"original message", "copy of the message", "copy of your message",
+        "returned message", "unsent message", "undelivered message", "original mail", "message header follow",
+        "message headers follow", "headers of the message", "headers of your message", "headers of the original message",
+        "headers of your original message", "below this line", "message follows", "returned mail", "returned content",
+        "included is a copy", "following is a copy", "header of original message", "original headers"};
     private static final Pattern HEADER_START = Pattern.compile(
             "^(?:Return-Path|Received|DKIM-Signature|Message-I[Dd]|X-Original-To|Delivered-To|Authentication-Results):",
             Pattern.CASE_INSENSITIVE);
@@ -67,19 +72,41 @@ public final class PlainTextReader {
         if (t.isEmpty() || t.length() > 100 || t.contains("@") || !mentionsCopy(t)) {
             return false;
         }
-        Matcher m = COPY_PHRASE.matcher(t);
-        if (!m.find()) {
+        String folded = asciiLowerCase(t);
+        int phrase = -1;
+        for (String p : COPY_PHRASES) {
+            int at = folded.indexOf(p);
+            if (at >= 0 && (phrase < 0 || at < phrase)) {
+                phrase = at;
+            }
+        }
+        if (phrase < 0) {
             return false;
         }
         char first = t.charAt(0);
         if (first == '-' || first == '=' || first == '_' || first == '*' || first == '#' || first == '[' || first == '<') {
             return true;
         }
-        return m.start() <= 4 && t.length() <= 60 && (t.endsWith(":") || t.endsWith(".") || t.endsWith("-"))
+        return phrase <= 4 && t.length() <= 60 && (t.endsWith(":") || t.endsWith(".") || t.endsWith("-"))
                 && !t.toLowerCase(Locale.ROOT).contains("received at");
     }
 
-    /** A cheap test before the phrase regex: every copy phrase contains one of these words. */
+    /** A-Z to a-z, nothing else: the same length, and the same letters a case-insensitive ASCII regex equates. */
+    private static String asciiLowerCase(String s) {
+        char[] c = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                if (c == null) {
+                    c = s.toCharArray();
+                }
+                c[i] = (char) (ch + 32);
+            }
+        }
+        return c == null ? s : new String(c);
+    }
+
+    /** A cheap test before the phrase search: every copy phrase contains one of these words. */
     private static boolean mentionsCopy(String line) {
         String l = line.toLowerCase(Locale.ROOT);
         return l.contains("original") || l.contains("copy") || l.contains("returned") || l.contains("unsent")
