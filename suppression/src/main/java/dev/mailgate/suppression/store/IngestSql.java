@@ -25,15 +25,17 @@ interface IngestSql {
     Set<String> storeKeys(Connection c, List<Ingestion> candidates, Timestamp now) throws SQLException;
 
     /**
-     * Locks the counter rows of these addresses for the class, in address order (two instances counting overlapping
-     * addresses wait rather than deadlock), creating the missing ones with their event's time as the window start.
+     * Counts one event for each of these addresses in the class: locks its counter row, in address order (two
+     * instances counting overlapping addresses wait rather than deadlock), creating the missing ones with the event's
+     * time as the window start; adds one to the counter and stores the counted event. Returns the counters' new
+     * values, which are the window's counts unless events have left the window ({@link #setCounts} then corrects).
      */
-    void lockCounters(Connection c, String klass, SortedMap<String, Timestamp> addresses) throws SQLException;
+    Map<String, Integer> count(Connection c, String klass, SortedMap<String, Timestamp> events) throws SQLException;
 
     /** The times of the counted events of the class stored for these addresses. */
     Map<String, List<Instant>> window(Connection c, String klass, List<String> addresses) throws SQLException;
 
-    /** Sets the counters (locked by {@link #lockCounters}) to these counts. */
+    /** Sets the counters (locked by {@link #count}) to these counts. */
     void setCounts(Connection c, String klass, SortedMap<String, Integer> counts) throws SQLException;
 
     /** The entries present for these addresses, as {@code address|list|scope}. */

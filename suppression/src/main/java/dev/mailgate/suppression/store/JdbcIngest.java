@@ -118,9 +118,9 @@ final class JdbcIngest {
     }
 
     /**
-     * The sliding-window count of a round, set-based per class: the counter rows locked (and the missing ones
-     * created) in address order, the counted events inserted with one batch, the window read with one query, the
-     * events that left it deleted, and the counters set. Returns the count after each counted event, by its index.
+     * The sliding-window count of a round, set-based per class: the events counted (their counters locked in
+     * address order, incremented, and the events stored), the window read with one query, the events that left it
+     * deleted and those counters corrected. Returns the count after each counted event, by its index.
      */
     private static Map<Integer, Integer> count(Connection c, IngestSql sql, List<Ingestion> all, TreeMap<String, Integer> counted)
             throws SQLException {
@@ -135,19 +135,10 @@ final class JdbcIngest {
             TreeMap<String, Integer> byAddress = group.getValue();
             TreeMap<String, Timestamp> at = new TreeMap<>();
             byAddress.forEach((a, i) -> at.put(a, Timestamp.from(all.get(i).at())));
-            sql.lockCounters(c, klass, at);
-            try (PreparedStatement p = c.prepareStatement("insert into mg_count_event (address, klass, at) values (?, ?, ?)")) {
-                for (Map.Entry<String, Timestamp> e : at.entrySet()) {
-                    p.setString(1, e.getKey());
-                    p.setString(2, klass);
-                    p.setTimestamp(3, e.getValue());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
+            Map<String, Integer> counters = sql.count(c, klass, at);
             // every counted event of these addresses (the table holds only what is inside some window)
             Map<String, List<Instant>> times = sql.window(c, klass, new ArrayList<>(byAddress.keySet()));
-            TreeMap<String, Integer> now = new TreeMap<>();
+            TreeMap<String, Integer> corrections = new TreeMap<>();
             try (PreparedStatement d = c.prepareStatement("delete from mg_count_event where address = ? and klass = ? and at <= ?")) {
                 boolean any = false;
                 for (Map.Entry<String, Integer> e : byAddress.entrySet()) {
@@ -158,7 +149,9 @@ final class JdbcIngest {
                     Instant cutoff = newest.minus(in.window());
                     int count = (int) ts.stream().filter(t -> t.isAfter(cutoff)).count();
                     counts.put(e.getValue(), count);
-                    now.put(e.getKey(), count);
+                    if (count != counters.get(e.getKey())) {
+                        corrections.put(e.getKey(), count);
+                    }
                     if (count < ts.size()) {
                         d.setString(1, e.getKey());
                         d.setString(2, klass);
@@ -171,7 +164,9 @@ final class JdbcIngest {
                     d.executeBatch();
                 }
             }
-            sql.setCounts(c, klass, now);
+            if (!corrections.isEmpty()) {
+                sql.setCounts(c, klass, corrections);
+            }
         }
         return counts;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Batched ingestion's key lookups as {@code IN} lists of up to 500 keys, for H2 (whose planner always takes the index
@@ -53,25 +54,34 @@ final class PortableIngestSql implements IngestSql {
     }
 
     @Override
-    public void lockCounters(Connection c, String klass, SortedMap<String, Timestamp> addresses) throws SQLException {
-        Set<String> present = new HashSet<>();
-        forChunks(c, "select address from mg_counter where klass = ? and address in (", ") order by address for update", klass,
-                new ArrayList<>(addresses.keySet()), r -> present.add(r.getString(1)));
-        try (PreparedStatement p = c.prepareStatement("insert into mg_counter (address, klass, count, window_start) values (?, ?, 0, ?)")) {
+    public Map<String, Integer> count(Connection c, String klass, SortedMap<String, Timestamp> events) throws SQLException {
+        SortedMap<String, Integer> incremented = new TreeMap<>();
+        forChunks(c, "select address, count from mg_counter where klass = ? and address in (", ") order by address for update", klass,
+                new ArrayList<>(events.keySet()), r -> incremented.put(r.getString(1), r.getInt(2) + 1));
+        Map<String, Integer> counts = new HashMap<>(incremented);
+        try (PreparedStatement insert = c.prepareStatement("insert into mg_counter (address, klass, count, window_start) values (?, ?, 1, ?)");
+             PreparedStatement event = c.prepareStatement("insert into mg_count_event (address, klass, at) values (?, ?, ?)")) {
             boolean any = false;
-            for (Map.Entry<String, Timestamp> e : addresses.entrySet()) {
-                if (!present.contains(e.getKey())) {
-                    p.setString(1, e.getKey());
-                    p.setString(2, klass);
-                    p.setTimestamp(3, e.getValue());
-                    p.addBatch();
+            for (Map.Entry<String, Timestamp> e : events.entrySet()) {
+                if (counts.putIfAbsent(e.getKey(), 1) == null) {
+                    insert.setString(1, e.getKey());
+                    insert.setString(2, klass);
+                    insert.setTimestamp(3, e.getValue());
+                    insert.addBatch();
                     any = true;
                 }
+                event.setString(1, e.getKey());
+                event.setString(2, klass);
+                event.setTimestamp(3, e.getValue());
+                event.addBatch();
             }
             if (any) {
-                p.executeBatch();
+                insert.executeBatch();
             }
+            event.executeBatch();
         }
+        setCounts(c, klass, incremented);
+        return counts;
     }
 
     @Override

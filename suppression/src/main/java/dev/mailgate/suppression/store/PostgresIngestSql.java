@@ -29,9 +29,10 @@ final class PostgresIngestSql implements IngestSql {
 
     static final String STORE_KEYS = "insert into mg_event (event_key, seen_at, stored_at) select k, s, ?::timestamp from unnest(?::varchar[], ?::timestamp[]) as u(k, s)"
             + " on conflict (event_key) do nothing returning event_key";
-    // a no-op update takes the row lock; rows are inserted, and so locked, in address order
-    static final String LOCK_COUNTERS = "insert into mg_counter (address, klass, count, window_start) select a, ?, 0, t"
-            + " from unnest(?::varchar[], ?::timestamp[]) as u(a, t) order by a on conflict (address, klass) do update set count = mg_counter.count";
+    // one statement: the counted events stored, and the counters created or incremented (which locks them) in address order
+    static final String COUNT = "with events as (insert into mg_count_event (address, klass, at) select a, ?, t from unnest(?::varchar[], ?::timestamp[])"
+            + " as u(a, t)) insert into mg_counter (address, klass, count, window_start) select a, ?, 1, t from unnest(?::varchar[], ?::timestamp[])"
+            + " as u(a, t) order by a on conflict (address, klass) do update set count = mg_counter.count + 1 returning address, count";
     static final String WINDOW = "select a, (select array_agg(e.at) from mg_count_event e where e.address = u.a and e.klass = ?)"
             + " from unnest(?::varchar[]) as u(a)";
     static final String SET_COUNTS = "insert into mg_counter (address, klass, count, window_start) select a, ?, n, localtimestamp"
@@ -65,13 +66,23 @@ final class PostgresIngestSql implements IngestSql {
     }
 
     @Override
-    public void lockCounters(Connection c, String klass, SortedMap<String, Timestamp> addresses) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(LOCK_COUNTERS)) {
-            p.setString(1, klass);
-            p.setArray(2, c.createArrayOf("varchar", addresses.keySet().toArray(new String[0])));
-            p.setArray(3, c.createArrayOf("timestamp", addresses.values().toArray(new Timestamp[0])));
-            p.executeUpdate();
+    public Map<String, Integer> count(Connection c, String klass, SortedMap<String, Timestamp> events) throws SQLException {
+        Array addresses = c.createArrayOf("varchar", events.keySet().toArray(new String[0]));
+        Array times = c.createArrayOf("timestamp", events.values().toArray(new Timestamp[0]));
+        Map<String, Integer> counts = new HashMap<>();
+        try (PreparedStatement p = c.prepareStatement(COUNT)) {
+            for (int first : new int[] {1, 4}) {
+                p.setString(first, klass);
+                p.setArray(first + 1, addresses);
+                p.setArray(first + 2, times);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    counts.put(r.getString(1), r.getInt(2));
+                }
+            }
         }
+        return counts;
     }
 
     @Override
