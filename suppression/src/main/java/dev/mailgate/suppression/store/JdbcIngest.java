@@ -5,12 +5,10 @@ import dev.mailgate.suppression.EventClass;
 import dev.mailgate.suppression.SuppressionEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,46 +19,39 @@ import java.util.TreeMap;
 
 /**
  * A batch of ingestions with JDBC statement batching (issue 23): each step is one statement for the whole batch
- * (one {@code IN} lookup, one {@code executeBatch}), so a batch of 500 events costs about a dozen round trips instead
- * of six per event. The result is the one of applying the events one by one in order: events of one address are
- * applied in rounds (each address at most once per round), because a reset or a count of an address changes what
- * its next event sees; events of different addresses never touch the same rows.
+ * (one lookup of the keys, one multi-row insert), so a batch of 500 events costs about a dozen round trips instead
+ * of six per event; the lookups by a batch of keys are {@link IngestSql}'s, in the form the database answers through
+ * its index. The result is the one of applying the events one by one in order: events of one address are applied
+ * in rounds (each address at most once per round), because a reset or a count of an address changes what its next
+ * event sees; events of different addresses never touch the same rows.
  */
 final class JdbcIngest {
-    private static final int IN_CHUNK = 500;
-
     private JdbcIngest() {
     }
 
     static List<IngestResult> apply(Connection c, List<Ingestion> all) throws SQLException {
+        IngestSql sql = IngestSql.of(c);
         IngestResult[] results = new IngestResult[all.size()];
-        Set<String> keys = new HashSet<>();
-        all.forEach(in -> keys.add(in.eventKey()));
-        Set<String> stored = existing(c, "select event_key from mg_event where event_key in (", keys);
         Set<String> inBatch = new HashSet<>();
-        List<Integer> fresh = new ArrayList<>();
+        List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            String key = all.get(i).eventKey();
-            if (stored.contains(key) || !inBatch.add(key)) {
-                results[i] = IngestResult.DUPLICATE;
+            if (inBatch.add(all.get(i).eventKey())) {
+                candidates.add(i);
             } else {
+                results[i] = IngestResult.DUPLICATE;
+            }
+        }
+        Set<String> stored = sql.storeKeys(c, candidates.stream().map(all::get).toList(), Timestamp.from(Instant.now()));
+        List<Integer> fresh = new ArrayList<>();
+        for (int i : candidates) {
+            if (stored.contains(all.get(i).eventKey())) {
                 fresh.add(i);
+            } else {
+                results[i] = IngestResult.DUPLICATE;
             }
         }
         if (fresh.isEmpty()) {
             return List.of(results);
-        }
-        Timestamp now = Timestamp.from(Instant.now());
-        // a concurrent instance inserting one of these keys collides on the primary key: the runner retries the
-        // whole batch, which then finds the key stored
-        try (PreparedStatement p = c.prepareStatement("insert into mg_event (event_key, seen_at, stored_at) values (?, ?, ?)")) {
-            for (int i : fresh) {
-                p.setString(1, all.get(i).eventKey());
-                p.setTimestamp(2, Timestamp.from(all.get(i).at()));
-                p.setTimestamp(3, now);
-                p.addBatch();
-            }
-            p.executeBatch();
         }
         List<List<Integer>> rounds = new ArrayList<>();
         Map<String, Integer> nextRound = new HashMap<>();
@@ -72,13 +63,13 @@ final class JdbcIngest {
             rounds.get(r).add(i);
         }
         for (List<Integer> round : rounds) {
-            round(c, all, round, results);
+            round(c, sql, all, round, results);
         }
         return List.of(results);
     }
 
     /** Events of distinct addresses: resets, then counts, then entries, each one batched statement. */
-    private static void round(Connection c, List<Ingestion> all, List<Integer> round, IngestResult[] results) throws SQLException {
+    private static void round(Connection c, IngestSql sql, List<Ingestion> all, List<Integer> round, IngestResult[] results) throws SQLException {
         resets(c, all, round);
         // the counter rows are locked in key order, so two instances counting overlapping addresses wait rather than deadlock
         TreeMap<String, Integer> counted = new TreeMap<>();
@@ -86,7 +77,7 @@ final class JdbcIngest {
             Ingestion in = all.get(i);
             in.counted().ifPresent(k -> counted.put(AddressKey.of(in.address()) + "|" + k.name(), i));
         }
-        Map<Integer, Integer> counts = counted.isEmpty() ? Map.of() : count(c, all, counted);
+        Map<Integer, Integer> counts = counted.isEmpty() ? Map.of() : count(c, sql, all, counted);
         List<Integer> entries = new ArrayList<>();
         for (int i : round) {
             Ingestion in = all.get(i);
@@ -97,7 +88,7 @@ final class JdbcIngest {
             results[i] = new IngestResult(false, count, false);
         }
         if (!entries.isEmpty()) {
-            Set<Integer> added = insertEntries(c, all, entries);
+            Set<Integer> added = insertEntries(c, sql, all, entries);
             for (int i : added) {
                 results[i] = new IngestResult(false, results[i].count(), true);
             }
@@ -127,12 +118,12 @@ final class JdbcIngest {
     }
 
     /**
-     * The sliding-window count of a round, set-based per class: the counter rows locked in address order with one
-     * {@code SELECT ... FOR UPDATE} (so two instances counting overlapping addresses wait rather than deadlock), the
-     * missing ones and the counted events inserted with one batch each, the window read with one query, and the
-     * counters set with one {@code UPDATE}. Returns the count after each counted event, by its index.
+     * The sliding-window count of a round, set-based per class: the events counted (their counters locked in
+     * address order, incremented, and the events stored), the window read with one query, the events that left it
+     * deleted and those counters corrected. Returns the count after each counted event, by its index.
      */
-    private static Map<Integer, Integer> count(Connection c, List<Ingestion> all, TreeMap<String, Integer> counted) throws SQLException {
+    private static Map<Integer, Integer> count(Connection c, IngestSql sql, List<Ingestion> all, TreeMap<String, Integer> counted)
+            throws SQLException {
         Map<EventClass, TreeMap<String, Integer>> byClass = new TreeMap<>();
         for (int i : counted.values()) {
             Ingestion in = all.get(i);
@@ -142,38 +133,12 @@ final class JdbcIngest {
         for (Map.Entry<EventClass, TreeMap<String, Integer>> group : byClass.entrySet()) {
             String klass = group.getKey().name();
             TreeMap<String, Integer> byAddress = group.getValue();
-            List<String> addresses = new ArrayList<>(byAddress.keySet());
-            Set<String> present = new HashSet<>();
-            forChunks(c, "select address from mg_counter where klass = ? and address in (", ") order by address for update", klass, addresses, r -> present.add(r.getString(1)));
-            try (PreparedStatement p = c.prepareStatement("insert into mg_counter (address, klass, count, window_start) values (?, ?, 0, ?)")) {
-                boolean any = false;
-                for (Map.Entry<String, Integer> e : byAddress.entrySet()) {
-                    if (!present.contains(e.getKey())) {
-                        // a concurrent first insert of the same row fails with 23505: the runner retries the batch
-                        p.setString(1, e.getKey());
-                        p.setString(2, klass);
-                        p.setTimestamp(3, Timestamp.from(all.get(e.getValue()).at()));
-                        p.addBatch();
-                        any = true;
-                    }
-                }
-                if (any) {
-                    p.executeBatch();
-                }
-            }
-            try (PreparedStatement p = c.prepareStatement("insert into mg_count_event (address, klass, at) values (?, ?, ?)")) {
-                for (Map.Entry<String, Integer> e : byAddress.entrySet()) {
-                    p.setString(1, e.getKey());
-                    p.setString(2, klass);
-                    p.setTimestamp(3, Timestamp.from(all.get(e.getValue()).at()));
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
+            TreeMap<String, Timestamp> at = new TreeMap<>();
+            byAddress.forEach((a, i) -> at.put(a, Timestamp.from(all.get(i).at())));
+            Map<String, Integer> counters = sql.count(c, klass, at);
             // every counted event of these addresses (the table holds only what is inside some window)
-            Map<String, List<Instant>> times = new HashMap<>();
-            forChunks(c, "select address, at from mg_count_event where klass = ? and address in (", ")", klass, addresses,
-                    r -> times.computeIfAbsent(r.getString(1), x -> new ArrayList<>()).add(r.getTimestamp(2).toInstant()));
+            Map<String, List<Instant>> times = sql.window(c, klass, new ArrayList<>(byAddress.keySet()));
+            TreeMap<String, Integer> corrections = new TreeMap<>();
             try (PreparedStatement d = c.prepareStatement("delete from mg_count_event where address = ? and klass = ? and at <= ?")) {
                 boolean any = false;
                 for (Map.Entry<String, Integer> e : byAddress.entrySet()) {
@@ -184,6 +149,9 @@ final class JdbcIngest {
                     Instant cutoff = newest.minus(in.window());
                     int count = (int) ts.stream().filter(t -> t.isAfter(cutoff)).count();
                     counts.put(e.getValue(), count);
+                    if (count != counters.get(e.getKey())) {
+                        corrections.put(e.getKey(), count);
+                    }
                     if (count < ts.size()) {
                         d.setString(1, e.getKey());
                         d.setString(2, klass);
@@ -196,58 +164,18 @@ final class JdbcIngest {
                     d.executeBatch();
                 }
             }
-            forChunks(c, "update mg_counter set count = (select count(*) from mg_count_event e where e.address = mg_counter.address"
-                    + " and e.klass = mg_counter.klass) where klass = ? and address in (", ")", klass, addresses, null);
+            if (!corrections.isEmpty()) {
+                sql.setCounts(c, klass, corrections);
+            }
         }
         return counts;
     }
 
-    @FunctionalInterface
-    private interface Row {
-        void read(ResultSet r) throws SQLException;
-    }
-
-    /** One statement per chunk of addresses: {@code head} + the marks + {@code tail}, the class as the first parameter. */
-    private static void forChunks(Connection c, String head, String tail, String klass, List<String> addresses, Row row) throws SQLException {
-        for (int from = 0; from < addresses.size(); from += IN_CHUNK) {
-            List<String> chunk = addresses.subList(from, Math.min(addresses.size(), from + IN_CHUNK));
-            try (PreparedStatement q = c.prepareStatement(head + marks(chunk.size()) + tail)) {
-                q.setString(1, klass);
-                for (int k = 0; k < chunk.size(); k++) {
-                    q.setString(k + 2, chunk.get(k));
-                }
-                if (row == null) {
-                    q.executeUpdate();
-                } else {
-                    try (ResultSet r = q.executeQuery()) {
-                        while (r.next()) {
-                            row.read(r);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /** Adds the entries not yet present (looked up first: a conflict would abort a PostgreSQL transaction), with their audit rows. */
-    private static Set<Integer> insertEntries(Connection c, List<Ingestion> all, List<Integer> entries) throws SQLException {
+    private static Set<Integer> insertEntries(Connection c, IngestSql sql, List<Ingestion> all, List<Integer> entries) throws SQLException {
         Set<String> addresses = new HashSet<>();
         entries.forEach(i -> addresses.add(AddressKey.of(all.get(i).address())));
-        Set<String> present = new HashSet<>();
-        List<String> list = new ArrayList<>(addresses);
-        for (int from = 0; from < list.size(); from += IN_CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
-            try (PreparedStatement q = c.prepareStatement("select address, list, scope from mg_entry where address in (" + marks(chunk.size()) + ")")) {
-                for (int k = 0; k < chunk.size(); k++) {
-                    q.setString(k + 1, chunk.get(k));
-                }
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        present.add(r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3));
-                    }
-                }
-            }
-        }
+        Set<String> present = sql.presentEntries(c, addresses);
         Set<Integer> added = new HashSet<>();
         try (PreparedStatement p = c.prepareStatement(
                 "insert into mg_entry (address, display, list, scope, reason, source, created_at) values (?, ?, ?, ?, ?, ?, ?)");
@@ -284,28 +212,5 @@ final class JdbcIngest {
             }
         }
         return added;
-    }
-
-    private static Set<String> existing(Connection c, String select, Collection<String> values) throws SQLException {
-        Set<String> found = new HashSet<>();
-        List<String> list = new ArrayList<>(values);
-        for (int from = 0; from < list.size(); from += IN_CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
-            try (PreparedStatement q = c.prepareStatement(select + marks(chunk.size()) + ")")) {
-                for (int k = 0; k < chunk.size(); k++) {
-                    q.setString(k + 1, chunk.get(k));
-                }
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        found.add(r.getString(1));
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    static String marks(int n) {
-        return String.join(",", Collections.nCopies(n, "?"));
     }
 }

@@ -78,6 +78,11 @@ public final class JdbcRunner {
         return url;
     }
 
+    /** Whether the connection is to PostgreSQL, where some statements take a form of their own (the others are H2's too). */
+    public static boolean postgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
     JdbcRunner(String url, Supplier<Connection> connections, boolean keepOne, boolean reuse) {
         this.url = url;
         this.connections = connections;

@@ -33,7 +33,7 @@ public final class JdbcSchema {
         db.run(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("create table if not exists mg_schema (version integer not null)");
-                if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                if (JdbcRunner.postgres(c)) {
                     // Several instances starting at once: one migrates, the others wait here and then find the
                     // version current (a transaction-level lock, released at commit; the number is Mailgate's own).
                     s.execute("select pg_advisory_xact_lock(7262452801)");
