@@ -1,11 +1,13 @@
 package dev.mailgate.smtp;
 
 import dev.mailgate.core.MailException;
+import dev.mailgate.core.mime.RenderedMessage;
 import dev.mailgate.core.transport.AuthenticationException;
 import dev.mailgate.core.transport.ConnectionException;
 import dev.mailgate.core.transport.MailTimeoutException;
 import dev.mailgate.core.transport.SmtpReply;
 import dev.mailgate.core.transport.TlsException;
+import dev.mailgate.smtp.internal.DotStuffingOutput;
 import dev.mailgate.smtp.internal.Extensions;
 import dev.mailgate.smtp.internal.ReplyReader;
 import dev.mailgate.smtp.internal.TlsRecordException;
@@ -38,6 +40,8 @@ final class SmtpConnection implements AutoCloseable {
     private SocketWatchdog watchdog;
     private ReplyReader in;
     private OutputStream out;
+    /** Dot-stuffs content on its way into {@code out}; one per stream, reused for every message. */
+    private DotStuffingOutput content;
     private Extensions extensions = Extensions.none();
     private boolean tls;
     private boolean broken;
@@ -156,6 +160,7 @@ final class SmtpConnection implements AutoCloseable {
     private void streams() throws IOException {
         in = new ReplyReader(watchdog.input(socket.getInputStream()), config.limits);
         out = new BufferedOutputStream(watchdog.output(socket.getOutputStream()), 64 * 1024);
+        content = new DotStuffingOutput(out);
     }
 
     private void ehlo() throws IOException {
@@ -247,6 +252,15 @@ final class SmtpConnection implements AutoCloseable {
 
     void write(byte[] bytes) throws IOException {
         out.write(bytes);
+    }
+
+    /**
+     * Writes {@code message} dot-stuffed, with its terminator, into the output buffer (not flushed); returns the
+     * octets that puts on the wire.
+     */
+    long writeContent(RenderedMessage message) throws IOException {
+        message.writeTo(content.begin());
+        return content.end();
     }
 
     void flush() throws IOException {

@@ -16,7 +16,6 @@ import dev.mailgate.core.transport.ServerRejectedException;
 import dev.mailgate.core.transport.SharedQuota;
 import dev.mailgate.core.transport.Transport;
 import dev.mailgate.core.validation.Rule;
-import dev.mailgate.smtp.internal.DotStuffing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,14 +108,13 @@ public final class SmtpTransport implements Transport {
         }
         RenderedMessage rendered = prepared.rendered();
         long size = rendered.size();
-        DotStuffing wire = DotStuffing.encode(rendered.content());
         Envelope envelope = rendered.envelope();
         RateLimiter.Permit permit = limiter.acquire(started.plus(config.sendDeadline), mayWait);
         if (permit == null) {
             return null;
         }
         return new Prepared(new SmtpEventListener.Send(context.provider(), message, rendered.messageId()), envelope.mailFrom().orElse(null),
-                envelope.recipients(), wire.data(), size, prepared.smtpUtf8(), wire.eightBit(), permit, started, startNanos,
+                envelope.recipients(), rendered, size, prepared.smtpUtf8(), rendered.eightBit(), permit, started, startNanos,
                 startNanos + config.sendDeadline.toNanos());
     }
 

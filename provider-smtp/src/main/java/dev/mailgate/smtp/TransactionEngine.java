@@ -361,15 +361,17 @@ final class TransactionEngine {
     }
 
     /**
-     * Writes the content and, if given, the next transaction's commands, in one flush. A failure before the last
-     * octet of the content was offered to the socket is retry-safe: without its final dot the server cannot have
-     * accepted the message (RFC 5321 section 4.1.1.4). After that the outcome is unknown: the failure can come from
-     * the flush of the last bytes, which the server may have received completely.
+     * Writes the content, dot-stuffed as it goes into the connection's buffer, its terminator and, if given, the next
+     * transaction's commands, in one flush. A failure before the last octet of the terminator was offered to the
+     * socket is retry-safe: without its final dot the server cannot have accepted the message (RFC 5321 section
+     * 4.1.1.4); a failure while the content is still being written is such a failure. After that the outcome is
+     * unknown: the failure can come from the flush of the last bytes, which the server may have received completely.
      */
     private void writeContent(Prepared p, byte[] nextCommands) {
         long before = c.offered();
+        long wire = -1;
         try {
-            c.write(p.data());
+            wire = c.writeContent(p.content());
             if (nextCommands != null) {
                 c.write(nextCommands);
             }
@@ -377,7 +379,7 @@ final class TransactionEngine {
         } catch (IOException e) {
             c.markBroken();
             IOException x = c.checked(e);
-            if (c.offered() - before < p.data().length) {
+            if (wire < 0 || c.offered() - before < wire) {
                 throw x instanceof SocketWatchdog.Expired expired ? expired.toMailException()
                         : new ConnectionException("connection to " + where + " lost while sending the content of <" + p.label()
                         + ">, before its final dot: " + x.getMessage(), x);

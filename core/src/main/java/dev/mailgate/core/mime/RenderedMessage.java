@@ -44,6 +44,11 @@ public final class RenderedMessage {
         out.write(bytes);
     }
 
+    /** Whether any octet is above 127: such a message needs 8BITMIME (RFC 6152) or BINARYMIME to be sent as it is. */
+    public boolean eightBit() {
+        return dev.mailgate.core.internal.ByteScan.anyEightBit(bytes, 0, bytes.length);
+    }
+
     /** The size in octets, exactly as sent in DATA before dot-stuffing. */
     public int size() {
         return bytes.length;

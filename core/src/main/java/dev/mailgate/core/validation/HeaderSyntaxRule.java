@@ -28,6 +28,15 @@ final class HeaderSyntaxRule implements Rule {
 
     @Override
     public List<Violation> check(RenderedMessage message) {
+        if (message.source().isPresent()) {
+            // Rendered by MimeWriter from an EmailMessage, whose builder checked every name and value (HeaderChecks:
+            // a legal name, no CR, LF or NUL in a value) and whose writer folds with CRLF and writes its own
+            // multipart boundaries: the walk found nothing there by construction. theWritersOutputHasNoViolationInAnyPart
+            // (this rule run on the writer's bytes as a raw message), HeaderInjectionTest, RoundTripTest and the MIME
+            // round-trip fuzz target check that on every build. Re-parsing the rendered headers was a quarter of the
+            // batch path's CPU per message (issue 25, benchmarks/README section 2b). Raw messages are walked as before.
+            return List.of();
+        }
         // One bulk copy; the part walk then jumps from line to line with the eight-octets-at-a-time LF search.
         byte[] bytes = new byte[message.size()];
         message.content().get(bytes);
