@@ -27,8 +27,9 @@ import java.util.SortedMap;
 final class PostgresIngestSql implements IngestSql {
     static final PostgresIngestSql INSTANCE = new PostgresIngestSql();
 
+    // in key order: two instances storing overlapping batches wait for each other's keys in one order, not deadlock
     static final String STORE_KEYS = "insert into mg_event (event_key, seen_at, stored_at) select k, s, ?::timestamp from unnest(?::varchar[], ?::timestamp[]) as u(k, s)"
-            + " on conflict (event_key) do nothing returning event_key";
+            + " order by k on conflict (event_key) do nothing returning event_key";
     // one statement: the counted events stored, and the counters created or incremented (which locks them) in address order
     static final String COUNT = "with events as (insert into mg_count_event (address, klass, at) select a, ?, t from unnest(?::varchar[], ?::timestamp[])"
             + " as u(a, t)) insert into mg_counter (address, klass, count, window_start) select a, ?, 1, t from unnest(?::varchar[], ?::timestamp[])"

@@ -74,6 +74,55 @@ class PostgresIngestPlanTest {
         }
     }
 
+    @Test
+    void twoInstancesIngestingTheSameBatchesInOppositeOrdersApplyEachEventOnce() throws Exception {
+        try (PostgresCluster cluster = PostgresCluster.start();
+             JdbcSuppressionStore a = JdbcSuppressionStore.open(cluster.jdbcUrl());
+             JdbcSuppressionStore b = JdbcSuppressionStore.open(cluster.jdbcUrl())) {
+            // 20 deliveries of 200 events over 300 addresses, each delivered to both instances (a provider's retry),
+            // one instance taking the batches and their events in reverse order
+            List<List<Ingestion>> deliveries = new ArrayList<>();
+            for (int d = 0; d < 20; d++) {
+                List<Ingestion> batch = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    EmailAddress addr = address((d * 200 + i) % 300);
+                    batch.add(new Ingestion("d" + d + "-" + i, addr, Optional.of(EventClass.SOFT), 1_000, Duration.ofDays(30), Optional.empty(),
+                            Set.of(), T0.plusSeconds(d * 200 + i)));
+                }
+                deliveries.add(batch);
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.Future<Integer> forward = pool.submit(() -> applied(a, deliveries));
+            java.util.concurrent.Future<Integer> backward = pool.submit(() -> {
+                List<List<Ingestion>> reversed = new ArrayList<>();
+                for (List<Ingestion> d : deliveries) {
+                    List<Ingestion> r = new ArrayList<>(d);
+                    java.util.Collections.reverse(r);
+                    reversed.add(0, r);
+                }
+                return applied(b, reversed);
+            });
+            assertThat(forward.get() + backward.get()).isEqualTo(4_000);
+            pool.shutdown();
+            int total = 0;
+            for (int i = 0; i < 300; i++) {
+                total += a.count(address(i), EventClass.SOFT);
+            }
+            assertThat(total).isEqualTo(4_000);
+        }
+    }
+
+    /** Ingests the deliveries in order; returns how many events were applied (not duplicates). */
+    private static int applied(JdbcSuppressionStore s, List<List<Ingestion>> deliveries) {
+        int n = 0;
+        for (List<Ingestion> d : deliveries) {
+            for (IngestResult r : s.ingestAll(d)) {
+                n += r.duplicate() ? 0 : 1;
+            }
+        }
+        return n;
+    }
+
     private static EmailAddress address(int i) {
         return EmailAddress.parse("soft" + i + "@example.net");
     }
