@@ -253,9 +253,17 @@ public final class ScaleOutThroughput {
                         return size;
                     });
                 }
-                System.out.printf(Locale.ROOT, "ingestion on PostgreSQL, %d per transaction: %.0f events/s (rounds %s)%n", size, median(rates),
-                        Arrays.toString(Arrays.stream(rates).map(Math::round).toArray()));
+                System.out.printf(Locale.ROOT, "ingestion on PostgreSQL, %d per transaction: %.0f events/s (rounds %s; mg_event now %d rows)%n", size,
+                        median(rates), Arrays.toString(Arrays.stream(rates).map(Math::round).toArray()), rows(url, "mg_event"));
             }
+        }
+    }
+
+    private static long rows(String url, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("select count(*) from " + table)) {
+            r.next();
+            return r.getLong(1);
         }
     }
 

@@ -34,7 +34,8 @@ import javax.sql.DataSource;
  * version). Each ingestion is one transaction: the event key is inserted first (a key seen before aborts it:
  * idempotent replay), the class's counter row is locked (serializing concurrent counts of one address), the event
  * is counted in the sliding window, and the list entry added at the threshold; a unique-key race between two
- * instances is retried. Addresses are keyed by {@link AddressKey}; the written form is kept for display.
+ * instances is retried (on PostgreSQL the key and counter inserts wait for the other instance's and skip what it
+ * stored: {@code PostgresIngestSql}). Addresses are keyed by {@link AddressKey}; the written form is kept for display.
  *
  * <p>The JDBC driver is the application's dependency (H2 or PostgreSQL), found by {@link java.sql.DriverManager}.
  */

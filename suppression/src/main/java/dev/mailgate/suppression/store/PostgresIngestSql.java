@@ -27,17 +27,18 @@ import java.util.SortedMap;
 final class PostgresIngestSql implements IngestSql {
     static final PostgresIngestSql INSTANCE = new PostgresIngestSql();
 
-    static final String STORE_KEYS = "insert into mg_event (event_key, seen_at, stored_at) select k, s, ?::timestamp from unnest(?::varchar[], ?::timestamp[]) as u(k, s)"
-            + " on conflict (event_key) do nothing returning event_key";
+    // in key order: two instances storing overlapping batches wait for each other's keys in one order, not deadlock
+    private static final String STORE_KEYS = "insert into mg_event (event_key, seen_at, stored_at) select k, s, ?::timestamp from unnest(?::varchar[], ?::timestamp[]) as u(k, s)"
+            + " order by k on conflict (event_key) do nothing returning event_key";
     // one statement: the counted events stored, and the counters created or incremented (which locks them) in address order
-    static final String COUNT = "with events as (insert into mg_count_event (address, klass, at) select a, ?, t from unnest(?::varchar[], ?::timestamp[])"
+    private static final String COUNT = "with events as (insert into mg_count_event (address, klass, at) select a, ?, t from unnest(?::varchar[], ?::timestamp[])"
             + " as u(a, t)) insert into mg_counter (address, klass, count, window_start) select a, ?, 1, t from unnest(?::varchar[], ?::timestamp[])"
             + " as u(a, t) order by a on conflict (address, klass) do update set count = mg_counter.count + 1 returning address, count";
-    static final String WINDOW = "select a, (select array_agg(e.at) from mg_count_event e where e.address = u.a and e.klass = ?)"
+    private static final String WINDOW = "select a, (select array_agg(e.at) from mg_count_event e where e.address = u.a and e.klass = ?)"
             + " from unnest(?::varchar[]) as u(a)";
-    static final String SET_COUNTS = "insert into mg_counter (address, klass, count, window_start) select a, ?, n, localtimestamp"
+    private static final String SET_COUNTS = "insert into mg_counter (address, klass, count, window_start) select a, ?, n, localtimestamp"
             + " from unnest(?::varchar[], ?::integer[]) as u(a, n) order by a on conflict (address, klass) do update set count = excluded.count";
-    static final String PRESENT_ENTRIES = "select a, (select array_agg(e.list || '|' || e.scope) from mg_entry e where e.address = u.a)"
+    private static final String PRESENT_ENTRIES = "select a, (select array_agg(e.list || '|' || e.scope) from mg_entry e where e.address = u.a)"
             + " from unnest(?::varchar[]) as u(a)";
 
     private PostgresIngestSql() {

@@ -50,7 +50,10 @@ class PostgresIngestPlanTest {
                 List<Ingestion> fresh = batch("new", 500, 100_000, 0);
                 assertThat(s.ingestAll(fresh)).allSatisfy(r -> assertThat(r.count()).isEqualTo(1));
                 assertThat(s.ingestAll(batch("again", 500, 100_000, 60))).allSatisfy(r -> assertThat(r.count()).isEqualTo(2));
-                assertThat(s.ingestAll(batch("small", 100, 200_000, 0))).allSatisfy(r -> assertThat(r.count()).isEqualTo(1));
+                // more than pgjdbc's prepareThreshold (5) and PostgreSQL's 5 custom plans: the cached generic plans are used too
+                for (int b = 0; b < 12; b++) {
+                    assertThat(s.ingestAll(batch("small" + b, 100, 200_000 + b * 100, 0))).allSatisfy(r -> assertThat(r.count()).isEqualTo(1));
+                }
                 // a replayed batch changes nothing
                 assertThat(s.ingestAll(fresh)).allSatisfy(r -> assertThat(r.duplicate()).isTrue());
                 // the third count reaches the threshold: 100 entries added, and a delivery resets 50 counts
@@ -72,6 +75,55 @@ class PostgresIngestPlanTest {
                 assertThat(s.list(SuppressionList.SUPPRESSED)).hasSize(100);
             }
         }
+    }
+
+    @Test
+    void twoInstancesIngestingTheSameBatchesInOppositeOrdersApplyEachEventOnce() throws Exception {
+        try (PostgresCluster cluster = PostgresCluster.start();
+             JdbcSuppressionStore a = JdbcSuppressionStore.open(cluster.jdbcUrl());
+             JdbcSuppressionStore b = JdbcSuppressionStore.open(cluster.jdbcUrl())) {
+            // 20 deliveries of 200 events over 300 addresses, each delivered to both instances (a provider's retry),
+            // one instance taking the batches and their events in reverse order
+            List<List<Ingestion>> deliveries = new ArrayList<>();
+            for (int d = 0; d < 20; d++) {
+                List<Ingestion> batch = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    EmailAddress addr = address((d * 200 + i) % 300);
+                    batch.add(new Ingestion("d" + d + "-" + i, addr, Optional.of(EventClass.SOFT), 1_000, Duration.ofDays(30), Optional.empty(),
+                            Set.of(), T0.plusSeconds(d * 200 + i)));
+                }
+                deliveries.add(batch);
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.Future<Integer> forward = pool.submit(() -> applied(a, deliveries));
+            java.util.concurrent.Future<Integer> backward = pool.submit(() -> {
+                List<List<Ingestion>> reversed = new ArrayList<>();
+                for (List<Ingestion> d : deliveries) {
+                    List<Ingestion> r = new ArrayList<>(d);
+                    java.util.Collections.reverse(r);
+                    reversed.add(0, r);
+                }
+                return applied(b, reversed);
+            });
+            assertThat(forward.get() + backward.get()).isEqualTo(4_000);
+            pool.shutdown();
+            int total = 0;
+            for (int i = 0; i < 300; i++) {
+                total += a.count(address(i), EventClass.SOFT);
+            }
+            assertThat(total).isEqualTo(4_000);
+        }
+    }
+
+    /** Ingests the deliveries in order; returns how many events were applied (not duplicates). */
+    private static int applied(JdbcSuppressionStore s, List<List<Ingestion>> deliveries) {
+        int n = 0;
+        for (List<Ingestion> d : deliveries) {
+            for (IngestResult r : s.ingestAll(d)) {
+                n += r.duplicate() ? 0 : 1;
+            }
+        }
+        return n;
     }
 
     private static EmailAddress address(int i) {
