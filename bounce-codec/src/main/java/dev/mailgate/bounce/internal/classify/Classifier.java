@@ -64,8 +64,10 @@ public final class Classifier {
         }
         // A local mailer's exit text ("X-Unix; input/output error") says how the mailer failed, not why; a status
         // that states a reason (Postfix's 5.2.2 for a mailbox over its size limit) says why
+        // -- except x.3.5, which Postfix's sys_exits table (src/global/sys_exits.c) gives a mailer that exited
+        // EX_CONFIG ("local configuration error"): there the status is the mailer's exit code, the mailer's failure
         if (X_UNIX.matcher(diagnostic).lookingAt()) {
-            Optional<BounceReason> byStatus = status.flatMap(StatusReason::of);
+            Optional<BounceReason> byStatus = status.filter(s -> !(s.subject() == 3 && s.detail() == 5)).flatMap(StatusReason::of);
             if (byStatus.isPresent()) {
                 return byStatus.get();
             }

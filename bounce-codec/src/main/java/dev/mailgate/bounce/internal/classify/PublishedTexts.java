@@ -67,6 +67,11 @@ final class PublishedTexts {
             r("Gmail SMTP error reference, 5.7.1 RfcMessageNonCompliant", BounceReason.NOT_COMPLIANT_RFC,
                     "missing a valid message-id header|not rfc 5322 compliant"),
             r("Gmail SMTP error reference, 4.2.1", BounceReason.SPEEDING, "receiving mail too quickly"),
+            // Yahoo Sender Hub "SMTP error codes": TS01/TS02 defer for the sender's reputation, TS03 refuses the
+            // sending IP outright ("will be permanently deferred; Retrying will NOT succeed"): a block, not a reputation
+            // that may recover
+            r("Yahoo Sender Hub SMTP error codes, 421 4.7.1 [TS03]", BounceReason.BLOCKED,
+                    "\\[ts03\\] .{0,80}permanently deferred"),
             r("Gmail SMTP error reference, 421 4.7.0 connection-level", BounceReason.TOO_MANY_CONNECTIONS,
                     "^421[ -]4\\.7\\.0 try again later, closing connection"),
             // sisimai's reason "filtered" (refused by the recipient's own filter rules), the issue's 5.7.1 rule: the
@@ -82,6 +87,10 @@ final class PublishedTexts {
             r("GMX/WEB.DE postmaster, 5.2.2", BounceReason.MAILBOX_FULL, "exhausted allowed storage space|too many messages on the server|"
                     + "speichervolumen ueberschritten|zuviele mails auf dem server"),
             r("GMX/WEB.DE postmaster, SPF refusal", BounceReason.AUTH_FAILURE, "reject due to spf policy"),
+            // GMX/WEB.DE postmaster error messages (postmaster.gmx.net/en/error-messages): "Service not available / No
+            // SMTP service / Reject due to policy restrictions", its case link for the connecting IP: that IP is refused
+            r("GMX/WEB.DE postmaster, 554 No SMTP service", BounceReason.BLOCKED,
+                    "nemesis esmtp service not available.{0,20}no smtp service"),
             // Spamhaus DBL lists domains found in the message (spamhaus.org/dbl): the content, not our IP
             r("Spamhaus DBL", BounceReason.SPAM_DETECTED, "domain present in the spamhaus dbl|listed in the spamhaus dbl"),
             // Courier's local delivery (courierlocal): "550 User <name> unknown" for a local account that does not exist

@@ -18,7 +18,7 @@ public final class HeaderList {
     private static final int[] NONE = new int[0];
     private Map<String, int[]> byName;
 
-    /** Parses a header block; line ends are already LF. */
+    /** Parses a header block; line ends are already LF. Lines are read by index, without a copy of each. */
     public static HeaderList parse(String block) {
         HeaderList h = new HeaderList();
         int pos = 0;
@@ -30,11 +30,12 @@ public final class HeaderList {
             if (eol < 0) {
                 eol = len;
             }
-            String line = block.substring(pos, eol);
+            int start = pos;
             pos = eol + 1;
-            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+            if (start < eol && (block.charAt(start) == ' ' || block.charAt(start) == '\t')) {
                 if (current != null) {
-                    current.append(' ').append(line.strip());
+                    current.append(' ');
+                    appendStripped(current, block, start, eol);
                 }
                 continue;
             }
@@ -43,12 +44,13 @@ public final class HeaderList {
             }
             currentName = null;
             current = null;
-            int colon = line.indexOf(':');
-            if (colon <= 0 || !isFieldName(line, colon)) {
+            int colon = block.indexOf(':', start);
+            if (colon < 0 || colon >= eol || colon == start || !isFieldName(block, start, colon)) {
                 continue;
             }
-            currentName = line.substring(0, colon).strip();
-            current = new StringBuilder(line.substring(colon + 1).strip());
+            currentName = stripped(block, start, colon);
+            current = new StringBuilder(eol - colon + 16);
+            appendStripped(current, block, colon + 1, eol);
         }
         if (currentName != null) {
             h.add(currentName, current.toString());
@@ -56,12 +58,37 @@ public final class HeaderList {
         return h;
     }
 
-    private static boolean isFieldName(String line, int colon) {
-        for (int i = 0; i < colon; i++) {
+    /** {@code text.substring(from, to).strip()}, without the intermediate copy. */
+    private static String stripped(String text, int from, int to) {
+        int a = from;
+        int b = to;
+        while (a < b && Character.isWhitespace(text.charAt(a))) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+            b--;
+        }
+        return text.substring(a, b);
+    }
+
+    private static void appendStripped(StringBuilder out, String text, int from, int to) {
+        int a = from;
+        int b = to;
+        while (a < b && Character.isWhitespace(text.charAt(a))) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+            b--;
+        }
+        out.append(text, a, b);
+    }
+
+    private static boolean isFieldName(String line, int start, int colon) {
+        for (int i = start; i < colon; i++) {
             char c = line.charAt(i);
             if (c <= ' ' || c > '~') {
                 // a space before the colon is obsolete syntax (RFC 5322 4.5.4) that real MTAs still write
-                return c == ' ' && line.substring(i, colon).isBlank() && i > 0;
+                return c == ' ' && line.substring(i, colon).isBlank() && i > start;
             }
         }
         return true;
@@ -92,6 +119,9 @@ public final class HeaderList {
         values.add(value);
     }
 
+    /** Up to this many fields are searched in place; an index is built for more. */
+    private static final int FEW = 16;
+
     public Optional<String> first(String name) {
         int[] at = positions(name);
         return at.length == 0 ? Optional.empty() : Optional.of(values.get(at[0]));
@@ -102,6 +132,17 @@ public final class HeaderList {
      * names, and walking every field for each made a mail with many header lines cost thirty times its size.
      */
     private int[] positions(String name) {
+        if (names.size() <= FEW) {
+            // a part's few fields: compared in place (names are ASCII, where this equals comparing lower case)
+            int[] at = NONE;
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i).equalsIgnoreCase(name)) {
+                    at = Arrays.copyOf(at, at.length + 1);
+                    at[at.length - 1] = i;
+                }
+            }
+            return at;
+        }
         Map<String, int[]> index = byName;
         if (index == null) {
             index = new HashMap<>();
