@@ -52,7 +52,7 @@ public final class SmtpThroughput {
     private final Map<String, Double> results = new LinkedHashMap<>();
     private boolean mismatch;
     private long cpuBefore;
-    /** With -Dbench.threads: each thread's CPU at the last two readings, to print where a scenario's CPU went. */
+    /** Each thread's CPU at the last two readings (with -Dbench.threads, printed: where a scenario's CPU went). */
     private final Map<Long, long[]> perThread = new java.util.HashMap<>();
 
     private SmtpThroughput(double seconds, java.util.Set<String> only) {
@@ -239,17 +239,19 @@ public final class SmtpThroughput {
      */
     private long cpu() {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long sum = 0;
         for (long id : threads.getAllThreadIds()) {
-            long t = Math.max(0, threads.getThreadCpuTime(id));
-            sum += t;
-            if (System.getProperty("bench.threads") != null) {
+            long t = threads.getThreadCpuTime(id);
+            if (t >= 0) {
                 long[] seen = perThread.computeIfAbsent(id, k -> new long[2]);
                 seen[0] = seen[1];
                 seen[1] = t;
             }
         }
-        // Threads that ended during the scenario (an idle quitter's, say) are missed: a small undercount.
+        // A thread that ended keeps its last reading, so the sum never goes back (its last moments are missed).
+        long sum = 0;
+        for (long[] t : perThread.values()) {
+            sum += t[1];
+        }
         return sum;
     }
 
@@ -259,8 +261,8 @@ public final class SmtpThroughput {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             perThread.forEach((id, t) -> {
                 java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
-                if (t[1] - t[0] > 0) {
-                    System.err.printf(Locale.ROOT, "    %-28s %.1f us/message%n", info != null ? info.getThreadName() : "#" + id, (t[1] - t[0]) / 1e3 / Math.max(1, sent));
+                if (t[1] - t[0] > 0 && info != null) {
+                    System.err.printf(Locale.ROOT, "    %-28s %.1f us/message%n", info.getThreadName(), (t[1] - t[0]) / 1e3 / Math.max(1, sent));
                 }
             });
         }
