@@ -355,6 +355,9 @@ final class SmtpConnection implements AutoCloseable {
     void closeQuietly() {
         boolean wasBroken = broken;
         broken = true;
+        if (watchdog != null) {
+            watchdog.close();
+        }
         try {
             if (wasBroken && tcp != null) {
                 // A broken TLS session would first write a close_notify, maybe into a buffer the server no longer reads.

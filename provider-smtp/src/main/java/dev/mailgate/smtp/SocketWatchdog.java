@@ -22,22 +22,34 @@ import java.util.concurrent.TimeUnit;
  * fails, and {@link #checked} reports it as the timeout it is.
  *
  * <p>It closes the TCP socket, never a TLS socket layered on it: closing TLS would first try to write a
- * close_notify into the very buffer that is full. Cost: one timer task scheduled and cancelled per write of at most
- * {@value #CHUNK} octets, and one per message attempt.
+ * close_notify into the very buffer that is full. Cost: a write of at most {@value #CHUNK} octets and a message's
+ * deadline only note when they are due; one timer task per session checks what is due, and is re-armed only when
+ * something comes due before it runs (the first write of a chain, not the 63 after it). Before, each write and each
+ * message scheduled and cancelled a task of its own, and every schedule woke the timer thread (issue 25).
  */
 final class SocketWatchdog {
     /** Writes are bounded per chunk, so a large message on a slow link is not cut off while it makes progress. */
     static final int CHUNK = 64 * 1024;
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
+    private static final long NONE = Long.MAX_VALUE;
+
     private final Socket tcp;
     private final Duration writeBound;
     private final String where;
     private final Expiry writeStall;
-    private final Runnable onWriteStall;
     private volatile Expiry expired;
-    private ScheduledFuture<?> deadline;
     private long offered;
+
+    // Guarded by `this`: what is due, and the one timer task that checks it.
+    /** When the write in progress outlives its bound ({@link System#nanoTime()} based), or NONE. */
+    private long writeDue = NONE;
+    /** When the send deadline passes, or NONE. */
+    private long sendDue = NONE;
+    private Expiry sendExpiry;
+    private Duration sendBound;
+    private ScheduledFuture<?> alarm;
+    private long alarmAt;
 
     /** What outlived its bound: the operation as {@link MailTimeoutException} names it. */
     record Expiry(String operation, Duration bound) {
@@ -48,7 +60,6 @@ final class SocketWatchdog {
         this.writeBound = writeBound;
         this.where = where;
         this.writeStall = new Expiry("writing to " + where + " (the server stopped reading)", writeBound);
-        this.onWriteStall = () -> expire(writeStall);
     }
 
     private static ScheduledThreadPoolExecutor timer() {
@@ -70,24 +81,86 @@ final class SocketWatchdog {
      * replacing an earlier deadline. {@code bound} is the whole budget, for the message.
      */
     void deadline(long deadlineNanos, Duration bound) {
-        clearDeadline();
-        long delay = deadlineNanos - System.nanoTime();
-        Expiry e = new Expiry("sending to " + where + " (the send deadline)", bound);
-        if (delay <= 0) {
-            expire(e);
-        } else {
-            deadline = TIMER.schedule(() -> expire(e), delay, TimeUnit.NANOSECONDS);
+        Expiry now = null;
+        synchronized (this) {
+            if (!bound.equals(sendBound)) {
+                sendBound = bound;
+                sendExpiry = new Expiry("sending to " + where + " (the send deadline)", bound);
+            }
+            if (deadlineNanos - System.nanoTime() <= 0) {
+                sendDue = NONE;
+                now = sendExpiry;
+            } else {
+                sendDue = deadlineNanos;
+                arm(deadlineNanos);
+            }
+        }
+        if (now != null) {
+            expire(now);
         }
     }
 
     void clearDeadline() {
-        if (deadline != null) {
-            deadline.cancel(false);
-            deadline = null;
+        synchronized (this) {
+            sendDue = NONE;
+            disarmIfIdle();
         }
     }
 
-    /** The expiry that closed the session, or null. */
+    /** Cancels the timer task: the session is closed, nothing of it is due any more. */
+    void close() {
+        synchronized (this) {
+            sendDue = NONE;
+            writeDue = NONE;
+            disarmIfIdle();
+        }
+    }
+
+    /** Makes sure the timer task runs by {@code due}. Holds `this`. */
+    private void arm(long due) {
+        if (alarm != null && alarmAt - due <= 0) {
+            return;
+        }
+        if (alarm != null) {
+            alarm.cancel(false);
+        }
+        alarmAt = due;
+        alarm = TIMER.schedule(this::check, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    /** With nothing due, no task: the timer thread can end. Holds `this`. */
+    private void disarmIfIdle() {
+        if (writeDue == NONE && sendDue == NONE && alarm != null) {
+            alarm.cancel(false);
+            alarm = null;
+        }
+    }
+
+    /** The timer task: expires what is due (the earlier when both are), or re-arms for what comes due next. */
+    private void check() {
+        Expiry due = null;
+        synchronized (this) {
+            alarm = null;
+            long now = System.nanoTime();
+            long first = Math.min(writeDue, sendDue);
+            if (first == NONE) {
+                return;
+            }
+            if (now - first >= 0) {
+                due = first == writeDue ? writeStall : sendExpiry;
+                if (first == sendDue) {
+                    sendDue = NONE;
+                }
+            } else {
+                arm(first);
+            }
+        }
+        if (due != null) {
+            expire(due);
+        }
+    }
+
+    /** Expiry that closed the session, or null. */
     Expiry expiry() {
         return expired;
     }
@@ -117,6 +190,20 @@ final class SocketWatchdog {
         }
     }
 
+    private void writeStarted() {
+        synchronized (this) {
+            writeDue = System.nanoTime() + writeBound.toNanos();
+            arm(writeDue);
+        }
+    }
+
+    private void writeEnded() {
+        synchronized (this) {
+            writeDue = NONE;
+            disarmIfIdle();
+        }
+    }
+
     /** Every write of {@code raw} bounded; input failures translated. */
     OutputStream output(OutputStream raw) {
         return new OutputStream() {
@@ -129,15 +216,14 @@ final class SocketWatchdog {
             public void write(byte[] b, int off, int len) throws IOException {
                 for (int done = 0; done < len; ) {
                     int n = Math.min(CHUNK, len - done);
-                    Expiry e = new Expiry("writing to " + where + " (the server stopped reading)", writeBound);
                     offered += n;
-                    ScheduledFuture<?> alarm = TIMER.schedule(() -> expire(e), writeBound.toNanos(), TimeUnit.NANOSECONDS);
+                    writeStarted();
                     try {
                         raw.write(b, off + done, n);
                     } catch (IOException x) {
                         throw checked(x);
                     } finally {
-                        alarm.cancel(false);
+                        writeEnded();
                     }
                     done += n;
                 }

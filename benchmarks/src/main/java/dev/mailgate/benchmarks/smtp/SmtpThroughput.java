@@ -52,6 +52,8 @@ public final class SmtpThroughput {
     private final Map<String, Double> results = new LinkedHashMap<>();
     private boolean mismatch;
     private long cpuBefore;
+    /** Each thread's CPU at the last two readings (with -Dbench.threads, printed: where a scenario's CPU went). */
+    private final Map<Long, long[]> perThread = new java.util.HashMap<>();
 
     private SmtpThroughput(double seconds, java.util.Set<String> only) {
         this.seconds = seconds;
@@ -91,6 +93,13 @@ public final class SmtpThroughput {
                 BareChainedClient c = new BareChainedClient(port, TEXT, HTML, null);
                 return new Client(() -> c.sendChain(CHAIN), c);
             });
+            if (only.contains("mailgate-one-connection-no-reconnect")) {
+                // A diagnostic row, run only when named: what the reconnect every 100 messages costs (run first, it
+                // also warms the JIT for the rows after it, as the send() row does in a full run).
+                try (SmtpTransport one = SmtpTransport.create(config(port, 1, false).maxMessagesPerConnection(1_000_000).build())) {
+                    measure(sink, "mailgate-one-connection-no-reconnect", rttMillis, () -> batch(one, CHAIN, TEXT));
+                }
+            }
             try (SmtpTransport one = mailgate(port, 1, false)) {
                 measure(sink, "mailgate-one-connection-send", rttMillis, () -> {
                     one.send(mailgateMessage(TEXT));
@@ -100,12 +109,6 @@ public final class SmtpThroughput {
             }
             try (SmtpTransport pool = mailgate(port, 0, false)) {
                 measure(sink, "mailgate-default-pool", rttMillis, () -> batch(pool, CHAIN, TEXT));
-            }
-            if (only.contains("mailgate-one-connection-no-reconnect")) {
-                // A diagnostic row, run only when named: what the reconnect every 100 messages costs.
-                try (SmtpTransport one = SmtpTransport.create(config(port, 1, false).maxMessagesPerConnection(1_000_000).build())) {
-                    measure(sink, "mailgate-one-connection-no-reconnect", rttMillis, () -> batch(one, CHAIN, TEXT));
-                }
             }
         }
     }
@@ -234,18 +237,35 @@ public final class SmtpThroughput {
      * CPU time of this (the client's) JVM's application threads (the JIT's and the GC's are not among them), in
      * nanoseconds: what the clients' own code costs, whatever else the machine runs.
      */
-    private static long cpu() {
+    private long cpu() {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long sum = 0;
         for (long id : threads.getAllThreadIds()) {
-            sum += Math.max(0, threads.getThreadCpuTime(id));
+            long t = threads.getThreadCpuTime(id);
+            if (t >= 0) {
+                long[] seen = perThread.computeIfAbsent(id, k -> new long[2]);
+                seen[0] = seen[1];
+                seen[1] = t;
+            }
         }
-        // Threads that ended during the scenario (an idle quitter's, say) are missed: a small undercount.
+        // A thread that ended keeps its last reading, so the sum never goes back (its last moments are missed).
+        long sum = 0;
+        for (long[] t : perThread.values()) {
+            sum += t[1];
+        }
         return sum;
     }
 
     private void record(ChildSink sink, String name, int rtt, long sent, long before, double elapsed) throws Exception {
         double cpuMicros = (cpu() - cpuBefore) / 1e3 / Math.max(1, sent);
+        if (System.getProperty("bench.threads") != null) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            perThread.forEach((id, t) -> {
+                java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+                if (t[1] - t[0] > 0 && info != null) {
+                    System.err.printf(Locale.ROOT, "    %-28s %.1f us/message%n", info.getThreadName(), (t[1] - t[0]) / 1e3 / Math.max(1, sent));
+                }
+            });
+        }
         Thread.sleep(50);
         long accepted = sink.accepted() - before;
         if (accepted != sent) {

@@ -79,6 +79,44 @@ public final class ByteScan {
         return i;
     }
 
+    /**
+     * The first index {@code j} in {@code a[from, to)} where dot-stuffing (RFC 5321 section 4.5.2) has something to
+     * do, reading {@code a[from - 1]} as the octet before {@code from} (so {@code from >= 1}): a CR not followed by
+     * LF (a CR at {@code to - 1} counts: what follows is not known), an LF not preceded by CR, or a '.' preceded by
+     * LF; {@code to} when there is none. Good CRLF line breaks are passed over eight octets at a time, so a
+     * rendered message costs a stop per '.' starting a line, not one per line. May also stop early at an octet
+     * that needs nothing (callers recheck the octet), never late.
+     */
+    public static int indexOfStuffingFix(byte[] a, int from, int to) {
+        int j = from;
+        long cr = ONES * '\r';
+        long lf = ONES * '\n';
+        long dot = ONES * '.';
+        while (j + 9 <= to) {
+            long w = (long) LONGS.get(a, j);
+            long prev = (long) LONGS.get(a, j - 1);
+            long next = (long) LONGS.get(a, j + 1);
+            long hit = (zeros(w ^ cr) & ~zeros(next ^ lf)) | (zeros(w ^ lf) & ~zeros(prev ^ cr)) | (zeros(w ^ dot) & zeros(prev ^ lf));
+            if (hit != 0) {
+                return j + (Long.numberOfTrailingZeros(hit) >>> 3);
+            }
+            j += 8;
+        }
+        for (; j < to; j++) {
+            byte c = a[j];
+            if (c == '\r' ? j + 1 == to || a[j + 1] != '\n' : c == '\n' ? a[j - 1] != '\r' : c == '.' && a[j - 1] == '\n') {
+                return j;
+            }
+        }
+        return to;
+    }
+
+    /** 0x80 in each byte of {@code x} that is zero, nothing elsewhere (exact: no borrow crosses bytes). */
+    private static long zeros(long x) {
+        long low = 0x7F7F7F7F7F7F7F7FL;
+        return ~(((x & low) + low) | x | low);
+    }
+
     /** Whether any octet of {@code a[from, to)} is 0x80 or above. */
     public static boolean anyEightBit(byte[] a, int from, int to) {
         long bits = 0;

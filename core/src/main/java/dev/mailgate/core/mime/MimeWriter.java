@@ -95,10 +95,12 @@ public final class MimeWriter {
         MimeOutput sink = new MimeOutput(sizeHint(message));
         try {
             new Renderer(this, sink).message(message);
+            return sink.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory output cannot fail", e);
+        } finally {
+            sink.release();
         }
-        return sink.toByteArray();
     }
 
     /** The exact number of octets {@link #writeTo} produces, measured by rendering into a counter. */

@@ -97,13 +97,27 @@ public record EnhancedStatusCode(int codeClass, int subject, int detail) {
      * first word is one.
      */
     public static Optional<EnhancedStatusCode> leading(String text) {
+        // FORM matched by hand on the first word (up to a space) of the stripped text: the SMTP client reads one
+        // per reply, and a Matcher per reply was most of what reading a reply allocated (issue 25).
         String t = text.strip();
         int space = t.indexOf(' ');
-        Matcher m = FORM.matcher(space < 0 ? t : t.substring(0, space));
-        if (!m.matches()) {
+        int end = space < 0 ? t.length() : space;
+        if (end < 5) {
             return Optional.empty();
         }
-        return Optional.of(new EnhancedStatusCode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        char c = t.charAt(0);
+        if (c != '2' && c != '4' && c != '5' || t.charAt(1) != '.') {
+            return Optional.empty();
+        }
+        int subjectEnd = digits(t, 2);
+        if (subjectEnd - 2 < 1 || subjectEnd - 2 > 3 || subjectEnd >= end || t.charAt(subjectEnd) != '.') {
+            return Optional.empty();
+        }
+        int detailEnd = digits(t, subjectEnd + 1);
+        if (detailEnd - (subjectEnd + 1) < 1 || detailEnd - (subjectEnd + 1) > 3 || detailEnd != end) {
+            return Optional.empty();
+        }
+        return Optional.of(new EnhancedStatusCode(c - '0', Integer.parseInt(t, 2, subjectEnd, 10), Integer.parseInt(t, subjectEnd + 1, detailEnd, 10)));
     }
 
     public boolean isPermanent() {

@@ -64,4 +64,38 @@ class ByteScanTest {
         }
         return to;
     }
+
+    @Test
+    void theStuffingScanStopsExactlyWhereAPlainLoopDoes() {
+        Random r = new Random(5321);
+        byte[] alphabet = {'\r', '\n', '.', '\r', '\n', (byte) 0x8D, (byte) 0x8A, (byte) 0xAE, 0x0D + 0x20, 'x'};
+        for (int round = 0; round < 200_000; round++) {
+            byte[] a = new byte[1 + r.nextInt(48)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = r.nextInt(4) == 0 ? alphabet[r.nextInt(alphabet.length)] : (byte) ('a' + r.nextInt(26));
+            }
+            if (round % 2 == 0) {
+                // mostly good CRLF lines, the case the scan passes over
+                a = new String(a, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\r", "").replace("\n", "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (a.length == 0) {
+                    continue;
+                }
+            }
+            int from = 1 + r.nextInt(a.length);
+            int to = from + r.nextInt(a.length - from + 1);
+            int expected = to;
+            for (int j = from; j < to; j++) {
+                byte c = a[j];
+                boolean bareCr = c == '\r' && (j + 1 == to || a[j + 1] != '\n');
+                boolean bareLf = c == '\n' && a[j - 1] != '\r';
+                boolean lineDot = c == '.' && a[j - 1] == '\n';
+                if (bareCr || bareLf || lineDot) {
+                    expected = j;
+                    break;
+                }
+            }
+            assertThat(ByteScan.indexOfStuffingFix(a, from, to)).as("round %d", round).isEqualTo(expected);
+        }
+    }
 }

@@ -47,4 +47,33 @@ class EnhancedStatusCodeTest {
             assertThat(EnhancedStatusCode.find(text).map(Object::toString)).as(text).isEqualTo(byRegex(text));
         }
     }
+
+    /** The specification leading() implements by hand: the first word of the stripped text is exactly a code. */
+    private static final Pattern FORM = Pattern.compile("([245])\\.(\\d{1,3})\\.(\\d{1,3})");
+
+    private static Optional<EnhancedStatusCode> leadingByRegex(String text) {
+        String t = text.strip();
+        int space = t.indexOf(' ');
+        Matcher m = FORM.matcher(space < 0 ? t : t.substring(0, space));
+        return m.matches() ? Optional.of(new EnhancedStatusCode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))))
+                : Optional.empty();
+    }
+
+    @Test
+    void theLeadingCodeScanAgreesWithTheRegexOnRandomText() {
+        assertThat(EnhancedStatusCode.leading("2.0.0 Ok: queued")).contains(new EnhancedStatusCode(2, 0, 0));
+        assertThat(EnhancedStatusCode.leading("  5.1.351 no")).contains(new EnhancedStatusCode(5, 1, 351));
+        assertThat(EnhancedStatusCode.leading("5.1.1234 no")).isEmpty();
+        assertThat(EnhancedStatusCode.leading("5.1.1\tno")).isEmpty();
+        char[] alphabet = {'2', '4', '5', '0', '9', '.', '.', ' ', '\t', 'a', '1'};
+        Random random = new Random(3463);
+        for (int round = 0; round < 200_000; round++) {
+            char[] text = new char[random.nextInt(14)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String t = new String(text);
+            assertThat(EnhancedStatusCode.leading(t)).as("\"%s\"", t).isEqualTo(leadingByRegex(t));
+        }
+    }
 }

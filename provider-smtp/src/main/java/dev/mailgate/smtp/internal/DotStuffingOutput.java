@@ -55,8 +55,8 @@ public final class DotStuffingOutput extends OutputStream {
             }
         }
         int runStart = i;
-        while (true) {
-            if (atLineStart && i < end) {
+        while (i < end) {
+            if (atLineStart) {
                 atLineStart = false;
                 if (b[i] == '.') {
                     emit(b, runStart, i - runStart);
@@ -64,28 +64,48 @@ public final class DotStuffingOutput extends OutputStream {
                     runStart = i;
                 }
             }
-            int j = ByteScan.indexOfCrOrLf(b, i, end);
-            if (j == end) {
-                break;
-            }
-            if (b[j] == '\r' && j + 1 < end && b[j + 1] == '\n') {
-                // A good line: it stays in the run.
-                i = j + 2;
+            byte c = b[i];
+            if (c == '\r') {
+                if (i + 1 < end && b[i + 1] == '\n') {
+                    // A good line break: it stays in the run.
+                    i += 2;
+                    atLineStart = true;
+                    continue;
+                }
+                emit(b, runStart, i - runStart);
+                if (i + 1 == end) {
+                    pendingCr = true;
+                    return;
+                }
+                // A bare CR: CRLF in its place.
+                emit(CRLF, 0, 2);
                 atLineStart = true;
+                runStart = ++i;
                 continue;
             }
-            emit(b, runStart, j - runStart);
-            if (b[j] == '\r' && j + 1 == end) {
-                pendingCr = true;
-                runStart = end;
-                i = end;
+            if (c == '\n') {
+                // An LF here is bare: a CR before it, in this write or the last, took it with it.
+                emit(b, runStart, i - runStart);
+                emit(CRLF, 0, 2);
+                atLineStart = true;
+                runStart = ++i;
+                continue;
+            }
+            // An ordinary octet: pass over good lines to the next octet that may need a change.
+            int j = ByteScan.indexOfStuffingFix(b, i + 1, end);
+            if (j == end) {
+                // The good line breaks passed over say nothing of the state, but the last octet does: a final LF
+                // here is a good one (a bare one would have been found), so the next write starts a line.
+                atLineStart = b[end - 1] == '\n';
                 break;
             }
-            // A bare CR or LF: CRLF in its place.
-            emit(CRLF, 0, 2);
-            atLineStart = true;
-            i = j + 1;
-            runStart = i;
+            if (b[j] == '.' && b[j - 1] == '\n') {
+                // After a CRLF (a bare LF before it would have been found first): double it.
+                emit(b, runStart, j - runStart);
+                emit(DOT, 0, 1);
+                runStart = j;
+            }
+            i = j;
         }
         emit(b, runStart, end - runStart);
     }

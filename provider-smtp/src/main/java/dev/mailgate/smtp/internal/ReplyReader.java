@@ -1,5 +1,6 @@
 package dev.mailgate.smtp.internal;
 
+import dev.mailgate.core.internal.ByteScan;
 import dev.mailgate.core.limits.InputLimits;
 import dev.mailgate.core.transport.EnhancedStatusCode;
 import dev.mailgate.core.transport.SmtpReply;
@@ -88,6 +89,15 @@ public final class ReplyReader {
         if (buf[pos] == 0x16 || buf[pos] == 0x15) {
             throw new TlsRecordException(String.format("the server sent a TLS record (first byte 0x%02x) where an SMTP reply was due: "
                     + "it speaks TLS from the first byte (implicit TLS, RFC 8314, usually port 465); use TlsMode.IMPLICIT", buf[pos]));
+        }
+        // The usual case: the whole line is in the buffer, and within the limit (the octets before the LF, a CR
+        // included, as the loop below counts them): one scan for the LF, one String.
+        int lf = ByteScan.indexOfLf(buf, pos, limit);
+        if (lf < limit && lf - pos <= maxLine) {
+            int end = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : lf;
+            String text = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
+            pos = lf + 1;
+            return text;
         }
         StringBuilder line = new StringBuilder(64);
         while (true) {
