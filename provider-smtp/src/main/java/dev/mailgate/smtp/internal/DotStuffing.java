@@ -9,6 +9,10 @@ import java.nio.ByteBuffer;
  * content ends with CRLF "." CRLF, all in one array so content and terminator go out in one write. Lines are
  * copied in bulk between line breaks, and the same pass notes whether any octet is 8-bit (it needs 8BITMIME).
  *
+ * <p>The separate pass over a whole message: the connection no longer uses it (it stuffs as it writes, {@link
+ * DotStuffingOutput}, byte for byte the same, which {@code DotStuffingOutputTest} checks against this); it stays as
+ * that test's reference, itself checked octet by octet, and as a stage of the {@code BatchAllocation} benchmark.
+ *
  * @param data the bytes for the wire
  * @param eightBit whether any octet is above 127
  */
