@@ -135,8 +135,12 @@ public final class HeaderList {
         if (names.size() <= FEW) {
             // a part's few fields: compared in place (names are ASCII, where this equals comparing lower case)
             int[] at = NONE;
+            int length = name.length();
+            int first = length == 0 ? 0 : name.charAt(0) | 0x20;
             for (int i = 0; i < names.size(); i++) {
-                if (names.get(i).equalsIgnoreCase(name)) {
+                String n = names.get(i);
+                // length and first letter (ASCII case bit folded) before the full comparison
+                if (n.length() == length && (length == 0 || (n.charAt(0) | 0x20) == first) && n.equalsIgnoreCase(name)) {
                     at = Arrays.copyOf(at, at.length + 1);
                     at[at.length - 1] = i;
                 }
