@@ -60,27 +60,29 @@ public final class HeaderList {
 
     /** {@code text.substring(from, to).strip()}, without the intermediate copy. */
     private static String stripped(String text, int from, int to) {
-        int a = from;
-        int b = to;
-        while (a < b && Character.isWhitespace(text.charAt(a))) {
-            a++;
-        }
-        while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
-            b--;
-        }
-        return text.substring(a, b);
+        int a = firstNonSpace(text, from, to);
+        return text.substring(a, endOfNonSpace(text, a, to));
     }
 
     private static void appendStripped(StringBuilder out, String text, int from, int to) {
+        int a = firstNonSpace(text, from, to);
+        out.append(text, a, endOfNonSpace(text, a, to));
+    }
+
+    private static int firstNonSpace(String text, int from, int to) {
         int a = from;
-        int b = to;
-        while (a < b && Character.isWhitespace(text.charAt(a))) {
+        while (a < to && Character.isWhitespace(text.charAt(a))) {
             a++;
         }
-        while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+        return a;
+    }
+
+    private static int endOfNonSpace(String text, int from, int to) {
+        int b = to;
+        while (b > from && Character.isWhitespace(text.charAt(b - 1))) {
             b--;
         }
-        out.append(text, a, b);
+        return b;
     }
 
     private static boolean isFieldName(String line, int start, int colon) {
