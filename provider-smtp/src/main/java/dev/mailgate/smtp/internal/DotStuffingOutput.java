@@ -5,14 +5,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * {@link DotStuffing} as a stream: what is written to it reaches {@code out} prepared for DATA (RFC 5321 section
+ * Dot-stuffing as a stream: what is written to it reaches {@code out} prepared for DATA (RFC 5321 section
  * 4.5.2) — every line break CRLF (a bare CR or LF never reaches the wire), a '.' starting a line doubled — and
  * {@link #end} adds CRLF "." CRLF, after a CRLF when the last line is open. The connection writes a rendered message
  * through it straight into its own buffer, so the message's bytes are scanned once and copied once (into that
  * buffer): no wire copy, no stuffed copy (issue 25). Runs of good lines go to {@code out} in one write each; a CR at
  * the end of one write is decided by the first octet of the next. Reusable: {@link #begin} starts a message.
- * Not thread-safe; the output is byte for byte {@link DotStuffing#encode}'s, however the content is split into
- * writes ({@code DotStuffingOutputTest}).
+ * Not thread-safe; the output is byte for byte that of the separate whole-message pass the connection used
+ * before, however the content is split into writes ({@code DotStuffingOutputTest} checks it against that pass, kept in
+ * the tests as the reference).
  */
 public final class DotStuffingOutput extends OutputStream {
     private static final byte[] CRLF = {'\r', '\n'};

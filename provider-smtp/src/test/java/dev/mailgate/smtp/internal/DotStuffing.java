@@ -9,16 +9,17 @@ import java.nio.ByteBuffer;
  * content ends with CRLF "." CRLF, all in one array so content and terminator go out in one write. Lines are
  * copied in bulk between line breaks, and the same pass notes whether any octet is 8-bit (it needs 8BITMIME).
  *
- * <p>The separate pass over a whole message: the connection no longer uses it (it stuffs as it writes, {@link
- * DotStuffingOutput}, byte for byte the same, which {@code DotStuffingOutputTest} checks against this); it stays as
- * that test's reference, itself checked octet by octet, and as a stage of the {@code BatchAllocation} benchmark.
+ * <p>The separate pass over a whole message that the connection made before issue 25. It now stuffs as it writes
+ * ({@link DotStuffingOutput}), so this lives with the tests: the independent reference {@code DotStuffingOutputTest}
+ * checks the stream against, itself checked octet by octet ({@code DotStuffingTest}, {@code
+ * DotStuffingDifferentialTest}).
  *
  * @param data the bytes for the wire
  * @param eightBit whether any octet is above 127
  */
-public record DotStuffing(byte[] data, boolean eightBit) {
+record DotStuffing(byte[] data, boolean eightBit) {
 
-    public static DotStuffing encode(ByteBuffer content) {
+    static DotStuffing encode(ByteBuffer content) {
         int n = content.remaining();
         boolean endsWithCrlf = n >= 2 && content.get(content.position() + n - 2) == '\r' && content.get(content.position() + n - 1) == '\n';
         int tail = endsWithCrlf || n == 0 ? 3 : 5;
