@@ -263,9 +263,10 @@ public final class SmtpTransport implements Transport {
                 SmtpConnection connection = null;
                 try {
                     connection = pool.claim(System.nanoTime() + config.sendDeadline.toNanos());
-                    List<Prepared> left = connection.sendChain(chained, outcomes::add);
-                    carried.addAll(left);
-                    more = !left.isEmpty();
+                    carried.addAll(connection.sendChain(chained, outcomes::add));
+                    // Not "did this session hand any on": a session that breaks stops asking for messages, and what
+                    // an earlier full session handed on may still be waiting here, out of the batch's index.
+                    more = !carried.isEmpty();
                 } catch (MailException e) {
                     // No connection: the share is prepared anyway and each message retried on its own below.
                     Prepared p;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailgate.core.message.EmailMessage;
 import dev.mailgate.core.transport.SendResult;
 import dev.mailgate.testing.smtp.ReceivedMessage;
+import dev.mailgate.testing.smtp.ServerAction;
 import dev.mailgate.testing.smtp.TestSmtpServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,5 +88,26 @@ class MessageLimitTest {
         assertThat(server.awaitMessages(5, Duration.ofSeconds(10))).hasSize(5);
         assertThat(server.connectionCount()).isEqualTo(5);
         assertThat(mailsPerSession(server)).containsExactly(1, 1, 1, 1, 1);
+    }
+
+    /**
+     * A full session hands its untried messages to the next one; when that one breaks on the first of them, the
+     * rest were still waiting there and went nowhere (the soak test's null result: the next session's chain never
+     * asked for them, and the loop ended because the broken session returned none).
+     */
+    @Test
+    @Timeout(60)
+    void messagesHandedOnByAFullSessionSurviveTheNextSessionBreaking() throws Exception {
+        TestSmtpServer server = TestSmtpServer.builder().on("RCPT TO:<r2@", ServerAction.disconnect(), 1).build().start();
+        resources.add(server);
+        SmtpTransport smtp = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
+                .maxConnections(1).maxMessagesPerConnection(2).backoff(Duration.ofMillis(1), Duration.ofMillis(5)).build());
+        resources.add(smtp);
+
+        List<SendResult> results = smtp.sendBatch(batch(4));
+
+        assertThat(results).hasSize(4).doesNotContainNull().allMatch(r -> r instanceof SendResult.Sent);
+        assertThat(server.awaitMessages(4, Duration.ofSeconds(10)).stream().map(m -> m.messageId().orElseThrow()))
+                .containsExactlyInAnyOrder("m0@example.com", "m1@example.com", "m2@example.com", "m3@example.com");
     }
 }
