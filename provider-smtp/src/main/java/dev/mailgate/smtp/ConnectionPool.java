@@ -3,11 +3,14 @@ package dev.mailgate.smtp;
 import dev.mailgate.core.transport.ConnectionException;
 import dev.mailgate.core.transport.MailTimeoutException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +25,13 @@ final class ConnectionPool implements AutoCloseable {
      * it), so that the sending thread does not: a chain that reached maxMessagesPerConnection goes straight on
      * to the next session. One daemon thread for the JVM, ending 1 s after the last retirement.
      */
-    private static final ThreadPoolExecutor QUITTER = quitter();
+    private static final ThreadPoolExecutor QUITTER = daemons("mailgate-smtp-quit", 1);
+    /**
+     * Opens the sessions that replace full ones while those finish their last messages (issue 25: with TLS and
+     * AUTH the reconnect is a handshake and several round trips the sending thread would otherwise wait for).
+     * Daemon threads, at most one per opening at a time, each ending 1 s after its last one.
+     */
+    private static final ThreadPoolExecutor OPENER = daemons("mailgate-smtp-open", Integer.MAX_VALUE);
 
     private final TransportContext context;
     private final SmtpConfig config;
@@ -57,21 +66,29 @@ final class ConnectionPool implements AutoCloseable {
             throw new MailTimeoutException("waiting for a free connection (interrupted)", config.claimTimeout, e);
         }
         try {
-            SmtpConnection c;
-            while ((c = idle.pollFirst()) != null) {
-                if (c.reusable(config.maxMessagesPerConnection, config.idleTimeout, config.maxConnectionAge)) {
-                    context.listener().connectionAcquired(c.session(), true, state());
-                    return c;
-                }
-                retire(c);
-            }
-            SmtpConnection fresh = SmtpConnection.open(context, deadlineNanos);
-            context.listener().connectionAcquired(fresh.session(), false, state());
-            return fresh;
+            return idleOrOpened(null, deadlineNanos);
         } catch (RuntimeException e) {
             permits.release();
             throw e;
         }
+    }
+
+    /** For a claimant holding a permit: the warmest reusable idle session, else the spare, else a new one. */
+    private SmtpConnection idleOrOpened(Spare spare, long deadlineNanos) {
+        SmtpConnection c;
+        while ((c = idle.pollFirst()) != null) {
+            if (c.reusable(config.maxMessagesPerConnection, config.idleTimeout, config.maxConnectionAge)) {
+                context.listener().connectionAcquired(c.session(), true, state());
+                return c;
+            }
+            retire(c);
+        }
+        c = spare != null ? spare.take() : null;
+        if (c == null) {
+            c = SmtpConnection.open(context, deadlineNanos);
+        }
+        context.listener().connectionAcquired(c.session(), false, state());
+        return c;
     }
 
     /** Returns a session: kept for reuse when it is healthy and within its limits, closed otherwise. */
@@ -119,14 +136,95 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    private static ThreadPoolExecutor quitter() {
-        ThreadPoolExecutor t = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread thread = new Thread(r, "mailgate-smtp-quit");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** {@code threads} 1: one thread, the rest queued; otherwise a thread per task running at the same time. */
+    private static ThreadPoolExecutor daemons(String name, int threads) {
+        ThreadPoolExecutor t = threads == 1
+                ? new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> daemon(r, name))
+                : new ThreadPoolExecutor(0, threads, 1, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> daemon(r, name));
         t.allowCoreThreadTimeOut(true);
         return t;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** A replacement session for one batch worker, opened when its session nears maxMessagesPerConnection. */
+    Spare spare() {
+        return new Spare();
+    }
+
+    /**
+     * Retires {@code done} (full, or broken) and gives its claimant the replacement under the same permit: an idle
+     * session if there is one, else the spare if one was opened, else a session opened now. An idle session taken
+     * instead leaves the spare to {@link Spare#discard}. Opening the spare while {@code done} still had
+     * its last messages on the wire meant one session over {@code maxConnections} for that moment, as a session
+     * saying QUIT on the quitter already is: the server sees the old one end as the new one begins.
+     */
+    SmtpConnection handOver(SmtpConnection done, Spare spare, long deadlineNanos) {
+        retire(done);
+        context.listener().connectionReleased(done.session(), false, state());
+        try {
+            if (closed) {
+                spare.discard();
+                throw new ConnectionException("the transport is closed", null);
+            }
+            return idleOrOpened(spare, deadlineNanos);
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    /**
+     * A session opened ahead of need on the opener thread. At most one at a time; one not taken goes to the idle
+     * sessions when the pool has room for it, otherwise it is closed.
+     */
+    final class Spare {
+        private CompletableFuture<SmtpConnection> opening;
+
+        /** Starts opening, unless a spare is already open or opening. */
+        void open(long deadlineNanos) {
+            if (opening == null && !closed) {
+                opening = CompletableFuture.supplyAsync(() -> SmtpConnection.open(context, deadlineNanos), OPENER);
+            }
+        }
+
+        /** The opened session (waiting for the opening to end), or null when none was opened. */
+        SmtpConnection take() {
+            CompletableFuture<SmtpConnection> f = opening;
+            opening = null;
+            if (f == null) {
+                return null;
+            }
+            try {
+                return f.join();
+            } catch (CompletionException e) {
+                // The opening's own typed error (connect, TLS, AUTH): the same a claim would have thrown.
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+
+        /** Gives back a spare nobody took: to the idle sessions if there is room, otherwise closed. */
+        void discard() {
+            CompletableFuture<SmtpConnection> f = opening;
+            opening = null;
+            if (f != null) {
+                f.thenAccept(ConnectionPool.this::offerIdle);
+            }
+        }
+    }
+
+    /** Idle and claimed sessions stay within maxConnections; a session that would exceed it is retired. */
+    private synchronized void offerIdle(SmtpConnection c) {
+        boolean room = idle.size() + config.maxConnections - permits.availablePermits() < config.maxConnections;
+        if (!closed && room && c.reusable(config.maxMessagesPerConnection, config.idleTimeout, config.maxConnectionAge)) {
+            idle.addFirst(c);
+        } else {
+            retire(c);
+        }
     }
 
     @Override

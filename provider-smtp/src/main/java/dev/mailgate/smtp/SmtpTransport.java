@@ -20,14 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,8 +41,6 @@ import java.util.function.UnaryOperator;
  */
 public final class SmtpTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(SmtpTransport.class.getName());
-    /** Messages a batch worker sends through one connection before handing it back. */
-    private static final int CHAIN = 64;
 
     private final SmtpConfig config;
     private final TransportContext context;
@@ -194,114 +190,47 @@ public final class SmtpTransport implements Transport {
     }
 
     /**
-     * Sends on up to {@code maxConnections} workers of the executor. Each worker claims a connection and sends a
-     * run of messages through it with chained pipelining (the content of one message and the commands of the
-     * next in one write), so a waiting message costs one round trip. Failures are retried one by one as
-     * {@link #send} would; results are in the order of {@code messages}.
+     * Sends on up to {@code maxConnections} workers of the executor ({@link BatchSend}). Each worker claims a
+     * connection and sends a run of messages through it with chained pipelining (the content of one message and
+     * the commands of the next in one write), so a waiting message costs one round trip. Failures are retried one
+     * by one as {@link #send} would; results are in the order of {@code messages}.
      */
     @Override
     public List<SendResult> sendBatch(Collection<? extends OutboundMessage> messages) {
         List<OutboundMessage> list = new ArrayList<>(messages);
-        SendResult[] results = new SendResult[list.size()];
         // A shared quota is reserved for the whole batch in one round trip; what is left is given back below.
         limiter.reserveAhead(list.size());
-        AtomicInteger next = new AtomicInteger();
         int workers = Math.max(1, Math.min(config.maxConnections, list.size()));
+        BatchSend batch = new BatchSend(this, pool, config, list, workers);
         List<CompletableFuture<Void>> running = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
-            running.add(CompletableFuture.runAsync(() -> batchWorker(list, results, next, workers), executor));
+            running.add(CompletableFuture.runAsync(batch::work, executor));
         }
         try {
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
         } finally {
             limiter.releaseAhead();
         }
-        return Arrays.asList(results);
+        return batch.results();
     }
 
-    private void batchWorker(List<OutboundMessage> list, SendResult[] results, AtomicInteger next, int workers) {
-        while (next.get() < list.size()) {
-            // An even share of what is left, so that every connection stays busy, but at most CHAIN at a time.
-            int share = Math.min(CHAIN, Math.max(1, (list.size() - next.get() + workers - 1) / workers));
-            java.util.Map<Prepared, Integer> indexes = new java.util.IdentityHashMap<>();
-            int[] taken = {0};
-            // Messages that have to wait for the quota's reset: sent one by one after the chain, outside any session.
-            List<Integer> deferred = new ArrayList<>();
-            // Messages are prepared when the connection asks for them, so rendering overlaps the network.
-            TransactionEngine.ChainSource source = () -> {
-                while (taken[0] < share) {
-                    int i = next.getAndIncrement();
-                    if (i >= list.size()) {
-                        return null;
-                    }
-                    taken[0]++;
-                    OutboundMessage m = list.get(i);
-                    try {
-                        Prepared p = prepare(m, clock.instant(), System.nanoTime(), false);
-                        if (p == null) {
-                            deferred.add(i);
-                            continue;
-                        }
-                        indexes.put(p, i);
-                        return p;
-                    } catch (MailException e) {
-                        results[i] = new SendResult.Failed(m, e);
-                    } catch (RuntimeException e) {
-                        // Whatever else breaks in preparing, it belongs to this message, not to the whole batch.
-                        results[i] = new SendResult.Failed(m, new PreparationException(label(m), e));
-                    }
-                }
-                return null;
-            };
-            List<TransactionOutcome> outcomes = new ArrayList<>();
-            // What a session left when it reached maxMessagesPerConnection: first in line on the next session.
-            java.util.ArrayDeque<Prepared> carried = new java.util.ArrayDeque<>();
-            TransactionEngine.ChainSource chained = () -> carried.isEmpty() ? source.next() : carried.poll();
-            boolean more = true;
-            while (more) {
-                more = false;
-                SmtpConnection connection = null;
-                try {
-                    connection = pool.claim(System.nanoTime() + config.sendDeadline.toNanos());
-                    carried.addAll(connection.sendChain(chained, outcomes::add));
-                    // Not "did this session hand any on": a session that breaks stops asking for messages, and what
-                    // an earlier full session handed on may still be waiting here, out of the batch's index.
-                    more = !carried.isEmpty();
-                } catch (MailException e) {
-                    // No connection: the share is prepared anyway and each message retried on its own below.
-                    Prepared p;
-                    while ((p = chained.next()) != null) {
-                        outcomes.add(new TransactionOutcome.Failed(p, e));
-                    }
-                } finally {
-                    if (connection != null) {
-                        // A full session is retired here (its QUIT off this thread) before the next one is claimed.
-                        pool.release(connection);
-                    }
-                }
-            }
-            for (TransactionOutcome outcome : outcomes) {
-                Prepared p = outcome.message();
-                try {
-                    SendReceipt receipt = outcome instanceof TransactionOutcome.Delivered d ? d.receipt()
-                            : attempts(p, 2, ((TransactionOutcome.Failed) outcome).error());
-                    results[indexes.get(p)] = new SendResult.Sent(p.message(), receipt);
-                } catch (MailException e) {
-                    results[indexes.get(p)] = new SendResult.Failed(p.message(), e);
-                }
-            }
-            for (int i : deferred) {
-                OutboundMessage m = list.get(i);
-                try {
-                    results[i] = new SendResult.Sent(m, send(m));
-                } catch (MailException e) {
-                    results[i] = new SendResult.Failed(m, e);
-                }
-            }
-            if (taken[0] == 0) {
-                return;
-            }
+    /**
+     * Prepares a message a session asked for: never waits for the quota's reset (null instead). Whatever breaks
+     * in preparing, typed or not, belongs to this message, not to the whole batch.
+     */
+    Prepared prepareForSession(OutboundMessage m) {
+        try {
+            return prepare(m, clock.instant(), System.nanoTime(), false);
+        } catch (MailException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PreparationException(label(m), e);
         }
+    }
+
+    /** Retries, as {@link #send} would, a message whose first (chained) attempt failed with {@code first}. */
+    SendReceipt retry(Prepared p, MailException first) {
+        return attempts(p, 2, first);
     }
 
     /**

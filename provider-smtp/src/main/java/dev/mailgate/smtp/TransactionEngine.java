@@ -68,7 +68,17 @@ final class TransactionEngine {
     /** Supplies the messages of a chain one at a time, preparing each when asked; null when there are no more. */
     interface ChainSource {
         Prepared next();
+
+        /**
+         * Told, once the session nears maxMessagesPerConnection, how many more messages it can take beyond those
+         * it took already: a source with more waiting than that needs another session, and can open it now.
+         */
+        default void roomLeft(int room) {
+        }
     }
+
+    /** Messages before the session's end at which its source hears {@link ChainSource#roomLeft}. */
+    private static final int REPLACEMENT_LEAD = 4;
 
     /**
      * Runs transactions on this session for as long as {@code source} has messages. With PIPELINING, the content
@@ -135,6 +145,11 @@ final class TransactionEngine {
                 sent = null;
                 Prepared next = lookahead != null ? lookahead : source.next();
                 lookahead = null;
+                // p and next are taken: what the session can take after them, if it is about to run out.
+                int room = config.maxMessagesPerConnection - c.messagesSent() - 1 - (next != null ? 1 : 0);
+                if (room < REPLACEMENT_LEAD) {
+                    source.roomLeft(Math.max(0, room));
+                }
                 byte[] nextCommands = null;
                 // Not chained when `p` may be the session's last: the server would take a transaction past the limit.
                 if (pipelining && next != null && roomFor(1) && next.permit().due() && TransactionCommands.fits(next, c.extensions())) {

@@ -39,17 +39,9 @@ class MessageLimitTest {
         return batch;
     }
 
-    /** MAIL commands per session, in order: the sessions follow one another, each starting with its EHLO. */
+    /** MAIL commands per session, sessions in the order they were opened (they may overlap: each is its own list). */
     private static List<Integer> mailsPerSession(TestSmtpServer server) {
-        List<Integer> perSession = new ArrayList<>();
-        for (String command : server.commands()) {
-            if (command.startsWith("EHLO")) {
-                perSession.add(0);
-            } else if (command.startsWith("MAIL")) {
-                perSession.set(perSession.size() - 1, perSession.get(perSession.size() - 1) + 1);
-            }
-        }
-        return perSession;
+        return server.commandsByConnection().stream().map(commands -> (int) commands.stream().filter(c -> c.startsWith("MAIL")).count()).toList();
     }
 
     @ParameterizedTest(name = "pipelining offered: {0}")
@@ -109,5 +101,51 @@ class MessageLimitTest {
         assertThat(results).hasSize(4).doesNotContainNull().allMatch(r -> r instanceof SendResult.Sent);
         assertThat(server.awaitMessages(4, Duration.ofSeconds(10)).stream().map(m -> m.messageId().orElseThrow()))
                 .containsExactlyInAnyOrder("m0@example.com", "m1@example.com", "m2@example.com", "m3@example.com");
+    }
+
+    /**
+     * The session replacing a full one is opened while the full one still sends its last messages (issue 25: the
+     * reconnect, with TLS a handshake and several round trips, was waited for on the sending thread), and only
+     * when the batch has more messages than the session can take: no session is opened for nothing.
+     */
+    @Test
+    @Timeout(60)
+    void theReplacementOpensWhileTheFullSessionFinishesAndOnlyWhenNeeded() throws Exception {
+        TestSmtpServer server = TestSmtpServer.builder().build().start();
+        resources.add(server);
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        SmtpEventListener listener = new SmtpEventListener() {
+            @Override
+            public void connectStart(Session session) {
+                events.add("connect " + session.id());
+            }
+
+            @Override
+            public void transactionEnd(Session session, Send send, dev.mailgate.core.transport.SendReceipt receipt) {
+                events.add("end " + session.id());
+            }
+        };
+        SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
+                .maxConnections(1).maxMessagesPerConnection(10).build()).listener(listener).build();
+        resources.add(smtp);
+
+        assertThat(smtp.sendBatch(batch(25))).hasSize(25).allMatch(r -> r instanceof SendResult.Sent);
+        assertThat(server.awaitMessages(25, Duration.ofSeconds(10))).hasSize(25);
+        assertThat(server.connectionCount()).as("sessions: 10 + 10 + 5 messages, none opened for nothing").isEqualTo(3);
+        assertThat(mailsPerSession(server)).containsExactly(10, 10, 5);
+        List<String> seen = List.copyOf(events);
+        List<String> connects = seen.stream().filter(e -> e.startsWith("connect ")).toList();
+        assertThat(connects).hasSize(3);
+        for (int s = 0; s < 2; s++) {
+            String full = connects.get(s).substring("connect ".length());
+            int lastEnd = seen.lastIndexOf("end " + full);
+            assertThat(seen.indexOf(connects.get(s + 1))).as("session %d opened before session %s's last message ended", s + 2, full)
+                    .isLessThan(lastEnd);
+        }
+
+        // A batch the open session can take whole opens no second one.
+        events.clear();
+        assertThat(smtp.sendBatch(batch(5))).allMatch(r -> r instanceof SendResult.Sent);
+        assertThat(server.connectionCount()).isEqualTo(3);
     }
 }

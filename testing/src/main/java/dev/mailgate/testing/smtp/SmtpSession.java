@@ -15,6 +15,8 @@ import javax.net.ssl.SSLSocket;
 /** One SMTP session of a {@link TestSmtpServer}: reads commands, runs scripts, records what arrived. */
 final class SmtpSession implements AutoCloseable {
     private final TestSmtpServer server;
+    /** This connection's command lines (the server keeps them per connection too). */
+    private final List<String> commands;
     private final TestSmtpServer.Builder config;
     private Socket socket;
     private ClientLines in;
@@ -26,8 +28,9 @@ final class SmtpSession implements AutoCloseable {
     private final List<String> rcpts = new ArrayList<>();
     private final List<String> rcptParams = new ArrayList<>();
 
-    SmtpSession(TestSmtpServer server, Socket socket) throws IOException {
+    SmtpSession(TestSmtpServer server, Socket socket, List<String> commands) throws IOException {
         this.server = server;
+        this.commands = commands;
         this.config = server.config;
         this.socket = socket;
         if (config.implicitTls != null) {
@@ -56,6 +59,7 @@ final class SmtpSession implements AutoCloseable {
         String line;
         while ((line = in.readLine()) != null) {
             server.commands.add(line);
+            commands.add(line);
             arrived(line);
             String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
             if (perform(line)) {
@@ -213,6 +217,7 @@ final class SmtpSession implements AutoCloseable {
         reply("334 " + text);
         String response = in.readLine();
         server.commands.add(response == null ? "" : response);
+        commands.add(response == null ? "" : response);
         arrived(response == null ? "" : response);
         return response == null ? "" : response;
     }

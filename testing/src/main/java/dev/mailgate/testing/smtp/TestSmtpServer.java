@@ -40,6 +40,8 @@ public final class TestSmtpServer implements AutoCloseable {
     final Builder config;
     final List<ReceivedMessage> messages = new CopyOnWriteArrayList<>();
     final List<String> commands = new CopyOnWriteArrayList<>();
+    /** Per connection, in order of acceptance: its command lines. */
+    private final List<List<String>> commandsByConnection = new CopyOnWriteArrayList<>();
     final List<List<String>> turns = new CopyOnWriteArrayList<>();
     final List<String> serverNames = new CopyOnWriteArrayList<>();
     final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -80,6 +82,14 @@ public final class TestSmtpServer implements AutoCloseable {
     /** Every command line received, in order, across connections (AUTH payloads included). */
     public List<String> commands() {
         return List.copyOf(commands);
+    }
+
+    /**
+     * The command lines of each connection, connections in order of acceptance: what one session carried, also
+     * when sessions overlap (a client opening the next while the last one finishes).
+     */
+    public List<List<String>> commandsByConnection() {
+        return commandsByConnection.stream().map(List::copyOf).toList();
     }
 
     /**
@@ -139,7 +149,9 @@ public final class TestSmtpServer implements AutoCloseable {
                 Socket s = listener.accept();
                 connections.incrementAndGet();
                 open.add(s);
-                Thread t = new Thread(() -> serve(s), "test-smtp-session-" + connections.get());
+                List<String> mine = new CopyOnWriteArrayList<>();
+                commandsByConnection.add(mine);
+                Thread t = new Thread(() -> serve(s, mine), "test-smtp-session-" + connections.get());
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
@@ -148,8 +160,8 @@ public final class TestSmtpServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket socket) {
-        try (SmtpSession session = new SmtpSession(this, socket)) {
+    private void serve(Socket socket, List<String> commands) {
+        try (SmtpSession session = new SmtpSession(this, socket, commands)) {
             session.run();
         } catch (IOException | RuntimeException e) {
             // The client went away or a scripted fault closed the connection: nothing to report.

@@ -1,0 +1,165 @@
+package dev.mailgate.smtp;
+
+import dev.mailgate.core.MailException;
+import dev.mailgate.core.message.OutboundMessage;
+import dev.mailgate.core.transport.SendReceipt;
+import dev.mailgate.core.transport.SendResult;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One {@link SmtpTransport#sendBatch} call: its workers take the messages from one shared index, each sending runs
+ * of them through one session after another with chained pipelining. Every message taken gets exactly one result.
+ */
+final class BatchSend {
+    /** Messages a worker takes at a time before it looks again at how many are left for its share. */
+    private static final int CHAIN = 64;
+
+    private final SmtpTransport transport;
+    private final ConnectionPool pool;
+    private final SmtpConfig config;
+    private final List<OutboundMessage> list;
+    private final SendResult[] results;
+    private final AtomicInteger next = new AtomicInteger();
+    private final int workers;
+
+    BatchSend(SmtpTransport transport, ConnectionPool pool, SmtpConfig config, List<OutboundMessage> list, int workers) {
+        this.transport = transport;
+        this.pool = pool;
+        this.config = config;
+        this.list = list;
+        this.results = new SendResult[list.size()];
+        this.workers = workers;
+    }
+
+    /** The results in the order of the messages; complete once every worker has returned. */
+    List<SendResult> results() {
+        return Arrays.asList(results);
+    }
+
+    /** One worker: runs until the index is used up. */
+    void work() {
+        while (next.get() < list.size()) {
+            if (run() == 0) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * One run: an even share of what is left, so that every connection stays busy, but at most {@link #CHAIN}.
+     * Messages are prepared when a session asks for them, so rendering overlaps the network; a session that reaches
+     * maxMessagesPerConnection hands its untried messages to the next one, which was opened while it finished
+     * (issue 25: the reconnect off the sending thread). Returns the number of messages taken.
+     */
+    private int run() {
+        ConnectionPool.Spare spare = pool.spare();
+        Run run = new Run(Math.min(CHAIN, Math.max(1, (list.size() - next.get() + workers - 1) / workers)), spare);
+        List<TransactionOutcome> outcomes = new ArrayList<>();
+        SmtpConnection connection = null;
+        try {
+            connection = pool.claim(System.nanoTime() + config.sendDeadline.toNanos());
+            while (true) {
+                run.carried.addAll(connection.sendChain(run, outcomes::add));
+                // Not "did this session hand any on": a session that breaks stops asking for messages, and what an
+                // earlier full session handed on may still be waiting, outside the batch's index.
+                if (run.carried.isEmpty()) {
+                    break;
+                }
+                SmtpConnection done = connection;
+                connection = null;
+                connection = pool.handOver(done, spare, System.nanoTime() + config.sendDeadline.toNanos());
+            }
+        } catch (MailException e) {
+            // No connection: the share is prepared anyway and each message retried on its own below.
+            Prepared p;
+            while ((p = run.next()) != null) {
+                outcomes.add(new TransactionOutcome.Failed(p, e));
+            }
+        } finally {
+            if (connection != null) {
+                // A full session is retired here (its QUIT off this thread) before the next one is claimed.
+                pool.release(connection);
+            }
+            spare.discard();
+        }
+        for (TransactionOutcome outcome : outcomes) {
+            Prepared p = outcome.message();
+            int i = run.indexes.get(p);
+            try {
+                SendReceipt receipt = outcome instanceof TransactionOutcome.Delivered d ? d.receipt()
+                        : transport.retry(p, ((TransactionOutcome.Failed) outcome).error());
+                results[i] = new SendResult.Sent(p.message(), receipt);
+            } catch (MailException e) {
+                results[i] = new SendResult.Failed(p.message(), e);
+            }
+        }
+        for (int i : run.deferred) {
+            OutboundMessage m = list.get(i);
+            try {
+                results[i] = new SendResult.Sent(m, transport.send(m));
+            } catch (MailException e) {
+                results[i] = new SendResult.Failed(m, e);
+            }
+        }
+        return run.taken;
+    }
+
+    /** The messages of one run, as the sessions ask for them: first those a full session handed on. */
+    private final class Run implements TransactionEngine.ChainSource {
+        private final int share;
+        private int taken;
+        private final Map<Prepared, Integer> indexes = new IdentityHashMap<>();
+        /** Messages that have to wait for the quota's reset: sent one by one after the run, outside any session. */
+        private final List<Integer> deferred = new ArrayList<>();
+        /** What a session left when it reached maxMessagesPerConnection: first in line on the next session. */
+        private final ArrayDeque<Prepared> carried = new ArrayDeque<>();
+        private final ConnectionPool.Spare spare;
+
+        Run(int share, ConnectionPool.Spare spare) {
+            this.share = share;
+            this.spare = spare;
+        }
+
+        @Override
+        public Prepared next() {
+            if (!carried.isEmpty()) {
+                return carried.poll();
+            }
+            while (taken < share) {
+                int i = next.getAndIncrement();
+                if (i >= list.size()) {
+                    return null;
+                }
+                taken++;
+                OutboundMessage m = list.get(i);
+                try {
+                    Prepared p = transport.prepareForSession(m);
+                    if (p == null) {
+                        deferred.add(i);
+                        continue;
+                    }
+                    indexes.put(p, i);
+                    return p;
+                } catch (MailException e) {
+                    results[i] = new SendResult.Failed(m, e);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void roomLeft(int room) {
+            // Opened only when this run still has more messages than the session can take: then it is needed.
+            int waiting = carried.size() + Math.max(0, Math.min(share - taken, list.size() - next.get()));
+            if (waiting > room) {
+                spare.open(System.nanoTime() + config.sendDeadline.toNanos());
+            }
+        }
+    }
+}
