@@ -148,4 +148,33 @@ class MessageLimitTest {
         assertThat(smtp.sendBatch(batch(5))).allMatch(r -> r instanceof SendResult.Sent);
         assertThat(server.connectionCount()).isEqualTo(3);
     }
+
+    /**
+     * A replacement opened for messages that then did not need it (two of them refused, so the full session took
+     * them all) is not wasted and not leaked: it waits among the idle sessions and carries the next batch.
+     */
+    @Test
+    @Timeout(60)
+    void aReplacementNobodyNeededServesTheNextBatch() throws Exception {
+        TestSmtpServer server = TestSmtpServer.builder().on("RCPT TO:<r8@", ServerAction.reply("550 5.1.1 no such user"), 1)
+                .on("RCPT TO:<r9@", ServerAction.reply("550 5.1.1 no such user"), 1).build().start();
+        resources.add(server);
+        SmtpTransport smtp = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
+                .maxConnections(1).maxMessagesPerConnection(10).build());
+        resources.add(smtp);
+
+        List<SendResult> first = smtp.sendBatch(batch(12));
+        assertThat(first.stream().filter(r -> r instanceof SendResult.Sent).count()).isEqualTo(10);
+        // Opened when the session had room for one more and three were waiting; the refusals made room after that.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (server.connectionCount() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(server.connectionCount()).as("the replacement was opened during the first batch").isEqualTo(2);
+        assertThat(smtp.sendBatch(batch(1))).allMatch(r -> r instanceof SendResult.Sent);
+
+        assertThat(server.awaitMessages(11, Duration.ofSeconds(10))).hasSize(11);
+        assertThat(server.connectionCount()).as("the full session and its replacement, no third").isEqualTo(2);
+        assertThat(mailsPerSession(server)).containsExactly(12, 1);
+    }
 }
