@@ -168,7 +168,7 @@ final class ConnectionPool implements AutoCloseable {
         context.listener().connectionReleased(done.session(), false, state());
         try {
             if (closed) {
-                spare.discard();
+                // The spare is the claimant's to discard (BatchSend does, whatever happens).
                 throw new ConnectionException("the transport is closed", null);
             }
             return idleOrOpened(spare, deadlineNanos);
