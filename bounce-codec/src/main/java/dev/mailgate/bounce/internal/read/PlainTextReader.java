@@ -229,7 +229,8 @@ public final class PlainTextReader {
         int firstStart = -1;
         int firstEnd = -1;
         int cursor = 0;
-        for (int index : mentions.occurrences(address)) {
+        int[] occurrences = mentions.occurrences(address);
+        for (int index : occurrences) {
             MentionIndex.Mention mention = mentions.get(index);
             int start = mention.start();
             int from = mention.end();
@@ -249,7 +250,8 @@ public final class PlainTextReader {
                 firstStart = start;
                 firstEnd = end;
             }
-            if (signals.quotesReply(Math.min(from, end), end)) {
+            // a single mention's block is the answer whatever it quotes: no question, so no pass over the text
+            if (occurrences.length > 1 && signals.quotesReply(Math.min(from, end), end)) {
                 return text.substring(start, end);
             }
         }
