@@ -30,36 +30,112 @@ public final class PlainTextReader {
         "message headers follow", "headers of the message", "headers of your message", "headers of the original message",
         "headers of your original message", "below this line", "message follows", "returned mail", "returned content",
         "included is a copy", "following is a copy", "header of original message", "original headers"};
-    private static final Pattern HEADER_START = Pattern.compile(
-            "^(?:Return-Path|Received|DKIM-Signature|Message-I[Dd]|X-Original-To|Delivered-To|Authentication-Results):",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * Header fields that start the copy of an original when a paragraph begins with one; compared in ASCII case only,
+     * as the case-insensitive regex {@code ^(?:Return-Path|Received|...):} they replace did.
+     */
+    private static final String[] HEADER_STARTS = {"return-path:", "received:", "dkim-signature:", "message-id:",
+        "x-original-to:", "delivered-to:", "authentication-results:"};
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "root", "no-reply", "noreply",
             "double-bounce", "bounce", "bounces", "daemon", "mail-daemon", "abuse");
 
     private PlainTextReader() {
     }
 
-    /** Splits a notification at the line that introduces the original message: {notification, rest}. */
+    /**
+     * Splits a notification at the line that introduces the original message: {notification, rest}. Lines are read by
+     * index: a copy of each line, its strip and its lower case were most of the time of a pass that for nearly every
+     * line only learns that the line is long, blank or mentions none of the copy words.
+     */
     public static String[] split(String text) {
         int pos = 0;
-        int previousBlank = 1;
+        boolean previousBlank = true;
         int len = text.length();
         while (pos < len) {
             int eol = text.indexOf('\n', pos);
             if (eol < 0) {
                 eol = len;
             }
-            String line = text.substring(pos, eol);
-            if (isCopyMarker(line)) {
+            if (mayBeCopyMarker(text, pos, eol) && isCopyMarker(text.substring(pos, eol))) {
                 return new String[] {text.substring(0, pos), text.substring(Math.min(len, eol + 1))};
             }
-            if (previousBlank == 1 && pos > 0 && HEADER_START.matcher(line).find()) {
+            if (previousBlank && pos > 0 && startsHeader(text, pos, eol)) {
                 return new String[] {text.substring(0, pos), text.substring(pos)};
             }
-            previousBlank = line.isBlank() ? 1 : 0;
+            previousBlank = firstNonSpace(text, pos, eol) == eol;
             pos = eol + 1;
         }
         return new String[] {text, ""};
+    }
+
+    /**
+     * The tests of {@link #isCopyMarker} that need no copy of the line, on {@code text[from, to)}: stripped, it is not
+     * empty, at most 100 characters, has no {@code @} and mentions a copy word. Only a line that passes is copied.
+     */
+    private static boolean mayBeCopyMarker(String text, int from, int to) {
+        int a = firstNonSpace(text, from, to);
+        int b = to;
+        while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+            b--;
+        }
+        if (a == b || b - a > 100) {
+            return false;
+        }
+        for (int i = a; i < b; i++) {
+            if (text.charAt(i) == '@') {
+                return false;
+            }
+        }
+        for (String word : COPY_WORDS) {
+            if (indexOfAsciiFolded(text, a, b, word) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstNonSpace(String text, int from, int to) {
+        int a = from;
+        while (a < to && Character.isWhitespace(text.charAt(a))) {
+            a++;
+        }
+        return a;
+    }
+
+    private static boolean startsHeader(String text, int from, int to) {
+        for (String field : HEADER_STARTS) {
+            if (to - from >= field.length() && indexOfAsciiFolded(text, from, from + field.length(), field) == from) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the lower-case ASCII {@code word} occurs in {@code text[from, to)} with A-Z folded to a-z and nothing else
+     * folded, or -1: what {@code toLowerCase(Locale.ROOT).contains(word)} finds for these words (no other character
+     * lower-cases to an ASCII letter they contain in a place where it could complete them), without the copy.
+     */
+    private static int indexOfAsciiFolded(String text, int from, int to, String word) {
+        int n = word.length();
+        char first = word.charAt(0);
+        for (int i = from; i + n <= to; i++) {
+            if (foldAscii(text.charAt(i)) != first) {
+                continue;
+            }
+            int k = 1;
+            while (k < n && foldAscii(text.charAt(i + k)) == word.charAt(k)) {
+                k++;
+            }
+            if (k == n) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static char foldAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     /**
@@ -107,11 +183,16 @@ public final class PlainTextReader {
     }
 
     /** A cheap test before the phrase search: every copy phrase contains one of these words. */
+    private static final String[] COPY_WORDS = {"original", "copy", "returned", "unsent", "undelivered", "header", "below this",
+        "follow", "included"};
+
     private static boolean mentionsCopy(String line) {
-        String l = line.toLowerCase(Locale.ROOT);
-        return l.contains("original") || l.contains("copy") || l.contains("returned") || l.contains("unsent")
-                || l.contains("undelivered") || l.contains("header") || l.contains("below this") || l.contains("follow")
-                || l.contains("included");
+        for (String word : COPY_WORDS) {
+            if (indexOfAsciiFolded(line, 0, line.length(), word) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
