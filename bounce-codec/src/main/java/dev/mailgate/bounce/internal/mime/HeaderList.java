@@ -20,42 +20,64 @@ public final class HeaderList {
 
     /** Parses a header block; line ends are already LF. Lines are read by index, without a copy of each. */
     public static HeaderList parse(String block) {
+        return parse(block, 0, block.length());
+    }
+
+    /**
+     * Parses the header block {@code text[from, to)} in place: a part's headers need no copy of their own block. A
+     * value on one line (nearly all of them) is one substring; a builder is made only for a folded one.
+     */
+    public static HeaderList parse(String text, int from, int to) {
         HeaderList h = new HeaderList();
-        int pos = 0;
-        int len = block.length();
-        StringBuilder current = null;
+        int pos = from;
+        StringBuilder folded = null;
         String currentName = null;
-        while (pos < len) {
-            int eol = block.indexOf('\n', pos);
-            if (eol < 0) {
-                eol = len;
+        int valueStart = 0;
+        int valueEnd = 0;
+        while (pos < to) {
+            int eol = text.indexOf('\n', pos);
+            if (eol < 0 || eol > to) {
+                eol = to;
             }
             int start = pos;
             pos = eol + 1;
-            if (start < eol && (block.charAt(start) == ' ' || block.charAt(start) == '\t')) {
-                if (current != null) {
-                    current.append(' ');
-                    appendStripped(current, block, start, eol);
+            if (start < eol && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+                if (currentName != null) {
+                    if (folded == null) {
+                        folded = new StringBuilder(valueEnd - valueStart + (eol - start) + 16).append(text, valueStart, valueEnd);
+                    }
+                    folded.append(' ');
+                    appendStripped(folded, text, start, eol);
                 }
                 continue;
             }
             if (currentName != null) {
-                h.add(currentName, current.toString());
+                h.add(currentName, folded != null ? folded.toString() : text.substring(valueStart, valueEnd));
             }
             currentName = null;
-            current = null;
-            int colon = block.indexOf(':', start);
-            if (colon < 0 || colon >= eol || colon == start || !isFieldName(block, start, colon)) {
+            folded = null;
+            int colon = colonIn(text, start, eol);
+            if (colon < 0 || colon == start || !isFieldName(text, start, colon)) {
                 continue;
             }
-            currentName = stripped(block, start, colon);
-            current = new StringBuilder(eol - colon + 16);
-            appendStripped(current, block, colon + 1, eol);
+            currentName = stripped(text, start, colon);
+            valueStart = firstNonSpace(text, colon + 1, eol);
+            valueEnd = endOfNonSpace(text, valueStart, eol);
         }
         if (currentName != null) {
-            h.add(currentName, current.toString());
+            h.add(currentName, folded != null ? folded.toString() : text.substring(valueStart, valueEnd));
         }
         return h;
+    }
+
+    /** The first colon of {@code text[from, to)}: searched on the line only, not on to the next colon of the text. */
+    private static int colonIn(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ':') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code text.substring(from, to).strip()}, without the intermediate copy. */

@@ -33,7 +33,7 @@ public final class MimeParser {
     private MimePart entity(String text, int depth, String defaultType) {
         parts++;
         int split = headerEnd(text);
-        HeaderList headers = HeaderList.parse(text.substring(0, split));
+        HeaderList headers = HeaderList.parse(text, 0, split);
         String body = split >= text.length() ? "" : text.substring(Math.min(text.length(), split + 1));
         String contentType = headers.firstOrEmpty("Content-Type");
         String type = contentType.isBlank() ? defaultType : HeaderList.mediaType(contentType);
@@ -83,7 +83,7 @@ public final class MimeParser {
             // message is itself a report: relays forward the DSN they received as a message/rfc822
             String decoded = BodyDecoder.transferDecoded(body, headers.firstOrEmpty("Content-Transfer-Encoding"));
             int end = headerEnd(decoded);
-            HeaderList quotedHeaders = HeaderList.parse(decoded.substring(0, end));
+            HeaderList quotedHeaders = HeaderList.parse(decoded, 0, end);
             if (HeaderList.mediaType(quotedHeaders.firstOrEmpty("Content-Type")).equals("multipart/report")) {
                 return new MimePart(headers, type, body, List.of(), Optional.of(entity(decoded, depth + 1, "text/plain")));
             }
