@@ -34,6 +34,9 @@ public final class HeaderList {
         String currentName = null;
         int valueStart = 0;
         int valueEnd = 0;
+        // the first colon at or after the line's start (-2 not searched yet, -1 none): one found further on serves
+        // every line before it, so the search no longer runs on to the next colon again for each line that has none
+        int nextColon = -2;
         while (pos < to) {
             int eol = text.indexOf('\n', pos);
             if (eol < 0 || eol > to) {
@@ -56,8 +59,11 @@ public final class HeaderList {
             }
             currentName = null;
             folded = null;
-            int colon = colonIn(text, start, eol);
-            if (colon < 0 || colon == start || !isFieldName(text, start, colon)) {
+            if (nextColon == -2 || nextColon >= 0 && nextColon < start) {
+                nextColon = text.indexOf(':', start);
+            }
+            int colon = nextColon;
+            if (colon < 0 || colon >= eol || colon == start || !isFieldName(text, start, colon)) {
                 continue;
             }
             currentName = stripped(text, start, colon);
@@ -68,16 +74,6 @@ public final class HeaderList {
             h.add(currentName, folded != null ? folded.toString() : text.substring(valueStart, valueEnd));
         }
         return h;
-    }
-
-    /** The first colon of {@code text[from, to)}: searched on the line only, not on to the next colon of the text. */
-    private static int colonIn(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == ':') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** {@code text.substring(from, to).strip()}, without the intermediate copy. */

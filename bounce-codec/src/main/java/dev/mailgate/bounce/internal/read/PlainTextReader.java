@@ -45,7 +45,7 @@ public final class PlainTextReader {
     /**
      * Splits a notification at the line that introduces the original message: {notification, rest}. Lines are read by
      * index: a copy of each line, its strip and its lower case were most of the time of a pass that for nearly every
-     * line only learns that the line is long, blank or mentions none of the copy words.
+     * line only learns that it is neither a separator line nor a short sentence, so cannot introduce the copy.
      */
     public static String[] split(String text) {
         int pos = 0;
@@ -70,7 +70,8 @@ public final class PlainTextReader {
 
     /**
      * The tests of {@link #isCopyMarker} that need no copy of the line, on {@code text[from, to)}: stripped, it is not
-     * empty, at most 100 characters, has no {@code @} and mentions a copy word. Only a line that passes is copied.
+     * empty, at most 100 characters, starts with a separator or is at most 60 characters ending in {@code : . -}, and
+     * has no {@code @}. Few lines pass; only those are copied for the phrase search.
      */
     private static boolean mayBeCopyMarker(String text, int from, int to) {
         int a = firstNonSpace(text, from, to);
@@ -81,17 +82,20 @@ public final class PlainTextReader {
         if (a == b || b - a > 100) {
             return false;
         }
+        char last = text.charAt(b - 1);
+        if (!isSeparator(text.charAt(a)) && (b - a > 60 || last != ':' && last != '.' && last != '-')) {
+            return false;
+        }
         for (int i = a; i < b; i++) {
             if (text.charAt(i) == '@') {
                 return false;
             }
         }
-        for (String word : COPY_WORDS) {
-            if (indexOfAsciiFolded(text, a, b, word) >= 0) {
-                return true;
-            }
-        }
-        return false;
+        return true;
+    }
+
+    private static boolean isSeparator(char first) {
+        return first == '-' || first == '=' || first == '_' || first == '*' || first == '#' || first == '[' || first == '<';
     }
 
     private static int firstNonSpace(String text, int from, int to) {
@@ -102,36 +106,22 @@ public final class PlainTextReader {
         return a;
     }
 
+    /** Whether {@code text[from, to)} starts with one of {@link #HEADER_STARTS}, A-Z folded to a-z and nothing else. */
     private static boolean startsHeader(String text, int from, int to) {
         for (String field : HEADER_STARTS) {
-            if (to - from >= field.length() && indexOfAsciiFolded(text, from, from + field.length(), field) == from) {
+            int n = field.length();
+            if (to - from < n) {
+                continue;
+            }
+            int k = 0;
+            while (k < n && foldAscii(text.charAt(from + k)) == field.charAt(k)) {
+                k++;
+            }
+            if (k == n) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * Where the lower-case ASCII {@code word} occurs in {@code text[from, to)} with A-Z folded to a-z and nothing else
-     * folded, or -1: what {@code toLowerCase(Locale.ROOT).contains(word)} finds for these words (no other character
-     * lower-cases to an ASCII letter they contain in a place where it could complete them), without the copy.
-     */
-    private static int indexOfAsciiFolded(String text, int from, int to, String word) {
-        int n = word.length();
-        char first = word.charAt(0);
-        for (int i = from; i + n <= to; i++) {
-            if (foldAscii(text.charAt(i)) != first) {
-                continue;
-            }
-            int k = 1;
-            while (k < n && foldAscii(text.charAt(i + k)) == word.charAt(k)) {
-                k++;
-            }
-            if (k == n) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static char foldAscii(char c) {
@@ -159,8 +149,7 @@ public final class PlainTextReader {
         if (phrase < 0) {
             return false;
         }
-        char first = t.charAt(0);
-        if (first == '-' || first == '=' || first == '_' || first == '*' || first == '#' || first == '[' || first == '<') {
+        if (isSeparator(t.charAt(0))) {
             return true;
         }
         return phrase <= 4 && t.length() <= 60 && (t.endsWith(":") || t.endsWith(".") || t.endsWith("-"))
@@ -183,16 +172,11 @@ public final class PlainTextReader {
     }
 
     /** A cheap test before the phrase search: every copy phrase contains one of these words. */
-    private static final String[] COPY_WORDS = {"original", "copy", "returned", "unsent", "undelivered", "header", "below this",
-        "follow", "included"};
-
     private static boolean mentionsCopy(String line) {
-        for (String word : COPY_WORDS) {
-            if (indexOfAsciiFolded(line, 0, line.length(), word) >= 0) {
-                return true;
-            }
-        }
-        return false;
+        String l = line.toLowerCase(Locale.ROOT);
+        return l.contains("original") || l.contains("copy") || l.contains("returned") || l.contains("unsent")
+                || l.contains("undelivered") || l.contains("header") || l.contains("below this") || l.contains("follow")
+                || l.contains("included");
     }
 
     /**
