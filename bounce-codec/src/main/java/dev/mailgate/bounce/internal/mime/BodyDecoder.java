@@ -12,6 +12,12 @@ public final class BodyDecoder {
     private BodyDecoder() {
     }
 
+    /** Whether a Content-Transfer-Encoding leaves the octets as they are (7bit, 8bit, binary, none, unknown). */
+    static boolean isIdentity(String encoding) {
+        String enc = encoding.strip().toLowerCase(Locale.ROOT);
+        return !enc.equals("base64") && !enc.equals("quoted-printable");
+    }
+
     /** The body with its transfer encoding undone, still one char per octet. */
     public static String transferDecoded(String raw, String encoding) {
         String enc = encoding.strip().toLowerCase(Locale.ROOT);
@@ -26,8 +32,7 @@ public final class BodyDecoder {
 
     public static String text(String raw, String encoding, String charset) {
         String enc = encoding.strip().toLowerCase(Locale.ROOT);
-        boolean identity = !enc.equals("base64") && !enc.equals("quoted-printable");
-        if (identity && isPlainAscii(raw)) {
+        if (isIdentity(encoding) && isPlainAscii(raw)) {
             // what decode would make of the octets, char for char: the body itself, without its two copies
             return raw;
         }
