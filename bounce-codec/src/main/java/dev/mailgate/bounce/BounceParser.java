@@ -146,7 +146,7 @@ public final class BounceParser {
             }
         }
 
-        Optional<SesNotificationReader.Result> ses = root.rawBody().contains("notificationType")
+        Optional<SesNotificationReader.Result> ses = root.bodyContains("notificationType")
                 ? SesNotificationReader.read(root.isMultipart() ? human : root.text()) : Optional.empty();
         if (ses.isPresent()) {
             SesNotificationReader.Result r = ses.get();

@@ -33,9 +33,10 @@ final class NeedleSet {
      * class), the sign bit set where the target state has outputs; and the outputs. An ASCII character no needle
      * contains leads every state to the root, so all of them share class 0: the table is a fraction of one column per
      * ASCII character (6,000 states x 128 columns made the scan a walk through cache misses), and a state
-     * without outputs costs no second look-up.
+     * without outputs costs no second look-up. Stored as chars (state in the low 15 bits, the output flag in the top
+     * one): half the bytes of ints, so twice as much of the table stays in the cache during a scan.
      */
-    private int[] flat;
+    private char[] flat;
     private final int[] classOf = new int[ASCII];
     private int classes;
     private int[][] outputs;
@@ -113,7 +114,10 @@ final class NeedleSet {
         for (int s = 0; s < nodes.size(); s++) {
             outputs[s] = nodes.get(s).out.stream().toArray();
         }
-        flat = new int[nodes.size() * classes];
+        if (nodes.size() > OUTPUT_FLAG) {
+            throw new IllegalStateException(nodes.size() + " states do not fit the table's 15 bits");
+        }
+        flat = new char[nodes.size() * classes];
         for (int s = 0; s < nodes.size(); s++) {
             // class 0: a character in no needle; the root has no outputs (no needle is empty)
             flat[s * classes] = 0;
@@ -123,8 +127,10 @@ final class NeedleSet {
         }
     }
 
-    private int encoded(int state) {
-        return outputs[state].length > 0 ? state | Integer.MIN_VALUE : state;
+    private static final int OUTPUT_FLAG = 0x8000;
+
+    private char encoded(int state) {
+        return (char) (outputs[state].length > 0 ? state | OUTPUT_FLAG : state);
     }
 
     /** The goto-or-fail transition of the complete automaton. */
@@ -177,15 +183,15 @@ final class NeedleSet {
     /** The ids of the needles that occur in the text. */
     BitSet find(String text) {
         BitSet found = new BitSet(size);
-        int[] table = flat;
+        char[] table = flat;
         int[] classOf = this.classOf;
         int width = classes;
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             int v = c < ASCII ? table[state * width + classOf[c]] : encoded(follow(state, c));
-            state = v & Integer.MAX_VALUE;
-            if (v < 0) {
+            state = v & (OUTPUT_FLAG - 1);
+            if (v >= OUTPUT_FLAG) {
                 for (int id : outputs[state]) {
                     found.set(id);
                 }

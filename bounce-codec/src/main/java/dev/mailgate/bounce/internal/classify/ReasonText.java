@@ -327,19 +327,25 @@ final class ReasonText {
         if (lower.indexOf('@') < 0 && !lower.contains("http")) {
             return lower;
         }
+        // the runs between an '@' or a link are copied in bulk: a builder append per character was most of the cost
         StringBuilder out = new StringBuilder(lower.length());
         int i = 0;
+        int copied = 0;
         int n = lower.length();
         while (i < n) {
             char c = lower.charAt(i);
             if (c == 'h' && (lower.startsWith("http://", i) || lower.startsWith("https://", i))) {
+                out.append(lower, copied, i);
                 while (i < n && !Character.isWhitespace(lower.charAt(i))) {
                     i++;
                 }
                 out.append(' ');
+                copied = i;
                 continue;
             }
             if (c == '@') {
+                out.append(lower, copied, i);
+                copied = i;
                 int start = out.length();
                 while (start > 0 && isLocalChar(out.charAt(start - 1))) {
                     start--;
@@ -352,13 +358,13 @@ final class ReasonText {
                     out.setLength(start);
                     out.append("<>");
                     i = end;
+                    copied = end;
                     continue;
                 }
             }
-            out.append(c);
             i++;
         }
-        return out.toString();
+        return out.append(lower, copied, n).toString();
     }
 
     private static boolean isLocalChar(char c) {

@@ -100,12 +100,13 @@ final class ReceivingHosts {
     static Optional<BounceReason> reasonOf(String remoteMta, String diagnostic, OptionalInt replyCode,
             Optional<EnhancedStatusCode> status, Optional<String> command) {
         String lower = diagnostic.toLowerCase(Locale.ROOT);
-        Matcher orange = ORANGE_CODE.matcher(lower);
-        if (lower.indexOf('_') >= 0 && orange.find() && ORANGE.containsKey(orange.group(1))) {
+        // a matcher only for a reply that has the code's mark: two per diagnostic were made and dropped
+        Matcher orange = lower.indexOf('_') >= 0 ? ORANGE_CODE.matcher(lower) : null;
+        if (orange != null && orange.find() && ORANGE.containsKey(orange.group(1))) {
             return Optional.of(ORANGE.get(orange.group(1)));
         }
-        Matcher spectrum = SPECTRUM_CODE.matcher(lower);
-        if (lower.contains("aup#") && spectrum.find()) {
+        Matcher spectrum = lower.contains("aup#") ? SPECTRUM_CODE.matcher(lower) : null;
+        if (spectrum != null && spectrum.find()) {
             int code = Integer.parseInt(spectrum.group(1));
             return SPECTRUM.stream().filter(r -> code >= r.from && code <= r.to).map(Range::reason).findFirst();
         }

@@ -12,6 +12,12 @@ public final class BodyDecoder {
     private BodyDecoder() {
     }
 
+    /** Whether a Content-Transfer-Encoding leaves the octets as they are (7bit, 8bit, binary, none, unknown). */
+    static boolean isIdentity(String encoding) {
+        String enc = encoding.strip().toLowerCase(Locale.ROOT);
+        return !enc.equals("base64") && !enc.equals("quoted-printable");
+    }
+
     /** The body with its transfer encoding undone, still one char per octet. */
     public static String transferDecoded(String raw, String encoding) {
         String enc = encoding.strip().toLowerCase(Locale.ROOT);
@@ -26,6 +32,10 @@ public final class BodyDecoder {
 
     public static String text(String raw, String encoding, String charset) {
         String enc = encoding.strip().toLowerCase(Locale.ROOT);
+        if (isIdentity(encoding) && isPlainAscii(raw)) {
+            // what decode would make of the octets, char for char: the body itself, without its two copies
+            return raw;
+        }
         byte[] octets = enc.equals("base64") ? base64(raw) : enc.equals("quoted-printable") ? quotedPrintable(raw)
                 : raw.getBytes(StandardCharsets.ISO_8859_1);
         return decode(octets, charset);
@@ -66,6 +76,17 @@ public final class BodyDecoder {
             }
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
+    }
+
+    /** No octet that {@link #decode} would read as anything but ASCII: none above 0x7F, no ESC (ISO-2022-JP). */
+    private static boolean isPlainAscii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= 0x80 || c == 0x1b) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean containsEscape(byte[] bytes) {

@@ -20,40 +20,58 @@ public final class HeaderList {
 
     /** Parses a header block; line ends are already LF. Lines are read by index, without a copy of each. */
     public static HeaderList parse(String block) {
+        return parse(block, 0, block.length());
+    }
+
+    /**
+     * Parses the header block {@code text[from, to)} in place: a part's headers need no copy of their own block. A
+     * value on one line (nearly all of them) is one substring; a builder is made only for a folded one.
+     */
+    public static HeaderList parse(String text, int from, int to) {
         HeaderList h = new HeaderList();
-        int pos = 0;
-        int len = block.length();
-        StringBuilder current = null;
+        int pos = from;
+        StringBuilder folded = null;
         String currentName = null;
-        while (pos < len) {
-            int eol = block.indexOf('\n', pos);
-            if (eol < 0) {
-                eol = len;
+        int valueStart = 0;
+        int valueEnd = 0;
+        // the first colon at or after the line's start (-2 not searched yet, -1 none): one found further on serves
+        // every line before it, so the search no longer runs on to the next colon again for each line that has none
+        int nextColon = -2;
+        while (pos < to) {
+            int eol = text.indexOf('\n', pos);
+            if (eol < 0 || eol > to) {
+                eol = to;
             }
             int start = pos;
             pos = eol + 1;
-            if (start < eol && (block.charAt(start) == ' ' || block.charAt(start) == '\t')) {
-                if (current != null) {
-                    current.append(' ');
-                    appendStripped(current, block, start, eol);
+            if (start < eol && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+                if (currentName != null) {
+                    if (folded == null) {
+                        folded = new StringBuilder(valueEnd - valueStart + (eol - start) + 16).append(text, valueStart, valueEnd);
+                    }
+                    folded.append(' ');
+                    appendStripped(folded, text, start, eol);
                 }
                 continue;
             }
             if (currentName != null) {
-                h.add(currentName, current.toString());
+                h.add(currentName, folded != null ? folded.toString() : text.substring(valueStart, valueEnd));
             }
             currentName = null;
-            current = null;
-            int colon = block.indexOf(':', start);
-            if (colon < 0 || colon >= eol || colon == start || !isFieldName(block, start, colon)) {
+            folded = null;
+            if (nextColon == -2 || nextColon >= 0 && nextColon < start) {
+                nextColon = text.indexOf(':', start);
+            }
+            int colon = nextColon;
+            if (colon < 0 || colon >= eol || colon == start || !isFieldName(text, start, colon)) {
                 continue;
             }
-            currentName = stripped(block, start, colon);
-            current = new StringBuilder(eol - colon + 16);
-            appendStripped(current, block, colon + 1, eol);
+            currentName = stripped(text, start, colon);
+            valueStart = firstNonSpace(text, colon + 1, eol);
+            valueEnd = endOfNonSpace(text, valueStart, eol);
         }
         if (currentName != null) {
-            h.add(currentName, current.toString());
+            h.add(currentName, folded != null ? folded.toString() : text.substring(valueStart, valueEnd));
         }
         return h;
     }

@@ -27,18 +27,22 @@ public final class MimeParser {
      */
     public static MimePart parse(String message, int maxDepth, int maxParts) {
         String lf = message.indexOf('\r') < 0 ? message : message.replace("\r\n", "\n").replace('\r', '\n');
-        return new MimeParser(maxDepth, maxParts).entity(lf, 0, "text/plain");
+        return new MimeParser(maxDepth, maxParts).entity(lf, 0, lf.length(), 0, "text/plain");
     }
 
-    private MimePart entity(String text, int depth, String defaultType) {
+    /**
+     * The entity {@code text[from, to)}. Parts are ranges of the one text: a copy of each part and of each body at
+     * every level was most of what parsing allocated, for bodies that are mostly never read.
+     */
+    private MimePart entity(String text, int from, int to, int depth, String defaultType) {
         parts++;
-        int split = headerEnd(text);
-        HeaderList headers = HeaderList.parse(text.substring(0, split));
-        String body = split >= text.length() ? "" : text.substring(Math.min(text.length(), split + 1));
+        int split = headerEnd(text, from, to);
+        HeaderList headers = HeaderList.parse(text, from, split);
+        int body = split >= to ? to : split + 1;
         String contentType = headers.firstOrEmpty("Content-Type");
         String type = contentType.isBlank() ? defaultType : HeaderList.mediaType(contentType);
         if (contentType.isBlank() && type.equals("text/plain")) {
-            Optional<String> implicit = implicitBoundary(body);
+            Optional<String> implicit = implicitBoundary(text, body, to);
             if (implicit.isPresent()) {
                 // some MTAs (Sendmail when the original had no MIME headers) write a multipart body but forget
                 // the Content-Type; the repeated "--boundary" lines still say what it is
@@ -50,13 +54,13 @@ public final class MimeParser {
             type = defaultType;
         }
         if (depth >= maxDepth || parts >= maxParts) {
-            return new MimePart(headers, type, body, List.of(), Optional.empty());
+            return new MimePart(headers, type, text, body, to, List.of(), Optional.empty());
         }
         if (type.startsWith("multipart/")) {
             Optional<String> boundary = HeaderList.parameter(contentType, "boundary");
-            if (boundary.isEmpty() || boundary.get().isEmpty() || body.indexOf("--" + boundary.get()) < 0) {
+            if (boundary.isEmpty() || boundary.get().isEmpty() || indexOf(text, "--" + boundary.get(), body, to) < 0) {
                 // a boundary the body never uses (a rewritten header): the body's own delimiter lines decide
-                Optional<String> implicit = implicitBoundary(body);
+                Optional<String> implicit = implicitBoundary(text, body, to);
                 if (implicit.isPresent()) {
                     boundary = implicit;
                 }
@@ -64,45 +68,62 @@ public final class MimeParser {
             if (boundary.isPresent() && !boundary.get().isEmpty()) {
                 List<MimePart> children = new ArrayList<>();
                 String childDefault = type.equals("multipart/digest") ? "message/rfc822" : "text/plain";
-                for (String piece : split(body, boundary.get())) {
-                    children.add(entity(piece, depth + 1, childDefault));
+                List<int[]> pieces = split(text, body, to, boundary.get());
+                for (int[] piece : pieces) {
+                    children.add(entity(text, piece[0], piece[1], depth + 1, childDefault));
                     if (parts >= maxParts) {
                         break;
                     }
                 }
                 if (!children.isEmpty()) {
-                    return new MimePart(headers, type, body, List.copyOf(children), Optional.empty());
+                    return new MimePart(headers, type, text, body, to, List.copyOf(children), Optional.empty());
                 }
             }
-            return new MimePart(headers, "text/plain", body, List.of(), Optional.empty());
+            return new MimePart(headers, "text/plain", text, body, to, List.of(), Optional.empty());
         }
         if (type.equals("message/rfc822") || type.equals("message/global") || type.equals("text/rfc822-headers")
                 || type.equals("message/rfc822-headers")) {
             // only the quoted message's header block is read: a bounce is about the message, not its content, and
             // the body (often with attachments) would cost more than the whole report. Except when the quoted
             // message is itself a report: relays forward the DSN they received as a message/rfc822
-            String decoded = BodyDecoder.transferDecoded(body, headers.firstOrEmpty("Content-Transfer-Encoding"));
-            int end = headerEnd(decoded);
-            HeaderList quotedHeaders = HeaderList.parse(decoded.substring(0, end));
+            String encoding = headers.firstOrEmpty("Content-Transfer-Encoding");
+            boolean identity = BodyDecoder.isIdentity(encoding);
+            String decoded = identity ? text : BodyDecoder.transferDecoded(text.substring(body, to), encoding);
+            int dFrom = identity ? body : 0;
+            int dTo = identity ? to : decoded.length();
+            int end = headerEnd(decoded, dFrom, dTo);
+            HeaderList quotedHeaders = HeaderList.parse(decoded, dFrom, end);
             if (HeaderList.mediaType(quotedHeaders.firstOrEmpty("Content-Type")).equals("multipart/report")) {
-                return new MimePart(headers, type, body, List.of(), Optional.of(entity(decoded, depth + 1, "text/plain")));
+                return new MimePart(headers, type, text, body, to, List.of(), Optional.of(entity(decoded, dFrom, dTo, depth + 1, "text/plain")));
             }
-            MimePart quoted = new MimePart(quotedHeaders, "message/rfc822-headers",
-                    end >= decoded.length() ? "" : decoded.substring(end + 1), List.of(), Optional.empty());
-            return new MimePart(headers, type, body, List.of(), Optional.of(quoted));
+            MimePart quoted = new MimePart(quotedHeaders, "message/rfc822-headers", decoded, end >= dTo ? dTo : end + 1, dTo, List.of(),
+                    Optional.empty());
+            return new MimePart(headers, type, text, body, to, List.of(), Optional.of(quoted));
         }
-        return new MimePart(headers, type, body, List.of(), Optional.empty());
+        return new MimePart(headers, type, text, body, to, List.of(), Optional.empty());
     }
 
-    /** A {@code --token} line near the start of the body that appears again further down, if there is one. */
-    static Optional<String> implicitBoundary(String body) {
-        int pos = 0;
-        for (int line = 0; line < 40 && pos < body.length(); line++) {
-            int eol = body.indexOf('\n', pos);
-            String l = (eol < 0 ? body.substring(pos) : body.substring(pos, eol)).strip();
+    /**
+     * Where {@code needle} first occurs wholly inside {@code text[from, to)}, or -1. The JDK's search may run past
+     * {@code to} once; it stops at the first occurrence, so a part pays at most one look past its end.
+     */
+    private static int indexOf(String text, String needle, int from, int to) {
+        int at = text.indexOf(needle, from);
+        return at >= 0 && at + needle.length() <= to ? at : -1;
+    }
+
+    /** A {@code --token} line near the start of the body {@code text[from, to)} that appears again further down. */
+    static Optional<String> implicitBoundary(String text, int from, int to) {
+        int pos = from;
+        for (int line = 0; line < 40 && pos < to; line++) {
+            int eol = text.indexOf('\n', pos);
+            if (eol >= to) {
+                eol = -1;
+            }
+            String l = (eol < 0 ? text.substring(pos, to) : text.substring(pos, eol)).strip();
             if (l.startsWith("--") && l.length() > 6 && l.indexOf(' ') < 0 && !l.startsWith("---")) {
                 String boundary = l.substring(2);
-                if (body.indexOf("\n" + l, eol < 0 ? body.length() : eol) >= 0) {
+                if (indexOf(text, "\n" + l, eol < 0 ? to : eol, to) >= 0) {
                     return Optional.of(boundary);
                 }
             }
@@ -114,45 +135,61 @@ public final class MimeParser {
         return Optional.empty();
     }
 
-    /** Where the header block ends: the index of the empty line's LF, or the text length if there is no body. */
-    static int headerEnd(String text) {
-        if (text.startsWith("\n")) {
-            return 0;
+    /**
+     * Where the header block of {@code text[from, to)} ends: the index of the empty line's LF, or {@code to} if there
+     * is no body. Walked line by line, so the search never runs past the part.
+     */
+    static int headerEnd(String text, int from, int to) {
+        if (from < to && text.charAt(from) == '\n') {
+            return from;
         }
-        int i = text.indexOf("\n\n");
-        return i < 0 ? text.length() : i + 1;
+        int pos = from;
+        while (pos < to) {
+            int lf = text.indexOf('\n', pos);
+            if (lf < 0 || lf + 1 >= to) {
+                return to;
+            }
+            if (text.charAt(lf + 1) == '\n') {
+                return lf + 1;
+            }
+            pos = lf + 1;
+        }
+        return to;
     }
 
-    /** The bodies between {@code --boundary} lines (RFC 2046 5.1.1), preamble and epilogue dropped. */
-    static List<String> split(String body, String boundary) {
+    /** The bodies between {@code --boundary} lines (RFC 2046 5.1.1) of {@code text[from, to)}, preamble and epilogue dropped. */
+    static List<int[]> split(String text, int from, int to, String boundary) {
         String delimiter = "--" + boundary;
-        List<String> out = new ArrayList<>();
+        List<int[]> out = new ArrayList<>();
         int start = -1;
-        int pos = 0;
-        while (pos <= body.length()) {
-            int i = body.indexOf(delimiter, pos);
+        int pos = from;
+        while (pos <= to) {
+            int i = indexOf(text, delimiter, pos, to);
             if (i < 0) {
                 break;
             }
-            boolean lineStart = i == 0 || body.charAt(i - 1) == '\n';
+            boolean lineStart = i == from || text.charAt(i - 1) == '\n';
             int after = i + delimiter.length();
             if (!lineStart) {
                 pos = after;
                 continue;
             }
-            boolean close = body.startsWith("--", after);
-            int eol = body.indexOf('\n', after);
+            boolean close = after + 2 <= to && text.startsWith("--", after);
+            int eol = text.indexOf('\n', after);
+            if (eol >= to) {
+                eol = -1;
+            }
             if (start >= 0) {
-                out.add(body.substring(start, i == 0 ? 0 : i - 1));
+                out.add(new int[] {start, i == from ? from : i - 1});
             }
             if (close) {
                 return out;
             }
-            start = eol < 0 ? body.length() : eol + 1;
+            start = eol < 0 ? to : eol + 1;
             pos = start;
         }
-        if (start >= 0 && start < body.length()) {
-            out.add(body.substring(start));
+        if (start >= 0 && start < to) {
+            out.add(new int[] {start, to});
         }
         return out;
     }

@@ -44,10 +44,12 @@ public final class HumanText {
         String lower = html.toLowerCase(Locale.ROOT);
         int i = 0;
         while (i < html.length()) {
-            char c = html.charAt(i);
-            if (c != '<') {
-                out.append(c);
-                i++;
+            if (html.charAt(i) != '<') {
+                // the text up to the next tag in one copy, not an append per character
+                int tag = html.indexOf('<', i);
+                int stop = tag < 0 ? html.length() : tag;
+                out.append(html, i, stop);
+                i = stop;
                 continue;
             }
             if (lower.startsWith("<script", i) || lower.startsWith("<style", i)) {

@@ -30,36 +30,102 @@ public final class PlainTextReader {
         "message headers follow", "headers of the message", "headers of your message", "headers of the original message",
         "headers of your original message", "below this line", "message follows", "returned mail", "returned content",
         "included is a copy", "following is a copy", "header of original message", "original headers"};
-    private static final Pattern HEADER_START = Pattern.compile(
-            "^(?:Return-Path|Received|DKIM-Signature|Message-I[Dd]|X-Original-To|Delivered-To|Authentication-Results):",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * Header fields that start the copy of an original when a paragraph begins with one; compared in ASCII case only,
+     * as the case-insensitive regex {@code ^(?:Return-Path|Received|...):} they replace did.
+     */
+    private static final String[] HEADER_STARTS = {"return-path:", "received:", "dkim-signature:", "message-id:",
+        "x-original-to:", "delivered-to:", "authentication-results:"};
     private static final Set<String> SYSTEM_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "root", "no-reply", "noreply",
             "double-bounce", "bounce", "bounces", "daemon", "mail-daemon", "abuse");
 
     private PlainTextReader() {
     }
 
-    /** Splits a notification at the line that introduces the original message: {notification, rest}. */
+    /**
+     * Splits a notification at the line that introduces the original message: {notification, rest}. Lines are read by
+     * index: a copy of each line, its strip and its lower case were most of the time of a pass that for nearly every
+     * line only learns that it is neither a separator line nor a short sentence, so cannot introduce the copy.
+     */
     public static String[] split(String text) {
         int pos = 0;
-        int previousBlank = 1;
+        boolean previousBlank = true;
         int len = text.length();
         while (pos < len) {
             int eol = text.indexOf('\n', pos);
             if (eol < 0) {
                 eol = len;
             }
-            String line = text.substring(pos, eol);
-            if (isCopyMarker(line)) {
+            if (mayBeCopyMarker(text, pos, eol) && isCopyMarker(text.substring(pos, eol))) {
                 return new String[] {text.substring(0, pos), text.substring(Math.min(len, eol + 1))};
             }
-            if (previousBlank == 1 && pos > 0 && HEADER_START.matcher(line).find()) {
+            if (previousBlank && pos > 0 && startsHeader(text, pos, eol)) {
                 return new String[] {text.substring(0, pos), text.substring(pos)};
             }
-            previousBlank = line.isBlank() ? 1 : 0;
+            previousBlank = firstNonSpace(text, pos, eol) == eol;
             pos = eol + 1;
         }
         return new String[] {text, ""};
+    }
+
+    /**
+     * The tests of {@link #isCopyMarker} that need no copy of the line, on {@code text[from, to)}: stripped, it is not
+     * empty, at most 100 characters, starts with a separator or is at most 60 characters ending in {@code : . -}, and
+     * has no {@code @}. Few lines pass; only those are copied for the phrase search.
+     */
+    private static boolean mayBeCopyMarker(String text, int from, int to) {
+        int a = firstNonSpace(text, from, to);
+        int b = to;
+        while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+            b--;
+        }
+        if (a == b || b - a > 100) {
+            return false;
+        }
+        char last = text.charAt(b - 1);
+        if (!isSeparator(text.charAt(a)) && (b - a > 60 || last != ':' && last != '.' && last != '-')) {
+            return false;
+        }
+        for (int i = a; i < b; i++) {
+            if (text.charAt(i) == '@') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSeparator(char first) {
+        return first == '-' || first == '=' || first == '_' || first == '*' || first == '#' || first == '[' || first == '<';
+    }
+
+    private static int firstNonSpace(String text, int from, int to) {
+        int a = from;
+        while (a < to && Character.isWhitespace(text.charAt(a))) {
+            a++;
+        }
+        return a;
+    }
+
+    /** Whether {@code text[from, to)} starts with one of {@link #HEADER_STARTS}, A-Z folded to a-z and nothing else. */
+    private static boolean startsHeader(String text, int from, int to) {
+        for (String field : HEADER_STARTS) {
+            int n = field.length();
+            if (to - from < n) {
+                continue;
+            }
+            int k = 0;
+            while (k < n && foldAscii(text.charAt(from + k)) == field.charAt(k)) {
+                k++;
+            }
+            if (k == n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static char foldAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     /**
@@ -83,8 +149,7 @@ public final class PlainTextReader {
         if (phrase < 0) {
             return false;
         }
-        char first = t.charAt(0);
-        if (first == '-' || first == '=' || first == '_' || first == '*' || first == '#' || first == '[' || first == '<') {
+        if (isSeparator(t.charAt(0))) {
             return true;
         }
         return phrase <= 4 && t.length() <= 60 && (t.endsWith(":") || t.endsWith(".") || t.endsWith("-"))
@@ -229,7 +294,8 @@ public final class PlainTextReader {
         int firstStart = -1;
         int firstEnd = -1;
         int cursor = 0;
-        for (int index : mentions.occurrences(address)) {
+        int[] occurrences = mentions.occurrences(address);
+        for (int index : occurrences) {
             MentionIndex.Mention mention = mentions.get(index);
             int start = mention.start();
             int from = mention.end();
@@ -249,7 +315,8 @@ public final class PlainTextReader {
                 firstStart = start;
                 firstEnd = end;
             }
-            if (signals.quotesReply(Math.min(from, end), end)) {
+            // a single mention's block is the answer whatever it quotes: no question, so no pass over the text
+            if (occurrences.length > 1 && signals.quotesReply(Math.min(from, end), end)) {
                 return text.substring(start, end);
             }
         }

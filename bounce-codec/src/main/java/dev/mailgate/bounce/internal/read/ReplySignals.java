@@ -20,14 +20,22 @@ final class ReplySignals {
 
     private final String text;
     /** The smallest end of a signal that starts at or after each position. */
-    private final int[] minEndFrom;
+    private int[] minEndFrom;
     /** The first digit reached from each position over dots only ({@code (?![\d.]*\d)} of the status), or NONE. */
-    private final int[] firstDigit;
+    private int[] firstDigit;
     /** The start of the run of digits and dots each position is in. */
-    private final int[] runStart;
+    private int[] runStart;
 
+    /**
+     * The pass over the text waits for the first question: only an address mentioned more than once asks one (with a
+     * single mention, its block is the answer either way), and most bounces mention each address once, so building
+     * four arrays per character of every notification was work thrown away.
+     */
     ReplySignals(String text) {
         this.text = text;
+    }
+
+    private void index() {
         int n = text.length();
         firstDigit = new int[n + 1];
         firstDigit[n] = NONE;
@@ -71,6 +79,9 @@ final class ReplySignals {
     boolean quotesReply(int from, int to) {
         if (from >= to) {
             return false;
+        }
+        if (minEndFrom == null) {
+            index();
         }
         if (minEndFrom[from] <= to) {
             return true;
