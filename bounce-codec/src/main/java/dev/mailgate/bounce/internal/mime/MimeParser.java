@@ -104,12 +104,22 @@ public final class MimeParser {
     }
 
     /**
-     * Where {@code needle} first occurs wholly inside {@code text[from, to)}, or -1. The JDK's search may run past
-     * {@code to} once; it stops at the first occurrence, so a part pays at most one look past its end.
+     * Where {@code needle} first occurs wholly inside {@code text[from, to)}, or -1. Stepped by its first character,
+     * and it stops at the first one past the range: a search for the whole needle ran on to the end of the message
+     * for every part whose delimiter never comes again, so the cost was parts × message size (400 such parts before
+     * a 400 KB tail took 25 ms, growing with the tail, against 13 ms flat when each part was its own string). A
+     * part's range ends at the LF before its parent's "--" delimiter, or at the end of the text, so the step past
+     * it is one or two characters for the needles used here ("--" and LF first).
      */
     private static int indexOf(String text, String needle, int from, int to) {
-        int at = text.indexOf(needle, from);
-        return at >= 0 && at + needle.length() <= to ? at : -1;
+        int last = to - needle.length();
+        char first = needle.charAt(0);
+        for (int i = text.indexOf(first, from); i >= 0 && i <= last; i = text.indexOf(first, i + 1)) {
+            if (text.startsWith(needle, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A {@code --token} line near the start of the body {@code text[from, to)} that appears again further down. */
