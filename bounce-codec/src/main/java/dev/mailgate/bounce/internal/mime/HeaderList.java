@@ -60,7 +60,7 @@ public final class HeaderList {
             currentName = null;
             folded = null;
             if (nextColon == -2 || nextColon >= 0 && nextColon < start) {
-                nextColon = text.indexOf(':', start);
+                nextColon = colonBefore(text, start, to);
             }
             int colon = nextColon;
             if (colon < 0 || colon >= eol || colon == start || !isFieldName(text, start, colon)) {
@@ -85,6 +85,19 @@ public final class HeaderList {
     private static void appendStripped(StringBuilder out, String text, int from, int to) {
         int a = firstNonSpace(text, from, to);
         out.append(text, a, endOfNonSpace(text, a, to));
+    }
+
+    /**
+     * The first colon in {@code text[from, to)}, or -1: never searched past the block, where a part's body (and the
+     * parts after it) may have none for a long way, once for every part.
+     */
+    private static int colonBefore(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ':') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int firstNonSpace(String text, int from, int to) {
