@@ -45,10 +45,9 @@ public final class MimePart {
         return source.substring(bodyFrom, bodyTo);
     }
 
-    /** Whether the body as it arrived contains {@code s}, searched in place. */
+    /** Whether the body as it arrived contains {@code s}, searched in place and within the body only. */
     public boolean bodyContains(String s) {
-        int at = source.indexOf(s, bodyFrom);
-        return at >= 0 && at + s.length() <= bodyTo;
+        return MimeParser.indexOf(source, s, bodyFrom, bodyTo) >= 0;
     }
 
     public List<MimePart> children() {
