@@ -37,7 +37,16 @@ final class ChildSink implements AutoCloseable {
 
     /** Messages the sink accepted so far. */
     long accepted() throws IOException {
-        commands.println("count");
+        return ask("count");
+    }
+
+    /** Server turns (replies sent after one RTT) the sink took so far. */
+    long turns() throws IOException {
+        return ask("turns");
+    }
+
+    private long ask(String command) throws IOException {
+        commands.println(command);
         String line = replies.readLine();
         if (line == null) {
             throw new IOException("the sink exited");

@@ -30,6 +30,8 @@ final class LatencySink implements AutoCloseable {
     private final long rttNanos;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong acceptedBytes = new AtomicLong();
+    /** Server turns taken (each one RTT): per message, how well a client chains its commands. */
+    private final AtomicLong turns = new AtomicLong();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final SSLContext tls;
     private volatile boolean closed;
@@ -59,6 +61,10 @@ final class LatencySink implements AutoCloseable {
         return accepted.get();
     }
 
+    long turns() {
+        return turns.get();
+    }
+
     private void acceptLoop() {
         while (!closed) {
             try {
@@ -76,7 +82,8 @@ final class LatencySink implements AutoCloseable {
 
     /**
      * Usage: {@code LatencySink rttMicros [starttls]}. Prints {@code port N}, then answers each {@code count} line on
-     * stdin with the number of messages accepted so far; ends at end of input.
+     * stdin with the number of messages accepted so far and each {@code turns} line with the server turns taken so
+     * far; ends at end of input.
      */
     public static void main(String[] args) throws Exception {
         SSLContext tls = args.length > 1 && args[1].equals("starttls") ? dev.mailgate.testing.smtp.TestCertificates.localhostServer() : null;
@@ -88,6 +95,9 @@ final class LatencySink implements AutoCloseable {
             while ((line = commands.readLine()) != null) {
                 if (line.equals("count")) {
                     System.out.println(sink.accepted());
+                    System.out.flush();
+                } else if (line.equals("turns")) {
+                    System.out.println(sink.turns());
                     System.out.flush();
                 }
             }
@@ -221,6 +231,7 @@ final class LatencySink implements AutoCloseable {
 
     /** One server turn: wait the round-trip time, then send every pending reply in one write. */
     private void turn(OutputStream out, StringBuilder replies) throws IOException {
+        turns.incrementAndGet();
         if (rttNanos > 0) {
             long until = System.nanoTime() + rttNanos;
             while (System.nanoTime() < until) {

@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.mailgate.benchmarks.smtp.SmtpThroughput [seconds [rtts
  * [scenario,...]]]}: {@code rtts} a comma-separated subset of {@code 0,1,5} (default all, with the STARTTLS and
- * 36 KB rows), the scenarios names to run (default all), e.g. {@code 10 0 bare-chained-one-connection,mailgate-one-connection}
+ * 36 KB rows; {@code tls1} the STARTTLS rows at 1 ms alone), the scenarios names to run (default all), e.g. {@code 10 0 bare-chained-one-connection,mailgate-one-connection}
  * to profile the one-connection batch at RTT 0.
  */
 public final class SmtpThroughput {
@@ -52,6 +52,7 @@ public final class SmtpThroughput {
     private final Map<String, Double> results = new LinkedHashMap<>();
     private boolean mismatch;
     private long cpuBefore;
+    private long turnsBefore;
     /** Each thread's CPU at the last two readings (with -Dbench.threads, printed: where a scenario's CPU went). */
     private final Map<Long, long[]> perThread = new java.util.HashMap<>();
 
@@ -65,7 +66,11 @@ public final class SmtpThroughput {
         SmtpThroughput run = new SmtpThroughput(args.length > 0 ? Double.parseDouble(args[0]) : 3, only);
         boolean all = args.length < 2 || args[1].equals("all");
         for (String rtt : all ? new String[] {"0", "1", "5"} : args[1].split(",")) {
-            run.scenarios(Integer.parseInt(rtt));
+            if (rtt.equals("tls1")) {
+                run.startTls(1);
+            } else {
+                run.scenarios(Integer.parseInt(rtt));
+            }
         }
         if (all) {
             run.startTls(1);
@@ -181,6 +186,7 @@ public final class SmtpThroughput {
             step.run();
         }
         long before = sink.accepted();
+        turnsBefore = sink.turns();
         long sent = 0;
         cpuBefore = cpu();
         long start = System.nanoTime();
@@ -206,6 +212,7 @@ public final class SmtpThroughput {
             long warmupEnd = System.nanoTime() + (long) (seconds * 0.3e9);
             runAll(pool, clients, warmupEnd, new AtomicLong());
             long before = sink.accepted();
+            turnsBefore = sink.turns();
             cpuBefore = cpu();
             long start = System.nanoTime();
             runAll(pool, clients, start + (long) (seconds * 1e9), sent);
@@ -268,12 +275,14 @@ public final class SmtpThroughput {
         }
         Thread.sleep(50);
         long accepted = sink.accepted() - before;
+        double turns = (double) (sink.turns() - turnsBefore) / Math.max(1, sent);
         if (accepted != sent) {
             System.err.printf(Locale.ROOT, "MISMATCH %s rtt=%d: client says %d sent, sink accepted %d%n", name, rtt, sent, accepted);
             mismatch = true;
         }
         results.put(name + "@" + rtt, sent / elapsed);
-        System.err.printf(Locale.ROOT, "%-38s rtt=%d ms  %10.1f msg/s  (%d messages; client threads' CPU %.1f us/message)%n", name, rtt, sent / elapsed, sent, cpuMicros);
+        System.err.printf(Locale.ROOT, "%-38s rtt=%d ms  %10.1f msg/s  (%d messages; client threads' CPU %.1f us/message; %.2f server turns/message)%n",
+                name, rtt, sent / elapsed, sent, cpuMicros, turns);
     }
 
     private double ratio(String a, String b) {
