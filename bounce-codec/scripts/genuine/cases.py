@@ -122,7 +122,11 @@ CASES = [
         "blocked", "YAHOO 553 5.7.1 BL21"),
     # ---- iCloud
     ("ic-unknown", "ICLOUD", "RCPT", ["550 5.1.1 <{a}>: user does not exist"], "userunknown", "ICLOUD 550 5.1.1"),
-    ("ic-inactive", "ICLOUD", "RCPT", ["550 5.1.1 <{a}>: inactive email address"], "suspend", "ICLOUD 550 5.1.1 inactive"),
+    # Expected userunknown, not suspend (changed after first sight): the receiver answers 5.1.1, "bad destination
+    # mailbox address" (RFC 3463 section 3.2), permanently (5yz, RFC 5321 section 4.2.1), and the address is one its
+    # owner switched off; the shared samples read the same reply so. A deactivation the owner may undo is still not
+    # a mailbox that takes mail, and nothing in the reply says "try later".
+    ("ic-inactive", "ICLOUD", "RCPT", ["550 5.1.1 <{a}>: inactive email address"], "userunknown", "ICLOUD 550 5.1.1 inactive"),
     ("ic-cs01", "ICLOUD", "DATA", ["550 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137"], "policyviolation", "ICLOUD 550 5.7.1 CS01"),
     ("ic-dmarc", "ICLOUD", "DATA", ["550 5.7.1 Your message was rejected due to mta.mailgate.test's DMARC policy. See https://support.apple.com/en-us/HT204137"], "authfailure", "ICLOUD 550 5.7.1 DMARC"),
     ("ic-dbl", "ICLOUD", "DATA", ["550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL -- see https://www.spamhaus.org/dbl/"], "spamdetected", "ICLOUD 550 5.7.1 DBL"),
