@@ -115,6 +115,13 @@ public final class SmtpThroughput {
             try (SmtpTransport pool = mailgate(port, 0, false)) {
                 measure(sink, "mailgate-default-pool", rttMillis, () -> batch(pool, CHAIN, TEXT));
             }
+            // Many callers' sendAsync at once (CHAIN pending, then all joined): how far queued sends are chained.
+            try (SmtpTransport one = mailgate(port, 1, false)) {
+                measure(sink, "mailgate-one-connection-sendasync", rttMillis, () -> async(one, CHAIN, TEXT));
+            }
+            try (SmtpTransport pool = mailgate(port, 0, false)) {
+                measure(sink, "mailgate-default-pool-sendasync", rttMillis, () -> async(pool, CHAIN, TEXT));
+            }
         }
     }
 
@@ -159,6 +166,17 @@ public final class SmtpThroughput {
             }
         }
         return ok;
+    }
+
+    private static int async(SmtpTransport transport, int n, String text) {
+        List<java.util.concurrent.CompletableFuture<dev.mailgate.core.transport.SendReceipt>> pending = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            pending.add(transport.sendAsync(mailgateMessage(text)));
+        }
+        for (java.util.concurrent.CompletableFuture<dev.mailgate.core.transport.SendReceipt> f : pending) {
+            f.join();
+        }
+        return n;
     }
 
     interface Step {
@@ -301,7 +319,7 @@ public final class SmtpThroughput {
         System.out.println("|---|---:|---:|---:|");
         for (String s : List.of("angus-transport-send", "angus-reused-connection", "angus-8-threads-8-connections",
                 "bare-chained-one-connection", "bare-chained-4-connections", "mailgate-one-connection-send",
-                "mailgate-one-connection", "mailgate-default-pool")) {
+                "mailgate-one-connection", "mailgate-default-pool", "mailgate-one-connection-sendasync", "mailgate-default-pool-sendasync")) {
             System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f |%n", s, result(s + "@0"), result(s + "@1"), result(s + "@5"));
         }
         for (String s : List.of("angus-reused-connection-starttls", "bare-chained-one-connection-starttls", "mailgate-one-connection-starttls")) {
@@ -312,6 +330,11 @@ public final class SmtpThroughput {
             System.out.printf(Locale.ROOT, "RTT %d ms: mailgate one connection / angus reused connection = %.2fx; mailgate default pool / angus 8x8 = %.2fx%n", rtt,
                     ratio("mailgate-one-connection@" + rtt, "angus-reused-connection@" + rtt),
                     ratio("mailgate-default-pool@" + rtt, "angus-8-threads-8-connections@" + rtt));
+        }
+        for (int rtt : new int[] {0, 1, 5}) {
+            System.out.printf(Locale.ROOT, "RTT %d ms: sendAsync / sendBatch, one connection = %.2f, default pool = %.2f%n", rtt,
+                    ratio("mailgate-one-connection-sendasync@" + rtt, "mailgate-one-connection@" + rtt),
+                    ratio("mailgate-default-pool-sendasync@" + rtt, "mailgate-default-pool@" + rtt));
         }
         System.out.printf(Locale.ROOT, "issue 25: one connection sendBatch / bare chained client: RTT 0 = %.2f (target 0.50), RTT 1 = %.2f (0.95)%n",
                 ratio("mailgate-one-connection@0", "bare-chained-one-connection@0"), ratio("mailgate-one-connection@1", "bare-chained-one-connection@1"));
