@@ -60,7 +60,7 @@ public final class SmtpTransport implements Transport {
         this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock, b.sharedQuota);
         this.preparation = b.preparation.defaultFrom(b.config.defaultFrom).build();
         this.executor = b.executor;
-        this.async = new AsyncQueue(b.config.maxConnections, b.executor, this::send);
+        this.async = new AsyncQueue(b.config.maxConnections, b.executor, this::sendRunHere);
     }
 
     /** A transport with the core rules, the standard writer and the shared async pool. */
@@ -178,8 +178,9 @@ public final class SmtpTransport implements Transport {
     }
 
     /**
-     * Queues the send; at most {@code maxConnections} threads of the executor take queued sends one after the other,
-     * so thousands of pending sends cost memory for their messages, not a thread each. The future completes with
+     * Queues the send; at most {@code maxConnections} threads of the executor take the queued sends, each its share
+     * of what waits as one chained run (as {@link #sendBatch} sends), so thousands of pending sends cost memory for
+     * their messages, not a thread each, and one round trip each on the wire. The future completes with
      * the receipt, or exceptionally with the {@link MailException} (wrapped in a {@code CompletionException}).
      * {@link #close()} fails the sends still queued with a {@link ConnectionException}; those already running end
      * as {@link #send} would on a closed transport (no further retry).
@@ -212,6 +213,21 @@ public final class SmtpTransport implements Transport {
             limiter.releaseAhead();
         }
         return batch.results();
+    }
+
+    /**
+     * Sends {@code messages} as one chained run on the calling thread (a drainer of sendAsync's queue), with the
+     * shared quota reserved for the run as a batch reserves it.
+     */
+    private List<SendResult> sendRunHere(List<OutboundMessage> messages) {
+        limiter.reserveAhead(messages.size());
+        try {
+            BatchSend run = new BatchSend(this, pool, config, messages, 1);
+            run.work();
+            return run.results();
+        } finally {
+            limiter.releaseAhead();
+        }
     }
 
     /**

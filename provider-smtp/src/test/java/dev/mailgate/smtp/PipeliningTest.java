@@ -110,6 +110,31 @@ class PipeliningTest {
     }
 
     @Test
+    @Timeout(60)
+    void sendAsyncCallsQueuedTogetherGoOutChainedOneTurnEach() throws Exception {
+        // The drainer is held until all ten are queued, as when many callers send at once on a busy connection.
+        TestSmtpServer server = start(TestSmtpServer.builder());
+        List<Runnable> held = new ArrayList<>();
+        SmtpTransport smtp = transport(SmtpTransport.builder(config(server).build()).executor(held::add));
+        List<CompletableFuture<dev.mailgate.core.transport.SendReceipt>> futures = new ArrayList<>();
+        for (EmailMessage m : batch(10)) {
+            futures.add(smtp.sendAsync(m));
+        }
+        assertThat(held).as("one drainer for the one connection").hasSize(1);
+        held.get(0).run();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(futures.get(i).join().messageId()).contains("m" + i + "@example.com");
+        }
+        // Ten sends one by one took 20 turns; chained like a batch, 11.
+        List<List<String>> turns = transactionTurns(server);
+        assertThat(turns).hasSize(11);
+        for (int i = 1; i < 10; i++) {
+            assertThat(verbs(turns.get(i))).containsExactly(TestSmtpServer.CONTENT, "MAIL", "RCPT", "DATA");
+        }
+    }
+
+    @Test
     void withoutPipeliningEveryCommandIsATurnOfItsOwn() throws Exception {
         // The same recorder tells lock-step apart, so the tests above can fail.
         TestSmtpServer server = start(TestSmtpServer.builder().pipelining(false));
