@@ -72,9 +72,10 @@ class AsyncSendTest {
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
         long after = mailgateThreads();
 
-        // 4 drainers, plus at most the watchdog's timer and the QUIT thread; idle threads of the shared pool count in `before`.
-        assertThat(queued).isLessThanOrEqualTo(before + 4 + 2);
-        assertThat(after).isLessThanOrEqualTo(before + 4 + 2);
+        // 4 drainers, at most one opener per drainer's run (the replacement session opened ahead), and the watchdog's
+        // timer and the QUIT thread; idle threads of the shared pool count in `before`.
+        assertThat(queued).isLessThanOrEqualTo(before + 4 + 4 + 2);
+        assertThat(after).isLessThanOrEqualTo(before + 4 + 4 + 2);
         Set<String> ids = new HashSet<>();
         for (CompletableFuture<SendReceipt> f : futures) {
             ids.add(f.join().messageId().orElseThrow());
@@ -108,12 +109,14 @@ class AsyncSendTest {
             try {
                 f.join();
             } catch (CompletionException e) {
-                if (e.getCause() instanceof ConnectionException c && c.getMessage().contains("closed")) {
+                // Queued ones fail as closed; those the drainer had taken into its run but not attempted fail as
+                // not attempted on the session close() ended: both a ConnectionException, nothing sent.
+                if (e.getCause() instanceof ConnectionException) {
                     closedFailures++;
                 }
             }
         }
-        // At most the one the drainer had taken was running; all queued ones failed as closed.
+        // At most the one on the wire could have been delivered; every other one failed without being sent.
         assertThat(closedFailures).isGreaterThanOrEqualTo(49);
         assertThat(closing.sendAsync(message(99))).failsWithin(Duration.ofSeconds(5));
     }
