@@ -143,10 +143,14 @@ final class AsyncQueue {
         }
         for (int i = 0; i < run.size(); i++) {
             CompletableFuture<SendReceipt> future = run.get(i).future();
-            if (results.get(i) instanceof SendResult.Sent sent) {
+            SendResult result = i < results.size() ? results.get(i) : null;
+            if (result instanceof SendResult.Sent sent) {
                 future.complete(sent.receipt());
+            } else if (result instanceof SendResult.Failed failed) {
+                future.completeExceptionally(new CompletionException(failed.error()));
             } else {
-                future.completeExceptionally(new CompletionException(((SendResult.Failed) results.get(i)).error()));
+                // Every message of a run gets a result; if one ever did not, its caller must not wait forever.
+                future.completeExceptionally(new CompletionException(new IllegalStateException("the run ended without a result for this send")));
             }
         }
     }
