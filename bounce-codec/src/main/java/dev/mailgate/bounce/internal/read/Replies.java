@@ -174,8 +174,10 @@ public final class Replies {
         if (lower.contains("failed on data command") || lower.contains("failed after i sent the message")) {
             return Optional.of("DATA");
         }
-        Matcher oneAndOne = FOR_COMMAND.matcher(lower);
-        if (oneAndOne.find()) {
+        // the pattern's literal head first: a matcher per recipient over the whole notification cost more than all
+        // the phrase searches above
+        Matcher oneAndOne = lower.contains(FOR_COMMAND_HEAD) ? FOR_COMMAND.matcher(lower) : null;
+        if (oneAndOne != null && oneAndOne.find()) {
             String named = oneAndOne.group(1);
             return Optional.of(named.equals("text") ? "DATA" : named.toUpperCase(Locale.ROOT));
         }
@@ -205,6 +207,7 @@ public final class Replies {
         return lower.contains("data command rejected") ? Optional.of("DATA") : Optional.empty();
     }
 
+    private static final String FOR_COMMAND_HEAD = "smtp error from remote server for ";
     private static final Pattern FOR_COMMAND = Pattern.compile("smtp error from remote server for (text|data|rcpt|mail|helo|ehlo) command");
 
     private static final Pattern TRANSCRIPT_COMMAND = Pattern.compile("(?i)>>> ?(data|rcpt(?: to)?|mail(?: from)?)\\b");
