@@ -25,7 +25,6 @@ import dev.mailgate.core.transport.EnhancedStatusCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,7 +115,7 @@ public final class BounceParser {
     }
 
     private BounceReport read(byte[] raw) {
-        MimePart root = MimeParser.parse(new String(raw, StandardCharsets.ISO_8859_1), limits.maxMimeDepth(), limits.maxMimeParts());
+        MimePart root = MimeParser.parse(raw, limits.maxMimeDepth(), limits.maxMimeParts());
         HeaderList headers = root.headers();
         String subject = EncodedWordDecoder.decode(headers.firstOrEmpty("Subject"));
         Optional<String> messageId = headers.first("Message-ID").map(BounceParser::bare).filter(s -> !s.isEmpty());
