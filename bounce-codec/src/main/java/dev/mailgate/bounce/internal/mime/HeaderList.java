@@ -26,6 +26,11 @@ public final class HeaderList {
      * value on one line (nearly all of them) is one substring; a builder is made only for a folded one.
      */
     public static HeaderList parse(String text, int from, int to) {
+        return parse(text, from, to, false);
+    }
+
+    /** @param skipBlank blank lines are passed over (they end no field), as between the blocks of {@link #parseFields} */
+    private static HeaderList parse(String text, int from, int to, boolean skipBlank) {
         HeaderList h = new HeaderList();
         int pos = from;
         StringBuilder folded = null;
@@ -39,6 +44,9 @@ public final class HeaderList {
             }
             int start = pos;
             pos = eol + 1;
+            if (skipBlank && firstNonSpace(text, start, eol) == eol) {
+                continue;
+            }
             if (start < eol && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
                 if (currentName != null) {
                     if (folded == null) {
@@ -131,18 +139,9 @@ public final class HeaderList {
      * blocks are skipped, and fields come out in order.
      */
     public static HeaderList parseFields(String text) {
-        StringBuilder joined = new StringBuilder(text.length());
-        int pos = 0;
-        while (pos < text.length()) {
-            int eol = text.indexOf('\n', pos);
-            int end = eol < 0 ? text.length() : eol;
-            int stop = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            if (!text.substring(pos, stop).isBlank()) {
-                joined.append(text, pos, stop).append('\n');
-            }
-            pos = end + 1;
-        }
-        return parse(joined.toString());
+        // in place: a line's CR before its LF is white space to the field and to the blank test, so the text needs
+        // no copy without its blank lines
+        return parse(text, 0, text.length(), true);
     }
 
     private void add(String name, String value) {
