@@ -318,7 +318,7 @@ public final class BounceParser {
     /** Older complaint formats that predate RFC 5965 but carry its fields in a plain body. */
     private static boolean looksLikeNonMimeFeedback(HeaderList headers, String text) {
         return text.contains("Feedback-Type:") && (text.contains("User-Agent:") || text.contains("Version:"))
-                || COMPLAINT_SUBJECT.matcher(headers.firstOrEmpty("Subject")).find();
+                || COMPLAINT_SUBJECT.matcher(headers.firstOrEmpty("Subject")).lookingAt();
     }
 
     /** Complaint loops that predate ARF (Microsoft's JMRP, "complaint about message from <ip>"). */
@@ -341,7 +341,7 @@ public final class BounceParser {
         String auto = headers.firstOrEmpty("Auto-Submitted").strip().toLowerCase(Locale.ROOT);
         return auto.startsWith("auto-replied") || headers.has("X-Autoreply") || headers.has("X-Autorespond")
                 || headers.has("X-Mail-Autoreply") || headers.firstOrEmpty("Precedence").equalsIgnoreCase("auto_reply")
-                || AUTO_REPLY_SUBJECT.matcher(subject).find();
+                || AUTO_REPLY_SUBJECT.matcher(subject).lookingAt();
     }
 
     private static Set<String> excluded(HeaderList headers, HeaderList original) {

@@ -242,12 +242,19 @@ public final class PlainTextReader {
 
     /** The first address under Exim's "The following address(es) failed:" or Sendmail's "... had permanent fatal errors". */
     private static Optional<String> firstListed(String text) {
-        int at = indexOfIgnoreCase(text, "following address", 0);
-        if (at < 0) {
-            return Optional.empty();
+        // every match starts with its literal: tried there only (find() went on through the rest of the text after a
+        // "following address" that does not head a failure list)
+        Matcher m = null;
+        for (int at = indexOfIgnoreCase(text, "following address", 0); at >= 0; at = indexOfIgnoreCase(text, "following address", at + 1)) {
+            if (m == null) {
+                m = FAILURE_LIST.matcher(text);
+            }
+            m.region(at, text.length());
+            if (m.lookingAt()) {
+                return Optional.of(Replies.address(m.group(1)).toLowerCase(Locale.ROOT));
+            }
         }
-        Matcher m = FAILURE_LIST.matcher(text).region(at, text.length());
-        return m.find() ? Optional.of(Replies.address(m.group(1)).toLowerCase(Locale.ROOT)) : Optional.empty();
+        return Optional.empty();
     }
 
     /**

@@ -32,8 +32,25 @@ public final class Replies {
      * error 550-'5.2.2 ...'").
      */
     public static Optional<EnhancedStatusCode> replyStatus(String text) {
-        Matcher m = REPLY_STATUS.matcher(text);
-        return m.find() ? EnhancedStatusCode.find(m.group(1)) : Optional.empty();
+        // tried only where a reply code and its separator start (the pattern's fixed head), in order, which is where
+        // find() would stop; its look-behind still sees the text before (transparent bounds)
+        Matcher m = null;
+        int last = text.length() - 6;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c != '2' && c != '4' && c != '5' || !digit(text, i + 1) || !digit(text, i + 2)
+                    || text.charAt(i + 3) != ' ' && text.charAt(i + 3) != '-') {
+                continue;
+            }
+            if (m == null) {
+                m = REPLY_STATUS.matcher(text).useTransparentBounds(true);
+            }
+            m.region(i, text.length());
+            if (m.lookingAt()) {
+                return EnhancedStatusCode.find(m.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first reply code that starts a reply (see {@link #REPLY_CODE}); 2xx only in a short text. */
@@ -77,8 +94,9 @@ public final class Replies {
      * so that words broken across lines match again.
      */
     public static String unfoldReply(String text) {
+        // anchored at the start (no MULTILINE): lookingAt, not find, which tried every position of the text
         Matcher m = LEADING_REPLY.matcher(text);
-        if (!m.find()) {
+        if (!m.lookingAt()) {
             return text;
         }
         String code = m.group(1);
