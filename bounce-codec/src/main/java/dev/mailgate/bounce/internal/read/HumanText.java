@@ -1,6 +1,8 @@
 package dev.mailgate.bounce.internal.read;
 
 import dev.mailgate.bounce.internal.mime.MimePart;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The words of a report meant for people: what the readers search for recipients, replies and explanations. */
 public final class HumanText {
@@ -12,27 +14,30 @@ public final class HumanText {
         if (!root.isMultipart()) {
             return root.mediaType().equals("text/html") ? stripHtml(root.text()) : root.text();
         }
-        StringBuilder out = new StringBuilder();
+        List<String> out = new ArrayList<>();
         collectText(root, out);
-        return out.toString();
+        // each text followed by a line end, joined in one copy: a builder grown piece by piece copied the text
+        // several times more
+        out.add("");
+        return String.join("\n", out);
     }
 
-    private static void collectText(MimePart part, StringBuilder out) {
+    private static void collectText(MimePart part, List<String> out) {
         for (MimePart child : part.children()) {
             if (child.isMultipart()) {
                 if (child.mediaType().equals("multipart/alternative")) {
                     MimePart best = child.children().stream().filter(c -> c.mediaType().equals("text/plain")).findFirst()
                             .orElse(child.children().isEmpty() ? null : child.children().get(0));
                     if (best != null) {
-                        out.append(best.mediaType().equals("text/html") ? stripHtml(best.text()) : best.text()).append('\n');
+                        out.add(best.mediaType().equals("text/html") ? stripHtml(best.text()) : best.text());
                     }
                 } else {
                     collectText(child, out);
                 }
             } else if (child.mediaType().equals("text/plain") || child.mediaType().equals("text/enriched")) {
-                out.append(child.text()).append('\n');
+                out.add(child.text());
             } else if (child.mediaType().equals("text/html") && out.isEmpty()) {
-                out.append(stripHtml(child.text())).append('\n');
+                out.add(stripHtml(child.text()));
             }
         }
     }
