@@ -96,7 +96,9 @@ final class NameIndex {
     /** Whether two names are the same field name; for ASCII names this equals comparing them in lower case. */
     static boolean sameName(String n, String name) {
         int length = name.length();
-        // length and first letter (ASCII case bit folded) before the full comparison
-        return n.length() == length && (length == 0 || (n.charAt(0) | 0x20) == (name.charAt(0) | 0x20)) && n.equalsIgnoreCase(name);
+        // length and first letter (ASCII case bit folded) before the full comparison, and the exact spelling (the
+        // usual case) before the case-insensitive one, which folds every character
+        return n.length() == length && (length == 0 || (n.charAt(0) | 0x20) == (name.charAt(0) | 0x20))
+                && (n.equals(name) || n.equalsIgnoreCase(name));
     }
 }
