@@ -391,7 +391,7 @@ public final class PlainTextReader {
      * else from the line's start when it says {@code said:} or carries an enhanced status; -1 when it does neither.
      */
     static int replyStart(String line) {
-        int said = indexOfIgnoreCase(line, "said:");
+        int said = indexOfSaid(line);
         for (int i = 0; i + 3 < line.length(); i++) {
             char c = line.charAt(i);
             if ((c == '2' || c == '4' || c == '5') && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))
@@ -401,6 +401,21 @@ public final class PlainTextReader {
             }
         }
         return said >= 0 || dev.mailgate.core.transport.EnhancedStatusCode.find(line).isPresent() ? 0 : -1;
+    }
+
+    /**
+     * {@code indexOfIgnoreCase(line, "said:")}, looked for from the colons: a line has few, and the search by first
+     * letter stopped at every s of the line.
+     */
+    private static int indexOfSaid(String line) {
+        for (int colon = line.indexOf(':', 4); colon >= 0; colon = line.indexOf(':', colon + 1)) {
+            int at = colon - 4;
+            char c = line.charAt(at);
+            if ((c == 's' || c == 'S') && line.regionMatches(true, at, "said:", 0, 5)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /**
