@@ -32,7 +32,8 @@ public final class BodyDecoder {
 
     public static String text(String raw, String encoding, String charset) {
         String enc = encoding.strip().toLowerCase(Locale.ROOT);
-        if (isIdentity(encoding) && isPlainAscii(raw)) {
+        // isIdentity's test on the one lower-cased copy
+        if (!enc.equals("base64") && !enc.equals("quoted-printable") && isPlainAscii(raw)) {
             // what decode would make of the octets, char for char: the body itself, without its two copies
             return raw;
         }
