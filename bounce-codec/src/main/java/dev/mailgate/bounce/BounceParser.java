@@ -252,10 +252,12 @@ public final class BounceParser {
             }
             boolean temporary = f.status().map(EnhancedStatusCode::isTransient)
                     .orElse(f.replyCode().isPresent() && f.replyCode().getAsInt() / 100 == 4);
-            Optional<String> command = Replies.command(f.diagnostic())
+            // the diagnostic lower-cased once for the two tests that read it so
+            String lowerDiagnostic = f.diagnostic().toLowerCase(Locale.ROOT);
+            Optional<String> command = Replies.commandInLowerCase(lowerDiagnostic)
                     .or(() -> Replies.notificationCommand(f.context()))
                     .or(() -> Replies.transcriptCommand(f.context(), f.diagnostic()))
-                    .or(() -> Replies.restrictionCommand(f.diagnostic()));
+                    .or(() -> Replies.restrictionCommandInLowerCase(lowerDiagnostic));
             BounceReason reason = Classifier.reason(f.status(), f.diagnostic(), f.context(), temporary, !action.equals("delayed"),
                     command, f.remoteMta().orElse(""), f.replyCode());
             reason = FormatHints.corrected(f.recipient(), f.diagnostic(), reason);

@@ -138,7 +138,11 @@ public final class Replies {
      * to say it: Postfix "in reply to end of DATA command", Exim "after RCPT TO:", Sendmail ">>> DATA".
      */
     public static Optional<String> command(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        return commandInLowerCase(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #command} of a text already lower-cased ({@code Locale.ROOT}), for a caller that reads it twice. */
+    public static Optional<String> commandInLowerCase(String lower) {
         int bestAt = Integer.MAX_VALUE;
         String best = null;
         for (String intro : COMMAND_INTROS) {
@@ -169,27 +173,31 @@ public final class Replies {
         int exim = lower.indexOf("smtp error from remote mail server after ");
         if (exim >= 0) {
             String rest = lower.substring(exim + "smtp error from remote mail server after ".length());
-            return rest.startsWith("initial connection") ? Optional.of("CONNECT") : command("after " + rest);
+            return rest.startsWith("initial connection") ? Optional.of("CONNECT") : commandInLowerCase("after " + rest);
         }
-        // qmail: "Connected to 192.0.2.1 but my name was rejected." (HELO) / "... but sender was rejected." (MAIL)
-        if (lower.contains("but my name was rejected")) {
+        // qmail: "Connected to 192.0.2.1 but my name was rejected." (HELO) / "... but sender was rejected." (MAIL).
+        // Phrases that share a head are looked for only where the head occurs at all: one search of the whole
+        // notification for each group instead of one per phrase
+        boolean but = lower.contains("but ");
+        if (but && lower.contains("but my name was rejected")) {
             return Optional.of("HELO");
         }
-        if (lower.contains("but sender was rejected")) {
+        if (but && lower.contains("but sender was rejected")) {
             return Optional.of("MAIL");
         }
-        if (lower.contains("but greeting failed")) {
+        if (but && lower.contains("but greeting failed")) {
             return Optional.of("CONNECT");
         }
         // qmail names the refused step: "192.0.2.1 does not like recipient.", "... does not like sender.",
         // "... failed on DATA command.", "... failed after I sent the message."
-        if (lower.contains("does not like recipient")) {
+        boolean doesNotLike = lower.contains("does not like ");
+        if (doesNotLike && lower.contains("does not like recipient")) {
             return Optional.of("RCPT");
         }
-        if (lower.contains("does not like sender")) {
+        if (doesNotLike && lower.contains("does not like sender")) {
             return Optional.of("MAIL");
         }
-        if (lower.contains("failed on data command") || lower.contains("failed after i sent the message")) {
+        if (lower.contains("failed ") && (lower.contains("failed on data command") || lower.contains("failed after i sent the message"))) {
             return Optional.of("DATA");
         }
         // the pattern's literal head first: a matcher per recipient over the whole notification cost more than all
@@ -199,7 +207,7 @@ public final class Replies {
             String named = oneAndOne.group(1);
             return Optional.of(named.equals("text") ? "DATA" : named.toUpperCase(Locale.ROOT));
         }
-        return lower.contains("(in reply to") ? command(lower) : Optional.empty();
+        return lower.contains("(in reply to") ? commandInLowerCase(lower) : Optional.empty();
     }
 
     /**
@@ -209,7 +217,11 @@ public final class Replies {
      * but it is about the step it names; used only when the report names no command.
      */
     public static Optional<String> restrictionCommand(String diagnostic) {
-        String lower = diagnostic.toLowerCase(Locale.ROOT);
+        return restrictionCommandInLowerCase(diagnostic.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #restrictionCommand} of a diagnostic already lower-cased ({@code Locale.ROOT}). */
+    public static Optional<String> restrictionCommandInLowerCase(String lower) {
         if (lower.contains("helo command rejected")) {
             return Optional.of("HELO");
         }
