@@ -83,12 +83,14 @@ final class NameIndex {
         return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
-    /** A hash that ignores the ASCII case bit of letters. */
+    /**
+     * A hash that ignores the ASCII case bit: of every character, not only of letters, which needs no test per
+     * character; the few names it makes collide ("X-@" and "X-`") are told apart by {@link #sameName}.
+     */
     static int foldedHash(String name) {
         int h = 0;
         for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            h = 31 * h + (c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+            h = 31 * h + (name.charAt(i) | 0x20);
         }
         return h ^ (h >>> 16);
     }
