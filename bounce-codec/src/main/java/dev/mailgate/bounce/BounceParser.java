@@ -25,7 +25,6 @@ import dev.mailgate.core.transport.EnhancedStatusCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,7 +115,7 @@ public final class BounceParser {
     }
 
     private BounceReport read(byte[] raw) {
-        MimePart root = MimeParser.parse(new String(raw, StandardCharsets.ISO_8859_1), limits.maxMimeDepth(), limits.maxMimeParts());
+        MimePart root = MimeParser.parse(raw, limits.maxMimeDepth(), limits.maxMimeParts());
         HeaderList headers = root.headers();
         String subject = EncodedWordDecoder.decode(headers.firstOrEmpty("Subject"));
         Optional<String> messageId = headers.first("Message-ID").map(BounceParser::bare).filter(s -> !s.isEmpty());
@@ -253,10 +252,12 @@ public final class BounceParser {
             }
             boolean temporary = f.status().map(EnhancedStatusCode::isTransient)
                     .orElse(f.replyCode().isPresent() && f.replyCode().getAsInt() / 100 == 4);
-            Optional<String> command = Replies.command(f.diagnostic())
+            // the diagnostic lower-cased once for the two tests that read it so
+            String lowerDiagnostic = f.diagnostic().toLowerCase(Locale.ROOT);
+            Optional<String> command = Replies.commandInLowerCase(lowerDiagnostic)
                     .or(() -> Replies.notificationCommand(f.context()))
                     .or(() -> Replies.transcriptCommand(f.context(), f.diagnostic()))
-                    .or(() -> Replies.restrictionCommand(f.diagnostic()));
+                    .or(() -> Replies.restrictionCommandInLowerCase(lowerDiagnostic));
             BounceReason reason = Classifier.reason(f.status(), f.diagnostic(), f.context(), temporary, !action.equals("delayed"),
                     command, f.remoteMta().orElse(""), f.replyCode());
             reason = FormatHints.corrected(f.recipient(), f.diagnostic(), reason);
@@ -319,7 +320,7 @@ public final class BounceParser {
     /** Older complaint formats that predate RFC 5965 but carry its fields in a plain body. */
     private static boolean looksLikeNonMimeFeedback(HeaderList headers, String text) {
         return text.contains("Feedback-Type:") && (text.contains("User-Agent:") || text.contains("Version:"))
-                || COMPLAINT_SUBJECT.matcher(headers.firstOrEmpty("Subject")).find();
+                || COMPLAINT_SUBJECT.matcher(headers.firstOrEmpty("Subject")).lookingAt();
     }
 
     /** Complaint loops that predate ARF (Microsoft's JMRP, "complaint about message from <ip>"). */
@@ -342,7 +343,7 @@ public final class BounceParser {
         String auto = headers.firstOrEmpty("Auto-Submitted").strip().toLowerCase(Locale.ROOT);
         return auto.startsWith("auto-replied") || headers.has("X-Autoreply") || headers.has("X-Autorespond")
                 || headers.has("X-Mail-Autoreply") || headers.firstOrEmpty("Precedence").equalsIgnoreCase("auto_reply")
-                || AUTO_REPLY_SUBJECT.matcher(subject).find();
+                || AUTO_REPLY_SUBJECT.matcher(subject).lookingAt();
     }
 
     private static Set<String> excluded(HeaderList headers, HeaderList original) {

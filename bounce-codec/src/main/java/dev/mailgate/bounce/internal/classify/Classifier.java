@@ -42,7 +42,6 @@ public final class Classifier {
                     + "non répertorié dans l'annuaire domino|domino ディレクトリには見つかりません|"
                     + "recipient name is not recognized|\\(000c05a6\\)|unknown recipient|couldn't be found|could not be found|"
                     + "no valid recipients?|no mailbox here by that name|invalid final delivery userid|no such user here|^unknown user");
-    private static final Pattern X_UNIX = Pattern.compile("(?i)x-unix;");
     private static final Pattern MAILER_EXIT_TEXT = Pattern.compile("(?i)[245]\\d\\d <[^>]*>\\.\\.\\. service unavailable\\b");
     private static final Pattern TIMED_OUT = Pattern.compile("(?i)timed out|timeout|not reachable|establish an smtp connection|"
             + "connection refused");
@@ -66,7 +65,7 @@ public final class Classifier {
         // that states a reason (Postfix's 5.2.2 for a mailbox over its size limit) says why
         // -- except x.3.5, which Postfix's sys_exits table (src/global/sys_exits.c) gives a mailer that exited
         // EX_CONFIG ("local configuration error"): there the status is the mailer's exit code, the mailer's failure
-        if (X_UNIX.matcher(diagnostic).lookingAt()) {
+        if (startsWithAsciiIgnoreCase(diagnostic, "x-unix;")) {
             Optional<BounceReason> byStatus = status.filter(s -> !(s.subject() == 3 && s.detail() == 5)).flatMap(StatusReason::of);
             if (byStatus.isPresent()) {
                 return byStatus.get();
@@ -80,7 +79,7 @@ public final class Classifier {
         // each text is prepared for the phrase tables once (Words), and only when a step reads it
         Optional<BounceReason> found = status.flatMap(StatusReason::decisive);
         Words contextWords = null;
-        if (found.isEmpty() && MAILER_EXIT_TEXT.matcher(reply).lookingAt()) {
+        if (found.isEmpty() && mayBeMailerExitText(reply) && MAILER_EXIT_TEXT.matcher(reply).lookingAt()) {
             contextWords = Words.of(context);
             found = ReasonText.find(contextWords);
         }
@@ -143,6 +142,34 @@ public final class Classifier {
             return BounceReason.EXCEED_LIMIT;
         }
         return reason;
+    }
+
+    /**
+     * Whether {@code text} starts with {@code lower} (lower-case ASCII), ASCII letters in either case: what a
+     * {@code (?i)} pattern of the literal matches with {@code lookingAt}, without a matcher per diagnostic.
+     */
+    private static boolean startsWithAsciiIgnoreCase(String text, String lower) {
+        if (text.length() < lower.length()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            char c = text.charAt(i);
+            char n = lower.charAt(i);
+            if (c != n && !(n >= 'a' && n <= 'z' && c == n - ('a' - 'A'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The fixed start of {@link #MAILER_EXIT_TEXT} ("554 &lt;"), checked before a matcher is made for the rest. */
+    private static boolean mayBeMailerExitText(String reply) {
+        return reply.length() > 5 && (reply.charAt(0) == '2' || reply.charAt(0) == '4' || reply.charAt(0) == '5')
+                && isDigit(reply.charAt(1)) && isDigit(reply.charAt(2)) && reply.charAt(3) == ' ' && reply.charAt(4) == '<';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The reply without Exim's ": retry timeout exceeded" suffix; the diagnostic itself when that is all it says. */

@@ -2,10 +2,8 @@ package dev.mailgate.bounce.internal.mime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,7 +14,7 @@ public final class HeaderList {
     private final List<String> names = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
     private static final int[] NONE = new int[0];
-    private Map<String, int[]> byName;
+    private NameIndex byName;
 
     /** Parses a header block; line ends are already LF. Lines are read by index, without a copy of each. */
     public static HeaderList parse(String block) {
@@ -28,15 +26,17 @@ public final class HeaderList {
      * value on one line (nearly all of them) is one substring; a builder is made only for a folded one.
      */
     public static HeaderList parse(String text, int from, int to) {
+        return parse(text, from, to, false);
+    }
+
+    /** @param skipBlank blank lines are passed over (they end no field), as between the blocks of {@link #parseFields} */
+    private static HeaderList parse(String text, int from, int to, boolean skipBlank) {
         HeaderList h = new HeaderList();
         int pos = from;
         StringBuilder folded = null;
         String currentName = null;
         int valueStart = 0;
         int valueEnd = 0;
-        // the first colon at or after the line's start (-2 not searched yet, -1 none): one found further on serves
-        // every line before it, so the search no longer runs on to the next colon again for each line that has none
-        int nextColon = -2;
         while (pos < to) {
             int eol = text.indexOf('\n', pos);
             if (eol < 0 || eol > to) {
@@ -44,6 +44,9 @@ public final class HeaderList {
             }
             int start = pos;
             pos = eol + 1;
+            if (skipBlank && firstNonSpace(text, start, eol) == eol) {
+                continue;
+            }
             if (start < eol && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
                 if (currentName != null) {
                     if (folded == null) {
@@ -59,11 +62,8 @@ public final class HeaderList {
             }
             currentName = null;
             folded = null;
-            if (nextColon == -2 || nextColon >= 0 && nextColon < start) {
-                nextColon = colonBefore(text, start, to);
-            }
-            int colon = nextColon;
-            if (colon < 0 || colon >= eol || colon == start || !isFieldName(text, start, colon)) {
+            int colon = fieldColon(text, start, eol);
+            if (colon < 0) {
                 continue;
             }
             currentName = stripped(text, start, colon);
@@ -88,13 +88,31 @@ public final class HeaderList {
     }
 
     /**
-     * The first colon in {@code text[from, to)}, or -1: never searched past the block, where a part's body (and the
-     * parts after it) may have none for a long way, once for every part.
+     * The colon that ends the field name of the line {@code text[start, eol)}, or -1 when the line is not a field:
+     * the name and the colon are found in one walk of the name, which never leaves the line (a separate colon search
+     * and a second walk to check the name were a tenth of header parsing).
      */
-    private static int colonBefore(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == ':') {
-                return i;
+    private static int fieldColon(String text, int start, int eol) {
+        for (int i = start; i < eol; i++) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                return i == start ? -1 : i;
+            }
+            if (c <= ' ' || c > '~') {
+                // a space before the colon is obsolete syntax (RFC 5322 4.5.4) that real MTAs still write
+                if (c != ' ' || i == start) {
+                    return -1;
+                }
+                for (int j = i + 1; j < eol; j++) {
+                    char d = text.charAt(j);
+                    if (d == ':') {
+                        return j;
+                    }
+                    if (!Character.isWhitespace(d)) {
+                        return -1;
+                    }
+                }
+                return -1;
             }
         }
         return -1;
@@ -116,34 +134,14 @@ public final class HeaderList {
         return b;
     }
 
-    private static boolean isFieldName(String line, int start, int colon) {
-        for (int i = start; i < colon; i++) {
-            char c = line.charAt(i);
-            if (c <= ' ' || c > '~') {
-                // a space before the colon is obsolete syntax (RFC 5322 4.5.4) that real MTAs still write
-                return c == ' ' && line.substring(i, colon).isBlank() && i > start;
-            }
-        }
-        return true;
-    }
-
     /**
      * Fields of a text that has several blocks (an RFC 3464 status part, an RFC 5965 report): blank lines between
      * blocks are skipped, and fields come out in order.
      */
     public static HeaderList parseFields(String text) {
-        StringBuilder joined = new StringBuilder(text.length());
-        int pos = 0;
-        while (pos < text.length()) {
-            int eol = text.indexOf('\n', pos);
-            int end = eol < 0 ? text.length() : eol;
-            int stop = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            if (!text.substring(pos, stop).isBlank()) {
-                joined.append(text, pos, stop).append('\n');
-            }
-            pos = end + 1;
-        }
-        return parse(joined.toString());
+        // in place: a line's CR before its LF is white space to the field and to the blank test, so the text needs
+        // no copy without its blank lines
+        return parse(text, 0, text.length(), true);
     }
 
     private void add(String name, String value) {
@@ -156,8 +154,21 @@ public final class HeaderList {
     private static final int FEW = 16;
 
     public Optional<String> first(String name) {
-        int[] at = positions(name);
-        return at.length == 0 ? Optional.empty() : Optional.of(values.get(at[0]));
+        int i = firstIndex(name);
+        return i < 0 ? Optional.empty() : Optional.of(values.get(i));
+    }
+
+    /** Where the first field of a name is, or -1; no array of positions for the question asked most. */
+    private int firstIndex(String name) {
+        if (names.size() <= FEW) {
+            for (int i = 0; i < names.size(); i++) {
+                if (NameIndex.sameName(names.get(i), name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        return index().first(name);
     }
 
     /**
@@ -166,39 +177,31 @@ public final class HeaderList {
      */
     private int[] positions(String name) {
         if (names.size() <= FEW) {
-            // a part's few fields: compared in place (names are ASCII, where this equals comparing lower case)
+            // a part's few fields: compared in place
             int[] at = NONE;
-            int length = name.length();
-            int first = length == 0 ? 0 : name.charAt(0) | 0x20;
             for (int i = 0; i < names.size(); i++) {
-                String n = names.get(i);
-                // length and first letter (ASCII case bit folded) before the full comparison
-                if (n.length() == length && (length == 0 || (n.charAt(0) | 0x20) == first) && n.equalsIgnoreCase(name)) {
+                if (NameIndex.sameName(names.get(i), name)) {
                     at = Arrays.copyOf(at, at.length + 1);
                     at[at.length - 1] = i;
                 }
             }
             return at;
         }
-        Map<String, int[]> index = byName;
-        if (index == null) {
-            index = new HashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                index.merge(names.get(i).toLowerCase(Locale.ROOT), new int[] {i}, HeaderList::concat);
-            }
-            byName = index;
-        }
-        return index.getOrDefault(name.toLowerCase(Locale.ROOT), NONE);
+        return index().all(name);
     }
 
-    private static int[] concat(int[] a, int[] b) {
-        int[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    private NameIndex index() {
+        NameIndex index = byName;
+        if (index == null) {
+            index = new NameIndex(names);
+            byName = index;
+        }
+        return index;
     }
 
     public String firstOrEmpty(String name) {
-        return first(name).orElse("");
+        int i = firstIndex(name);
+        return i < 0 ? "" : values.get(i);
     }
 
     public List<String> all(String name) {
@@ -210,7 +213,7 @@ public final class HeaderList {
     }
 
     public boolean has(String name) {
-        return first(name).isPresent();
+        return firstIndex(name) >= 0;
     }
 
     public int size() {

@@ -1,7 +1,8 @@
 package dev.mailgate.bounce.internal.read;
 
 import dev.mailgate.bounce.internal.mime.MimePart;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The words of a report meant for people: what the readers search for recipients, replies and explanations. */
 public final class HumanText {
@@ -13,35 +14,41 @@ public final class HumanText {
         if (!root.isMultipart()) {
             return root.mediaType().equals("text/html") ? stripHtml(root.text()) : root.text();
         }
-        StringBuilder out = new StringBuilder();
+        List<String> out = new ArrayList<>();
         collectText(root, out);
-        return out.toString();
+        // each text followed by a line end, joined in one copy: a builder grown piece by piece copied the text
+        // several times more
+        out.add("");
+        return String.join("\n", out);
     }
 
-    private static void collectText(MimePart part, StringBuilder out) {
+    private static void collectText(MimePart part, List<String> out) {
         for (MimePart child : part.children()) {
             if (child.isMultipart()) {
                 if (child.mediaType().equals("multipart/alternative")) {
                     MimePart best = child.children().stream().filter(c -> c.mediaType().equals("text/plain")).findFirst()
                             .orElse(child.children().isEmpty() ? null : child.children().get(0));
                     if (best != null) {
-                        out.append(best.mediaType().equals("text/html") ? stripHtml(best.text()) : best.text()).append('\n');
+                        out.add(best.mediaType().equals("text/html") ? stripHtml(best.text()) : best.text());
                     }
                 } else {
                     collectText(child, out);
                 }
             } else if (child.mediaType().equals("text/plain") || child.mediaType().equals("text/enriched")) {
-                out.append(child.text()).append('\n');
+                out.add(child.text());
             } else if (child.mediaType().equals("text/html") && out.isEmpty()) {
-                out.append(stripHtml(child.text())).append('\n');
+                out.add(stripHtml(child.text()));
             }
         }
     }
 
-    /** HTML to text for reading: tags dropped (line-ending ones become line breaks), script and style skipped. */
+    /**
+     * HTML to text for reading: tags dropped (line-ending ones become line breaks), script and style skipped. Tag
+     * names are compared in place, ignoring ASCII case: a lower-cased copy of the whole page was made for the few
+     * characters after each {@code <}.
+     */
     private static String stripHtml(String html) {
         StringBuilder out = new StringBuilder(html.length());
-        String lower = html.toLowerCase(Locale.ROOT);
         int i = 0;
         while (i < html.length()) {
             if (html.charAt(i) != '<') {
@@ -52,20 +59,49 @@ public final class HumanText {
                 i = stop;
                 continue;
             }
-            if (lower.startsWith("<script", i) || lower.startsWith("<style", i)) {
-                int close = lower.indexOf(lower.startsWith("<script", i) ? "</script" : "</style", i);
+            boolean script = startsWithLower(html, i, "<script");
+            if (script || startsWithLower(html, i, "<style")) {
+                int close = indexOfLower(html, script ? "</script" : "</style", i);
                 i = close < 0 ? html.length() : close;
             }
             int end = html.indexOf('>', i);
             if (end < 0) {
                 break;
             }
-            boolean lineEnd = lower.startsWith("<br", i) || end - i == 3 && lower.startsWith("</p", i)
-                    || end - i == 5 && lower.startsWith("</div", i) || end - i == 4 && lower.startsWith("</tr", i);
+            boolean lineEnd = startsWithLower(html, i, "<br") || end - i == 3 && startsWithLower(html, i, "</p")
+                    || end - i == 5 && startsWithLower(html, i, "</div") || end - i == 4 && startsWithLower(html, i, "</tr");
             out.append(lineEnd ? '\n' : ' ');
             i = end + 1;
         }
         String text = out.toString();
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
         return text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    }
+
+    /** Whether {@code lower} (lower-case ASCII) starts at {@code at}, with the text's ASCII capitals read as small. */
+    private static boolean startsWithLower(String text, int at, String lower) {
+        if (at < 0 || at > text.length() - lower.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            char c = text.charAt(at + k);
+            char n = lower.charAt(k);
+            if (c != n && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first {@code lower} at or after {@code from}, as {@link #startsWithLower} reads it; it starts with '<'. */
+    private static int indexOfLower(String text, String lower, int from) {
+        for (int at = text.indexOf('<', from); at >= 0; at = text.indexOf('<', at + 1)) {
+            if (startsWithLower(text, at, lower)) {
+                return at;
+            }
+        }
+        return -1;
     }
 }

@@ -38,7 +38,13 @@ final class MentionIndex {
         }
     }
 
+    /** The index of no strings: a DSN whose recipients are all mailboxes asks for no pipe or file targets. */
+    private static final MentionIndex NONE = new MentionIndex(List.of(), new int[0][], new Mention[0]);
+
     static MentionIndex of(String text, List<String> patterns, boolean ignoreCase) {
+        if (patterns.isEmpty()) {
+            return NONE;
+        }
         List<Mention> found = new ArrayList<>();
         List<Integer> anchored = new ArrayList<>();
         List<String> others = new ArrayList<>();

@@ -242,12 +242,19 @@ public final class PlainTextReader {
 
     /** The first address under Exim's "The following address(es) failed:" or Sendmail's "... had permanent fatal errors". */
     private static Optional<String> firstListed(String text) {
-        int at = indexOfIgnoreCase(text, "following address", 0);
-        if (at < 0) {
-            return Optional.empty();
+        // every match starts with its literal: tried there only (find() went on through the rest of the text after a
+        // "following address" that does not head a failure list)
+        Matcher m = null;
+        for (int at = indexOfIgnoreCase(text, "following address", 0); at >= 0; at = indexOfIgnoreCase(text, "following address", at + 1)) {
+            if (m == null) {
+                m = FAILURE_LIST.matcher(text);
+            }
+            m.region(at, text.length());
+            if (m.lookingAt()) {
+                return Optional.of(Replies.address(m.group(1)).toLowerCase(Locale.ROOT));
+            }
         }
-        Matcher m = FAILURE_LIST.matcher(text).region(at, text.length());
-        return m.find() ? Optional.of(Replies.address(m.group(1)).toLowerCase(Locale.ROOT)) : Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -384,7 +391,7 @@ public final class PlainTextReader {
      * else from the line's start when it says {@code said:} or carries an enhanced status; -1 when it does neither.
      */
     static int replyStart(String line) {
-        int said = indexOfIgnoreCase(line, "said:");
+        int said = indexOfSaid(line);
         for (int i = 0; i + 3 < line.length(); i++) {
             char c = line.charAt(i);
             if ((c == '2' || c == '4' || c == '5') && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))
@@ -394,6 +401,21 @@ public final class PlainTextReader {
             }
         }
         return said >= 0 || dev.mailgate.core.transport.EnhancedStatusCode.find(line).isPresent() ? 0 : -1;
+    }
+
+    /**
+     * {@code indexOfIgnoreCase(line, "said:")}, looked for from the colons: a line has few, and the search by first
+     * letter stopped at every s of the line.
+     */
+    private static int indexOfSaid(String line) {
+        for (int colon = line.indexOf(':', 4); colon >= 0; colon = line.indexOf(':', colon + 1)) {
+            int at = colon - 4;
+            char c = line.charAt(at);
+            if ((c == 's' || c == 'S') && line.regionMatches(true, at, "said:", 0, 5)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -32,8 +32,25 @@ public final class Replies {
      * error 550-'5.2.2 ...'").
      */
     public static Optional<EnhancedStatusCode> replyStatus(String text) {
-        Matcher m = REPLY_STATUS.matcher(text);
-        return m.find() ? EnhancedStatusCode.find(m.group(1)) : Optional.empty();
+        // tried only where a reply code and its separator start (the pattern's fixed head), in order, which is where
+        // find() would stop; its look-behind still sees the text before (transparent bounds)
+        Matcher m = null;
+        int last = text.length() - 6;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c != '2' && c != '4' && c != '5' || !digit(text, i + 1) || !digit(text, i + 2)
+                    || text.charAt(i + 3) != ' ' && text.charAt(i + 3) != '-') {
+                continue;
+            }
+            if (m == null) {
+                m = REPLY_STATUS.matcher(text).useTransparentBounds(true);
+            }
+            m.region(i, text.length());
+            if (m.lookingAt()) {
+                return EnhancedStatusCode.find(m.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first reply code that starts a reply (see {@link #REPLY_CODE}); 2xx only in a short text. */
@@ -77,8 +94,9 @@ public final class Replies {
      * so that words broken across lines match again.
      */
     public static String unfoldReply(String text) {
+        // anchored at the start (no MULTILINE): lookingAt, not find, which tried every position of the text
         Matcher m = LEADING_REPLY.matcher(text);
-        if (!m.find()) {
+        if (!m.lookingAt()) {
             return text;
         }
         String code = m.group(1);
@@ -120,7 +138,11 @@ public final class Replies {
      * to say it: Postfix "in reply to end of DATA command", Exim "after RCPT TO:", Sendmail ">>> DATA".
      */
     public static Optional<String> command(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        return commandInLowerCase(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #command} of a text already lower-cased ({@code Locale.ROOT}), for a caller that reads it twice. */
+    public static Optional<String> commandInLowerCase(String lower) {
         int bestAt = Integer.MAX_VALUE;
         String best = null;
         for (String intro : COMMAND_INTROS) {
@@ -151,35 +173,41 @@ public final class Replies {
         int exim = lower.indexOf("smtp error from remote mail server after ");
         if (exim >= 0) {
             String rest = lower.substring(exim + "smtp error from remote mail server after ".length());
-            return rest.startsWith("initial connection") ? Optional.of("CONNECT") : command("after " + rest);
+            return rest.startsWith("initial connection") ? Optional.of("CONNECT") : commandInLowerCase("after " + rest);
         }
-        // qmail: "Connected to 192.0.2.1 but my name was rejected." (HELO) / "... but sender was rejected." (MAIL)
-        if (lower.contains("but my name was rejected")) {
+        // qmail: "Connected to 192.0.2.1 but my name was rejected." (HELO) / "... but sender was rejected." (MAIL).
+        // Phrases that share a head are looked for only where the head occurs at all: one search of the whole
+        // notification for each group instead of one per phrase
+        boolean but = lower.contains("but ");
+        if (but && lower.contains("but my name was rejected")) {
             return Optional.of("HELO");
         }
-        if (lower.contains("but sender was rejected")) {
+        if (but && lower.contains("but sender was rejected")) {
             return Optional.of("MAIL");
         }
-        if (lower.contains("but greeting failed")) {
+        if (but && lower.contains("but greeting failed")) {
             return Optional.of("CONNECT");
         }
         // qmail names the refused step: "192.0.2.1 does not like recipient.", "... does not like sender.",
         // "... failed on DATA command.", "... failed after I sent the message."
-        if (lower.contains("does not like recipient")) {
+        boolean doesNotLike = lower.contains("does not like ");
+        if (doesNotLike && lower.contains("does not like recipient")) {
             return Optional.of("RCPT");
         }
-        if (lower.contains("does not like sender")) {
+        if (doesNotLike && lower.contains("does not like sender")) {
             return Optional.of("MAIL");
         }
-        if (lower.contains("failed on data command") || lower.contains("failed after i sent the message")) {
+        if (lower.contains("failed ") && (lower.contains("failed on data command") || lower.contains("failed after i sent the message"))) {
             return Optional.of("DATA");
         }
-        Matcher oneAndOne = FOR_COMMAND.matcher(lower);
-        if (oneAndOne.find()) {
+        // the pattern's literal head first: a matcher per recipient over the whole notification cost more than all
+        // the phrase searches above
+        Matcher oneAndOne = lower.contains(FOR_COMMAND_HEAD) ? FOR_COMMAND.matcher(lower) : null;
+        if (oneAndOne != null && oneAndOne.find()) {
             String named = oneAndOne.group(1);
             return Optional.of(named.equals("text") ? "DATA" : named.toUpperCase(Locale.ROOT));
         }
-        return lower.contains("(in reply to") ? command(lower) : Optional.empty();
+        return lower.contains("(in reply to") ? commandInLowerCase(lower) : Optional.empty();
     }
 
     /**
@@ -189,7 +217,11 @@ public final class Replies {
      * but it is about the step it names; used only when the report names no command.
      */
     public static Optional<String> restrictionCommand(String diagnostic) {
-        String lower = diagnostic.toLowerCase(Locale.ROOT);
+        return restrictionCommandInLowerCase(diagnostic.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #restrictionCommand} of a diagnostic already lower-cased ({@code Locale.ROOT}). */
+    public static Optional<String> restrictionCommandInLowerCase(String lower) {
         if (lower.contains("helo command rejected")) {
             return Optional.of("HELO");
         }
@@ -205,6 +237,7 @@ public final class Replies {
         return lower.contains("data command rejected") ? Optional.of("DATA") : Optional.empty();
     }
 
+    private static final String FOR_COMMAND_HEAD = "smtp error from remote server for ";
     private static final Pattern FOR_COMMAND = Pattern.compile("smtp error from remote server for (text|data|rcpt|mail|helo|ehlo) command");
 
     private static final Pattern TRANSCRIPT_COMMAND = Pattern.compile("(?i)>>> ?(data|rcpt(?: to)?|mail(?: from)?)\\b");

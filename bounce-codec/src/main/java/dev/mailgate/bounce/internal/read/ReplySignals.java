@@ -33,7 +33,16 @@ final class ReplySignals {
      */
     ReplySignals(String text) {
         this.text = text;
+        this.directBudget = text.length();
     }
+
+    /**
+     * How many more characters may be answered by reading the block's lines directly before the index is built:
+     * most questions are about one short block (an address mentioned twice), where four arrays over the whole
+     * notification cost more than reading the block. The budget is the text's length, so all questions together
+     * still cost at most a linear pass plus the index.
+     */
+    private int directBudget;
 
     private void index() {
         int n = text.length();
@@ -80,6 +89,10 @@ final class ReplySignals {
         if (from >= to) {
             return false;
         }
+        if (minEndFrom == null && to - from <= directBudget) {
+            directBudget -= to - from;
+            return byLines(from, to);
+        }
         if (minEndFrom == null) {
             index();
         }
@@ -95,6 +108,23 @@ final class ReplySignals {
         if (isAsciiDigit(last) || last == '.') {
             int st = Math.max(from, runStart[to - 1]);
             return statusEnd(st, from, to) >= 0;
+        }
+        return false;
+    }
+
+    /** The definition the index answers: a line of {@code text[from, to)} on which replyStart finds a reply. */
+    private boolean byLines(int from, int to) {
+        int a = from;
+        while (a < to) {
+            // the line end is looked for inside the block only, so a question costs its block and no more
+            int b = a;
+            while (b < to && text.charAt(b) != '\n') {
+                b++;
+            }
+            if (b > a && PlainTextReader.replyStart(text.substring(a, b)) >= 0) {
+                return true;
+            }
+            a = b + 1;
         }
         return false;
     }
