@@ -26,6 +26,8 @@ final class Renderer {
     private final MimeWriter writer;
     private final MimeOutput out;
     private final HeaderFolder folder = new HeaderFolder();
+    /** The text bodies' UTF-8, one body at a time (each is written before the next is encoded). */
+    private Utf8Scratch scratch;
 
     Renderer(MimeWriter writer, MimeOutput out) {
         this.writer = writer;
@@ -33,6 +35,16 @@ final class Renderer {
     }
 
     void message(EmailMessage m) throws IOException {
+        scratch = Utf8Scratch.take();
+        try {
+            fields(m);
+        } finally {
+            scratch.release();
+            scratch = null;
+        }
+    }
+
+    private void fields(EmailMessage m) throws IOException {
         OffsetDateTime date = m.date().orElseGet(() -> OffsetDateTime.now(writer.clock));
         out.text("Date: ");
         out.text(DATE.format(date));
@@ -121,7 +133,7 @@ final class Renderer {
 
     private void part(Part p) throws IOException {
         if (p instanceof TextPart t) {
-            TextBody body = TextBody.of(t.text);
+            TextBody body = TextBody.of(t.text, scratch);
             TransferEncoding encoding = TransferEncoding.choose(body, writer.eightBitMime);
             out.text("Content-Type: text/");
             out.text(t.subtype);
