@@ -12,15 +12,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Renders one message; holds the per-call state (output, folder) of a {@link MimeWriter}. */
 final class Renderer {
-    /** RFC 5322 section 3.3 date-time, with a numeric zone. */
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
     private static final String BOUNDARY_PREFIX = "=_";
 
     private final MimeWriter writer;
@@ -47,7 +43,7 @@ final class Renderer {
     private void fields(EmailMessage m) throws IOException {
         OffsetDateTime date = m.date().orElseGet(() -> OffsetDateTime.now(writer.clock));
         out.text("Date: ");
-        out.text(DATE.format(date));
+        DateField.write(date, out);
         out.crlf();
         if (m.from().isPresent()) {
             addresses("From", List.of(m.from().get()));
