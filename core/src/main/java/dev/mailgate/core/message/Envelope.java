@@ -16,7 +16,36 @@ import java.util.Optional;
 public record Envelope(Optional<EmailAddress> mailFrom, List<EmailAddress> recipients) {
     public Envelope {
         Objects.requireNonNull(mailFrom, "mailFrom");
-        recipients = List.copyOf(recipients.stream().distinct().toList());
+        recipients = distinct(recipients);
+    }
+
+    /** Up to this many recipients are de-duplicated by comparing each with those before it (no hash set). */
+    private static final int SMALL = 16;
+
+    /**
+     * The list without repeats, first occurrences in order (what {@code stream().distinct()} gives). A stream and its
+     * hash set were most of building a message's allocation for the usual one or few recipients; a short list is
+     * compared pairwise (at most {@value #SMALL} squared checks), a long one goes through the hash set, so the time
+     * stays linear.
+     */
+    private static List<EmailAddress> distinct(List<EmailAddress> list) {
+        int n = list.size();
+        if (n > SMALL) {
+            return List.copyOf(new java.util.LinkedHashSet<>(list));
+        }
+        EmailAddress[] kept = new EmailAddress[n];
+        int k = 0;
+        outer:
+        for (int i = 0; i < n; i++) {
+            EmailAddress a = Objects.requireNonNull(list.get(i), "recipient");
+            for (int j = 0; j < k; j++) {
+                if (kept[j].equals(a)) {
+                    continue outer;
+                }
+            }
+            kept[k++] = a;
+        }
+        return List.of(k == n ? kept : java.util.Arrays.copyOf(kept, k));
     }
 
     public static Envelope of(EmailAddress mailFrom, List<EmailAddress> recipients) {

@@ -98,6 +98,22 @@ final class MimeOutput {
     /** Writes text as UTF-8 (which is plain ASCII for ASCII text). */
     void text(CharSequence s) throws IOException {
         int n = s.length();
+        if (n <= buf.length - count) {
+            // the usual case, a header line that fits: no drain check per character (header writing's hottest loop)
+            byte[] b = buf;
+            int c = count;
+            for (int i = 0; i < n; i++) {
+                char ch = s.charAt(i);
+                if (ch >= 0x80) {
+                    count = c;
+                    write(s.subSequence(i, n).toString().getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                b[c++] = (byte) ch;
+            }
+            count = c;
+            return;
+        }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {

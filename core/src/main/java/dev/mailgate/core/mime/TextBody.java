@@ -1,13 +1,11 @@
 package dev.mailgate.core.mime;
 
 import dev.mailgate.core.internal.ByteScan;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A text body with the statistics that choose its transfer encoding. The wire form is canonical (RFC 2046 section
  * 4.1.1: UTF-8, every line break CRLF), but the bytes kept here are the string's UTF-8 as {@code String.getBytes}
- * makes them (a plain copy for ASCII text): a bare CR or LF is turned into CRLF by the encoder as it writes
+ * makes them, encoded into the render's reused buffer ({@link Utf8Scratch}): a bare CR or LF is turned into CRLF by the encoder as it writes
  * ({@link TransferEncoding}), so that an application's "\n" text is not copied a second time just to add CRs.
  * One scan gathers the statistics, with a tight loop over ordinary octets.
  */
@@ -29,7 +27,7 @@ final class TextBody {
         CLASS['\n'] = LF;
     }
 
-    /** The UTF-8 octets, line breaks as the application wrote them. */
+    /** The UTF-8 octets (the first {@link #rawLength}), line breaks as the application wrote them. */
     final byte[] bytes;
     /** How many of {@link #bytes} there are. */
     final int rawLength;
@@ -59,9 +57,18 @@ final class TextBody {
         this.maxLine = maxLine;
     }
 
+    /** The body of {@code s} in a buffer of its own. */
     static TextBody of(String s) {
-        byte[] in = s.getBytes(StandardCharsets.UTF_8);
-        int n = in.length;
+        return of(s, new Utf8Scratch());
+    }
+
+    /**
+     * The body of {@code s}, its octets in {@code scratch}'s buffer: valid until the scratch encodes again, which
+     * the renderer does only once this body is written.
+     */
+    static TextBody of(String s, Utf8Scratch scratch) {
+        int n = scratch.encode(s);
+        byte[] in = scratch.bytes();
         int bareBreaks = 0;
         int escaped = 0;
         boolean nonAscii = false;
@@ -116,10 +123,13 @@ final class TextBody {
         return data[i] == '\r' && i + 1 < n && data[i + 1] == '\n' ? 2 : 1;
     }
 
-    /** The canonical form as one array (every line break CRLF), for the encoders that need the octets whole. */
+    /**
+     * The canonical form (every line break CRLF) in the first {@link #length} octets of an array, for the encoders
+     * that need the octets whole: {@link #bytes} itself when it is canonical already.
+     */
     byte[] canonicalBytes() {
         if (canonical) {
-            return rawLength == bytes.length ? bytes : Arrays.copyOf(bytes, rawLength);
+            return bytes;
         }
         byte[] out = new byte[length];
         int p = 0;

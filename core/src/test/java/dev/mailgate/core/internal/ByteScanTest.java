@@ -28,6 +28,30 @@ class ByteScanTest {
         }
     }
 
+    /**
+     * The word test of {@code skipPrintableExceptEquals} relies on carries and borrows running only upward from a
+     * byte that is itself a stop: every pair of octet values, at every pair of positions of a word, checks it.
+     */
+    @Test
+    void skipPrintableExceptEqualsIsExactForEveryPairOfOctets() {
+        byte[] a = new byte[16];
+        for (int x = 0; x < 256; x++) {
+            for (int y = 0; y < 256; y++) {
+                for (int j = 0; j < 8; j++) {
+                    for (int k = j + 1; k < 8; k += 3) {
+                        java.util.Arrays.fill(a, (byte) 'q');
+                        a[j] = (byte) x;
+                        a[k] = (byte) y;
+                        int expected = plainSkip(a, 0, 16);
+                        if (ByteScan.skipPrintableExceptEquals(a, 0, 16) != expected) {
+                            throw new AssertionError("octets " + x + " at " + j + " and " + y + " at " + k);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static int plainIndexOfLf(byte[] a, int from, int to) {
         for (int i = from; i < to; i++) {
             if (a[i] == '\n') {

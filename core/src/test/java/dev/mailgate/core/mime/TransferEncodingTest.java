@@ -58,7 +58,7 @@ class TransferEncodingTest {
             TextBody body = TextBody.of(text.toString());
             byte[] expected = canonical(text).getBytes(StandardCharsets.UTF_8);
             assertThat(body.length).as("round %d canonical length", round).isEqualTo(expected.length);
-            assertThat(body.canonicalBytes()).as("round %d", round).isEqualTo(expected);
+            assertThat(java.util.Arrays.copyOf(body.canonicalBytes(), body.length)).as("round %d", round).isEqualTo(expected);
             for (TransferEncoding encoding : new TransferEncoding[] {TransferEncoding.SEVEN_BIT, TransferEncoding.EIGHT_BIT}) {
                 MimeOutput out = new MimeOutput(64);
                 encoding.write(body, out);
