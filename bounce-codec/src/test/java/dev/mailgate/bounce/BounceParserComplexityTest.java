@@ -102,6 +102,20 @@ class BounceParserComplexityTest {
     }
 
     @Test
+    void headerNamesWithOneFoldedHash() {
+        // 31·h folds "0a" and "2#" to the same value: X- and 15 such pairs chosen by the bits of i give up to 32,768
+        // distinct names of one hash; the name index probed all of them on every insert (32,768 fields: 10 s)
+        IntFunction<byte[]> mail = n -> bytes(BOUNCE_HEADERS + repeat(n, i -> {
+            StringBuilder name = new StringBuilder("X-");
+            for (int bit = 14; bit >= 0; bit--) {
+                name.append((i >> bit & 1) == 0 ? "0a" : "2#");
+            }
+            return name + ": v\r\n";
+        }) + "\r\nuser@example.org: 550 5.1.1 unknown\r\n");
+        report(LinearGrowth.of("BounceParser: header names of one hash").startSize(128).maxSize(1 << 15), mail);
+    }
+
+    @Test
     void headerLines() {
         IntFunction<byte[]> mail = n -> bytes(BOUNCE_HEADERS + repeat(n, i -> "X-Trace-" + i + ": hop " + i + " via relay" + i + ".example.net\r\n")
                 + "\r\nuser@example.org: 550 5.1.1 unknown\r\n");

@@ -38,6 +38,32 @@ class NameIndexTest {
     }
 
     @Test
+    void namesOfOneHashGiveTheTableUpAndStillAnswerRight() {
+        // "0a" and "2#" fold to one 31·h value, so these 64 names (in two cases, repeated) share one hash
+        List<String> names = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            StringBuilder name = new StringBuilder("X-");
+            for (int bit = 5; bit >= 0; bit--) {
+                name.append((i >> bit & 1) == 0 ? "0a" : "2#");
+            }
+            assertThat(NameIndex.foldedHash(name.toString())).isEqualTo(NameIndex.foldedHash("X-0a0a0a0a0a0a"));
+            names.add(name.toString());
+            names.add(name.toString().toUpperCase(Locale.ROOT));
+            asked.add(name.toString().toUpperCase(Locale.ROOT));
+        }
+        names.add("Subject");
+        asked.add("SUBJECT");
+        asked.add("X-0a0a0a0a0a0b");
+        NameIndex index = new NameIndex(names);
+        for (String name : asked) {
+            int[] expected = byLowerCase(names, name);
+            assertThat(index.all(name)).as(name).containsExactly(expected);
+            assertThat(index.first(name)).isEqualTo(expected.length == 0 ? -1 : expected[0]);
+        }
+    }
+
+    @Test
     void headerListUsesItForLongBlocks() {
         StringBuilder block = new StringBuilder();
         for (int i = 0; i < 40; i++) {
