@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The waiting room of {@code sendAsync}: pending sends are queued here, and at most {@code maxConnections} drainers
@@ -24,7 +25,9 @@ import java.util.function.Function;
  * <p>A drainer takes what is queued together, its even share of it up to {@link #RUN}, and sends it as one chained
  * run on its own thread (RFC 2920 section 3.1, as {@code sendBatch} does): concurrent callers then share the
  * pipeline, one round trip per message instead of two (issue 25: one connection at RTT 1 ms, 2.04 server turns per
- * message before). A send that finds nothing else queued is a run of one, which costs what {@code send} costs.
+ * message before). A send that finds nothing else queued is a run of one, which costs what {@code send} costs. The
+ * shared quota is taken per message, as {@code send} takes it (a run does not reserve ahead), and a future completes
+ * as soon as its message's result is known: the delivered ones of a run when its sessions end, before any retry.
  *
  * <p>Futures complete as {@code CompletableFuture.supplyAsync} would: with the receipt, or exceptionally with the
  * send's failure wrapped in a {@link CompletionException}. After {@link #close()} every send still queued fails
@@ -35,8 +38,8 @@ final class AsyncQueue {
     }
 
     /**
-     * The most sends a drainer takes at once: a run's futures complete when the run ends, so a longer one would
-     * hold its first receipts back for longer (BatchSend takes runs of the same length).
+     * The most sends a drainer takes at once: a run's delivered futures complete when its sessions end, so a longer
+     * one would hold its first receipts back for longer (BatchSend takes runs of the same length).
      */
     static final int RUN = 64;
 
@@ -46,11 +49,14 @@ final class AsyncQueue {
     private final AtomicInteger drainers = new AtomicInteger();
     private final int maxDrainers;
     private final Executor executor;
-    private final Function<List<OutboundMessage>, List<SendResult>> sendRun;
+    private final BiConsumer<List<OutboundMessage>, ObjIntConsumer<SendResult>> sendRun;
     private volatile boolean closed;
 
-    /** {@code sendRun} sends a run of messages on the calling thread, a result per message in their order. */
-    AsyncQueue(int maxDrainers, Executor executor, Function<List<OutboundMessage>, List<SendResult>> sendRun) {
+    /**
+     * {@code sendRun} sends a run of messages on the calling thread and tells its second argument each message's
+     * result with the message's index in the run, as soon as it is known.
+     */
+    AsyncQueue(int maxDrainers, Executor executor, BiConsumer<List<OutboundMessage>, ObjIntConsumer<SendResult>> sendRun) {
         this.maxDrainers = maxDrainers;
         this.executor = executor;
         this.sendRun = sendRun;
@@ -126,32 +132,34 @@ final class AsyncQueue {
         return p;
     }
 
+    /**
+     * Sends a run; each future completes when its message's result is known (a delivered message does not wait for
+     * another's retry), and whatever breaks the run as a whole fails the futures still open.
+     */
     private void send(List<Pending> run) {
         List<OutboundMessage> messages = new ArrayList<>(run.size());
         for (Pending p : run) {
             messages.add(p.message());
         }
-        List<SendResult> results;
         try {
-            results = sendRun.apply(messages);
+            sendRun.accept(messages, (result, i) -> complete(run.get(i).future(), result));
         } catch (Throwable t) {
-            // Not a message's failure (those are results): the run as a whole broke, and every send in it with it.
             for (Pending p : run) {
                 p.future().completeExceptionally(t instanceof CompletionException ? t : new CompletionException(t));
             }
             return;
         }
-        for (int i = 0; i < run.size(); i++) {
-            CompletableFuture<SendReceipt> future = run.get(i).future();
-            SendResult result = i < results.size() ? results.get(i) : null;
-            if (result instanceof SendResult.Sent sent) {
-                future.complete(sent.receipt());
-            } else if (result instanceof SendResult.Failed failed) {
-                future.completeExceptionally(new CompletionException(failed.error()));
-            } else {
-                // Every message of a run gets a result; if one ever did not, its caller must not wait forever.
-                future.completeExceptionally(new CompletionException(new IllegalStateException("the run ended without a result for this send")));
-            }
+        for (Pending p : run) {
+            // Every message of a run gets a result; if one ever did not, its caller must not wait forever.
+            p.future().completeExceptionally(new CompletionException(new IllegalStateException("the run ended without a result for this send")));
+        }
+    }
+
+    private static void complete(CompletableFuture<SendReceipt> future, SendResult result) {
+        if (result instanceof SendResult.Sent sent) {
+            future.complete(sent.receipt());
+        } else {
+            future.completeExceptionally(new CompletionException(((SendResult.Failed) result).error()));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjIntConsumer;
 
 /**
  * One {@link SmtpTransport#sendBatch} call: its workers take the messages from one shared index, each sending runs
@@ -27,14 +28,27 @@ final class BatchSend {
     private final SendResult[] results;
     private final AtomicInteger next = new AtomicInteger();
     private final int workers;
+    /** Told each message's result (and its index) as soon as it is known; sendAsync completes its futures so. */
+    private final ObjIntConsumer<SendResult> onResult;
 
     BatchSend(SmtpTransport transport, ConnectionPool pool, SmtpConfig config, List<OutboundMessage> list, int workers) {
+        this(transport, pool, config, list, workers, (r, i) -> { });
+    }
+
+    BatchSend(SmtpTransport transport, ConnectionPool pool, SmtpConfig config, List<OutboundMessage> list, int workers,
+            ObjIntConsumer<SendResult> onResult) {
         this.transport = transport;
         this.pool = pool;
         this.config = config;
         this.list = list;
         this.results = new SendResult[list.size()];
         this.workers = workers;
+        this.onResult = onResult;
+    }
+
+    private void set(int i, SendResult result) {
+        results[i] = result;
+        onResult.accept(result, i);
     }
 
     /** The results in the order of the messages; complete once every worker has returned. */
@@ -81,6 +95,14 @@ final class BatchSend {
             while ((p = run.next()) != null) {
                 outcomes.add(new TransactionOutcome.Failed(p, e));
             }
+        } catch (RuntimeException | Error e) {
+            // Not a message's failure (those are typed): the session stopped mid-transaction, so it must not be
+            // reused; and what it delivered before is reported before the error goes on.
+            if (connection != null) {
+                connection.markBroken();
+            }
+            report(outcomes, run, false);
+            throw e;
         } finally {
             if (connection != null) {
                 // A full session is retired here (its QUIT off this thread) before the next one is claimed.
@@ -88,26 +110,39 @@ final class BatchSend {
             }
             spare.discard();
         }
-        for (TransactionOutcome outcome : outcomes) {
-            Prepared p = outcome.message();
-            int i = run.indexes.get(p);
-            try {
-                SendReceipt receipt = outcome instanceof TransactionOutcome.Delivered d ? d.receipt()
-                        : transport.retry(p, ((TransactionOutcome.Failed) outcome).error());
-                results[i] = new SendResult.Sent(p.message(), receipt);
-            } catch (MailException e) {
-                results[i] = new SendResult.Failed(p.message(), e);
-            }
-        }
+        report(outcomes, run, true);
         for (int i : run.deferred) {
             OutboundMessage m = list.get(i);
             try {
-                results[i] = new SendResult.Sent(m, transport.send(m));
+                set(i, new SendResult.Sent(m, transport.send(m)));
             } catch (MailException e) {
-                results[i] = new SendResult.Failed(m, e);
+                set(i, new SendResult.Failed(m, e));
             }
         }
         return run.taken;
+    }
+
+    /**
+     * The outcomes of a run's sessions as results: the delivered ones first, so that their results are out before
+     * any retry's backoff; then, when {@code retry}, the failed ones retried one by one as a single send would be.
+     */
+    private void report(List<TransactionOutcome> outcomes, Run run, boolean retry) {
+        for (TransactionOutcome outcome : outcomes) {
+            if (outcome instanceof TransactionOutcome.Delivered d) {
+                set(run.indexes.get(d.message()), new SendResult.Sent(d.message().message(), d.receipt()));
+            }
+        }
+        for (TransactionOutcome outcome : retry ? outcomes : List.<TransactionOutcome>of()) {
+            if (outcome instanceof TransactionOutcome.Failed f) {
+                Prepared p = f.message();
+                int i = run.indexes.get(p);
+                try {
+                    set(i, new SendResult.Sent(p.message(), transport.retry(p, f.error())));
+                } catch (MailException e) {
+                    set(i, new SendResult.Failed(p.message(), e));
+                }
+            }
+        }
     }
 
     /** The messages of one run, as the sessions ask for them: first those a full session handed on. */
@@ -147,7 +182,7 @@ final class BatchSend {
                     indexes.put(p, i);
                     return p;
                 } catch (MailException e) {
-                    results[i] = new SendResult.Failed(m, e);
+                    set(i, new SendResult.Failed(m, e));
                 }
             }
             return null;

@@ -99,7 +99,9 @@ public final class SmtpTransport implements Transport {
             prepared = preparation.prepare(message);
         } catch (MailException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
+            // The application's steps, rules and signer run here: their bug (an assert included) fails this message
+            // alone, typed, also inside a chain, where an untyped error would end every message of the run.
             throw new PreparationException(label(message), e);
         }
         RenderedMessage rendered = prepared.rendered();
@@ -216,18 +218,12 @@ public final class SmtpTransport implements Transport {
     }
 
     /**
-     * Sends {@code messages} as one chained run on the calling thread (a drainer of sendAsync's queue), with the
-     * shared quota reserved for the run as a batch reserves it.
+     * Sends {@code messages} as one chained run on the calling thread (a drainer of sendAsync's queue), telling
+     * {@code onResult} each result as it is known. The shared quota is taken per message, as {@link #send} takes it:
+     * the transport has one ahead-reservation, which concurrent runs would otherwise hand back for each other.
      */
-    private List<SendResult> sendRunHere(List<OutboundMessage> messages) {
-        limiter.reserveAhead(messages.size());
-        try {
-            BatchSend run = new BatchSend(this, pool, config, messages, 1);
-            run.work();
-            return run.results();
-        } finally {
-            limiter.releaseAhead();
-        }
+    private void sendRunHere(List<OutboundMessage> messages, java.util.function.ObjIntConsumer<SendResult> onResult) {
+        new BatchSend(this, pool, config, messages, 1, onResult).work();
     }
 
     /**

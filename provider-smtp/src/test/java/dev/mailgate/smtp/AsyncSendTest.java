@@ -88,6 +88,57 @@ class AsyncSendTest {
 
     @Test
     @Timeout(60)
+    void aDeliveredSendOfARunDoesNotWaitForAnotherOnesRetry() throws Exception {
+        // Both queued together, so one drainer sends them as one run; the first one's RCPT is refused for now and
+        // retried after a 3 s backoff, the second is delivered: its future must not wait for that retry.
+        TestSmtpServer server = start(TestSmtpServer.builder().on("RCPT TO:<r0@", ServerAction.reply("451 4.3.0 try again later"), 1));
+        List<Runnable> held = new ArrayList<>();
+        SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
+                .maxConnections(1).backoff(Duration.ofSeconds(3), Duration.ofSeconds(3)).build()).executor(held::add).build();
+        resources.add(smtp);
+        CompletableFuture<SendReceipt> retried = smtp.sendAsync(message(0));
+        CompletableFuture<SendReceipt> delivered = smtp.sendAsync(message(1));
+        assertThat(held).hasSize(1);
+        Thread drainer = new Thread(held.get(0), "test-drainer");
+        drainer.start();
+
+        assertThat(delivered.get(10, java.util.concurrent.TimeUnit.SECONDS).messageId()).contains("m1@example.com");
+        assertThat(retried).as("still in its backoff when the other one is out").isNotDone();
+        assertThat(retried.get(20, java.util.concurrent.TimeUnit.SECONDS).messageId()).contains("m0@example.com");
+        drainer.join();
+    }
+
+    @Test
+    @Timeout(60)
+    void anApplicationRuleThatAssertsFailsItsMessageAloneInARun() throws Exception {
+        // A Rule with a bug (an AssertionError on the second message): inside a chained run an untyped error ended
+        // the run and failed every future, delivered ones too.
+        TestSmtpServer server = start(TestSmtpServer.builder());
+        List<Runnable> held = new ArrayList<>();
+        dev.mailgate.core.validation.Rule buggy = dev.mailgate.core.validation.Rule.of("buggy", m -> {
+            if (m.messageId().orElse("").equals("m1@example.com")) {
+                throw new AssertionError("a bug in the application's rule");
+            }
+            return List.of();
+        });
+        SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
+                .maxConnections(1).build()).rules(List.of(buggy)).executor(held::add).build();
+        resources.add(smtp);
+        List<CompletableFuture<SendReceipt>> futures = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            futures.add(smtp.sendAsync(message(i)));
+        }
+        held.get(0).run();
+
+        assertThat(futures.get(0).join().messageId()).contains("m0@example.com");
+        assertThat(futures.get(1)).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isInstanceOf(PreparationException.class);
+        assertThat(futures.get(2).join().messageId()).contains("m2@example.com");
+        assertThat(server.awaitMessages(2, Duration.ofSeconds(10))).hasSize(2);
+    }
+
+    @Test
+    @Timeout(60)
     void failuresCompleteTheFutureExceptionallyAndCloseFailsQueuedSends() throws Exception {
         // Every MAIL is refused for good: each future fails with the server's reply, none hangs.
         TestSmtpServer refusing = start(TestSmtpServer.builder().on("MAIL", ServerAction.reply("550 5.7.1 no")));
