@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.ObjIntConsumer;
@@ -88,8 +87,9 @@ final class AsyncQueue {
         }
         try {
             executor.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-            // The caller's executor refuses work: with no drainer left, what is queued would wait forever.
+        } catch (RuntimeException e) {
+            // The caller's executor refuses work (RejectedExecutionException, or whatever an application's executor
+            // throws): with no drainer left, what is queued would wait forever, and the count must come down.
             if (drainers.decrementAndGet() == 0) {
                 Pending p;
                 while ((p = poll()) != null) {

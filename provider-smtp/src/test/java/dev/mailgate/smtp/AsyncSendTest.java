@@ -139,6 +139,22 @@ class AsyncSendTest {
 
     @Test
     @Timeout(60)
+    void anExecutorThatThrowsFailsTheSendsInsteadOfStrandingThem() throws Exception {
+        // Not a RejectedExecutionException: the drainer count stayed raised, and every later send queued for good.
+        TestSmtpServer server = start(TestSmtpServer.builder());
+        SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
+                .maxConnections(1).build()).executor(task -> {
+                    throw new IllegalStateException("the application's executor is shut down");
+                }).build();
+        resources.add(smtp);
+        for (int i = 0; i < 3; i++) {
+            assertThat(smtp.sendAsync(message(i))).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .havingCause().isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void failuresCompleteTheFutureExceptionallyAndCloseFailsQueuedSends() throws Exception {
         // Every MAIL is refused for good: each future fails with the server's reply, none hangs.
         TestSmtpServer refusing = start(TestSmtpServer.builder().on("MAIL", ServerAction.reply("550 5.7.1 no")));
