@@ -46,6 +46,8 @@ final class SmtpConnection implements AutoCloseable {
     private boolean tls;
     private boolean broken;
     private int messagesSent;
+    /** How long {@link #open} took, connect to AUTH: what opening a replacement of this session will take too. */
+    private long setupNanos;
     private long lastUsed = System.nanoTime();
 
     private final SmtpEventListener listener;
@@ -70,7 +72,8 @@ final class SmtpConnection implements AutoCloseable {
         c.listener.connectStart(c.session);
         try {
             c.connect(deadlineNanos);
-            c.listener.connectEnd(c.session, java.time.Duration.ofNanos(System.nanoTime() - start));
+            c.setupNanos = System.nanoTime() - start;
+            c.listener.connectEnd(c.session, java.time.Duration.ofNanos(c.setupNanos));
             return c;
         } catch (RuntimeException | Error e) {
             // Whatever failed, typed or not, the socket must not outlive the attempt.
@@ -307,6 +310,10 @@ final class SmtpConnection implements AutoCloseable {
 
     void delivered() {
         messagesSent++;
+    }
+
+    long setupNanos() {
+        return setupNanos;
     }
 
     /** Messages this session delivered (what maxMessagesPerConnection counts). */

@@ -77,8 +77,27 @@ final class TransactionEngine {
         }
     }
 
-    /** Messages before the session's end at which its source hears {@link ChainSource#roomLeft}. */
-    private static final int REPLACEMENT_LEAD = 4;
+    /** Messages before the session's end at which its source hears {@link ChainSource#roomLeft}: at least. */
+    private static final int MIN_REPLACEMENT_LEAD = 4;
+    /** At most: a replacement opened earlier would only sit idle on the server for longer. */
+    private static final int MAX_REPLACEMENT_LEAD = 32;
+
+    /**
+     * How many messages before this session's end its replacement must start opening to be ready when it is needed:
+     * the replacement's setup takes about as long as this session's did (connect, greeting, EHLO, and with STARTTLS
+     * a handshake and a second EHLO, then AUTH: up to seven round trips and the handshake's CPU), and each message of
+     * the chain takes one round trip. A fixed lead of four messages was too short for any setup longer than four
+     * round trips: with STARTTLS at a 1 ms round trip every replacement was still opening when it was needed and the
+     * sending thread waited ~18 ms for it, one session in four the same without TLS under load (issue 25).
+     */
+    private int replacementLead(int done, long chainStartNanos) {
+        if (done == 0) {
+            return MIN_REPLACEMENT_LEAD;
+        }
+        long perMessage = Math.max(1, (System.nanoTime() - chainStartNanos) / done);
+        long lead = c.setupNanos() / perMessage + 2;
+        return (int) Math.max(MIN_REPLACEMENT_LEAD, Math.min(MAX_REPLACEMENT_LEAD, lead));
+    }
 
     /**
      * Runs transactions on this session for as long as {@code source} has messages. With PIPELINING, the content
@@ -112,6 +131,9 @@ final class TransactionEngine {
     private List<Prepared> chain(ChainSource source, Consumer<TransactionOutcome> outcomes) {
         boolean pipelining = c.extensions().has("PIPELINING");
         c.touch();
+        long chainStart = System.nanoTime();
+        // Messages of this chain that have their outcome: the chain's pace, for the replacement's lead.
+        int done = 0;
         Prepared current = source.next();
         Prepared lookahead = null;
         // The commands of `current`, when they already went out with the previous message's content.
@@ -147,7 +169,7 @@ final class TransactionEngine {
                 lookahead = null;
                 // p and next are taken: what the session can take after them, if it is about to run out.
                 int room = config.maxMessagesPerConnection - c.messagesSent() - 1 - (next != null ? 1 : 0);
-                if (room < REPLACEMENT_LEAD) {
+                if (room < MAX_REPLACEMENT_LEAD && room < replacementLead(done, chainStart)) {
                     source.roomLeft(Math.max(0, room));
                 }
                 byte[] nextCommands = null;
@@ -171,6 +193,7 @@ final class TransactionEngine {
                     break;
                 }
                 inFlight = null;
+                done++;
                 outcomes.accept(conclude(p, eval, finalReply));
                 if (c.isBroken()) {
                     break;

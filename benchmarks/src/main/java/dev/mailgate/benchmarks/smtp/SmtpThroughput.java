@@ -115,6 +115,12 @@ public final class SmtpThroughput {
             try (SmtpTransport pool = mailgate(port, 0, false)) {
                 measure(sink, "mailgate-default-pool", rttMillis, () -> batch(pool, CHAIN, TEXT));
             }
+            if (only.contains("mailgate-default-pool-no-reconnect")) {
+                // Diagnostic, run only when named: the default pool without its reconnect every 100 messages.
+                try (SmtpTransport pool = SmtpTransport.create(config(port, 0, false).maxMessagesPerConnection(1_000_000).build())) {
+                    measure(sink, "mailgate-default-pool-no-reconnect", rttMillis, () -> batch(pool, CHAIN, TEXT));
+                }
+            }
             // Many callers' sendAsync at once (CHAIN pending, then all joined): how far queued sends are chained.
             try (SmtpTransport one = mailgate(port, 1, false)) {
                 measure(sink, "mailgate-one-connection-sendasync", rttMillis, () -> async(one, CHAIN, TEXT));
@@ -299,7 +305,7 @@ public final class SmtpThroughput {
             mismatch = true;
         }
         results.put(name + "@" + rtt, sent / elapsed);
-        System.err.printf(Locale.ROOT, "%-38s rtt=%d ms  %10.1f msg/s  (%d messages; client threads' CPU %.1f us/message; %.2f server turns/message)%n",
+        System.err.printf(Locale.ROOT, "%-38s rtt=%d ms  %10.1f msg/s  (%d messages; client threads' CPU %.1f us/message; %.3f server turns/message)%n",
                 name, rtt, sent / elapsed, sent, cpuMicros, turns);
     }
 

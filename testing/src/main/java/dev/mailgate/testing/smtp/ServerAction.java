@@ -26,6 +26,20 @@ public sealed interface ServerAction {
     record Disconnect() implements ServerAction {
     }
 
+    /**
+     * Answer with these reply lines after this long, then go on as normal: a slow server (a greeting that takes a
+     * while, as from a server doing DNS checks on the client) rather than a stalled one.
+     */
+    record Delayed(Duration delay, java.util.List<String> lines) implements ServerAction {
+        public Delayed {
+            Objects.requireNonNull(delay, "delay");
+            lines = java.util.List.copyOf(lines);
+            if (lines.isEmpty()) {
+                throw new IllegalArgumentException("a reply needs at least one line");
+            }
+        }
+    }
+
     /** Say nothing for this long, then close the connection: for timeout tests. */
     record Stall(Duration duration) implements ServerAction {
         public Stall {
@@ -59,6 +73,10 @@ public sealed interface ServerAction {
 
     static ServerAction reply(String... lines) {
         return new Reply(java.util.List.of(lines));
+    }
+
+    static ServerAction delayed(Duration delay, String... lines) {
+        return new Delayed(delay, java.util.List.of(lines));
     }
 
     static ServerAction raw(String text) {

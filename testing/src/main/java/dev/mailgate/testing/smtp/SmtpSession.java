@@ -94,11 +94,12 @@ final class SmtpSession implements AutoCloseable {
             return false;
         }
         if (action instanceof ServerAction.Reply r) {
-            for (int i = 0; i < r.lines().size(); i++) {
-                String l = r.lines().get(i);
-                boolean last = i == r.lines().size() - 1;
-                reply(last || l.length() < 4 ? l : l.substring(0, 3) + "-" + l.substring(4));
-            }
+            replyLines(r.lines());
+            return true;
+        }
+        if (action instanceof ServerAction.Delayed d) {
+            pause(d.delay());
+            replyLines(d.lines());
             return true;
         }
         if (action instanceof ServerAction.Raw raw) {
@@ -127,6 +128,15 @@ final class SmtpSession implements AutoCloseable {
             pause(s.duration());
         }
         throw new IOException("scripted disconnect");
+    }
+
+    /** One reply of these lines: every line but the last marked as continued ("250-"). */
+    private void replyLines(List<String> lines) throws IOException {
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            boolean last = i == lines.size() - 1;
+            reply(last || l.length() < 4 ? l : l.substring(0, 3) + "-" + l.substring(4));
+        }
     }
 
     /** Sleeps, and ends early when the server is closed (a stalled session must not outlive its test). */
