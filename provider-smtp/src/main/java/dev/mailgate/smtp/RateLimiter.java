@@ -186,10 +186,25 @@ final class RateLimiter {
             }
         }
         SharedQuota.Reservation r = shared.reserve(today, count, maxPerDay, Duration.ofNanos(nanosPerMessage), now);
+        int surplus;
+        LocalDate surplusDay;
         synchronized (this) {
-            ahead = r.granted();
-            aheadDay = today;
-            aheadSlot = r.firstSlot();
+            if (ahead > 0 && today.equals(aheadDay)) {
+                // A concurrent batch's reservation landed while this one was on its way: it serves both batches,
+                // and this one goes back. Overwriting it lost its sends, counted in the store and never made.
+                surplus = r.granted();
+                surplusDay = today;
+            } else {
+                // Whatever is left of an earlier day's reservation is that day's, not today's.
+                surplus = ahead;
+                surplusDay = aheadDay;
+                ahead = r.granted();
+                aheadDay = today;
+                aheadSlot = r.firstSlot();
+            }
+        }
+        if (surplus > 0) {
+            shared.giveBack(surplusDay, surplus);
         }
     }
 

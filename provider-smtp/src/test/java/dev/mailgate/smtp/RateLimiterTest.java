@@ -96,4 +96,59 @@ class RateLimiterTest {
         second.awaitSlot();
         assertThat(second.due()).isTrue();
     }
+
+    /** A shared quota in memory that can hold the first reservation until the test lets it through. */
+    private static final class HeldQuota implements dev.mailgate.core.transport.SharedQuota {
+        final java.util.concurrent.CountDownLatch firstEntered = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch releaseFirst = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong used = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public Reservation reserve(java.time.LocalDate day, int count, long maxPerDay, Duration pace, Instant now) {
+            if (calls.getAndIncrement() == 0) {
+                firstEntered.countDown();
+                try {
+                    releaseFirst.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            used.addAndGet(count);
+            return new Reservation(count, now);
+        }
+
+        @Override
+        public void giveBack(java.time.LocalDate day, int count) {
+            used.addAndGet(-count);
+        }
+
+        @Override
+        public long used(java.time.LocalDate day) {
+            return used.get();
+        }
+    }
+
+    /**
+     * Two batches reserving at once: the second's reservation lands while the first's is on its way. Before, the
+     * first overwrote the second's, whose sends stayed counted in the store and were never made or given back.
+     */
+    @Test
+    void concurrentBatchReservationsLoseNoSends() throws Exception {
+        HeldQuota quota = new HeldQuota();
+        RateLimiter limiter = new RateLimiter(1000, 0, false, Clock.systemUTC(), quota);
+        Thread first = new Thread(() -> limiter.reserveAhead(10));
+        first.start();
+        assertThat(quota.firstEntered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        limiter.reserveAhead(10);
+        quota.releaseFirst.countDown();
+        first.join(10_000);
+        assertThat(first.isAlive()).isFalse();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire(deadline);
+        }
+        limiter.releaseAhead();
+        assertThat(quota.used(null)).as("only the three sends made stay counted").isEqualTo(3);
+    }
 }
