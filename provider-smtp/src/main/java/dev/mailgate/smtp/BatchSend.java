@@ -132,7 +132,10 @@ final class BatchSend {
                 set(run.indexes.get(d.message()), new SendResult.Sent(d.message().message(), d.receipt()));
             }
         }
-        for (TransactionOutcome outcome : retry ? outcomes : List.<TransactionOutcome>of()) {
+        if (!retry) {
+            return;
+        }
+        for (TransactionOutcome outcome : outcomes) {
             if (outcome instanceof TransactionOutcome.Failed f) {
                 Prepared p = f.message();
                 int i = run.indexes.get(p);
