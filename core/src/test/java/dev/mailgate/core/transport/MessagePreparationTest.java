@@ -90,7 +90,7 @@ class MessagePreparationTest {
                     steps.add("ran");
                     return m;
                 }).build();
-        EmailMessage m = message().from("news@example.com").text("Grüße aus Köln\n").build();
+        EmailMessage m = message().from("news@example.com").text("Viele Grüße aus Köln, wir freuen uns auf das Wiedersehen im Dezember\n").build();
 
         MessagePreparation.Prepared eight = preparation.prepare(m, true);
         MessagePreparation.Prepared seven = preparation.prepare(m, false);
@@ -99,7 +99,7 @@ class MessagePreparationTest {
         assertThat(new String(seven.rendered().bytes(), StandardCharsets.UTF_8)).contains("Content-Transfer-Encoding: quoted-printable");
         // RFC 6152: 8bit text bodies; the headers stay 7-bit (no SMTPUTF8 needed).
         assertThat(new String(eight.rendered().bytes(), StandardCharsets.UTF_8))
-                .contains("Content-Transfer-Encoding: 8bit\r\n\r\nGrüße aus Köln\r\n").contains("Subject: hi");
+                .contains("Content-Transfer-Encoding: 8bit\r\n\r\nViele Grüße aus Köln, wir freuen uns auf das Wiedersehen im Dezember\r\n").contains("Subject: hi");
         assertThat(eight.rendered().eightBit()).isTrue();
         steps.clear();
         MessagePreparation.Prepared again = preparation.again(eight, false);
