@@ -33,6 +33,7 @@ final class TransactionEngine {
     private final String where;
     private final SmtpEventListener listener;
     private final QueueIdExtractor queueIds;
+    private final EightBitMime bodies;
     /** Whether the session is not in its initial state (a transaction was begun and not completed), so RSET first. */
     private boolean needsReset;
     /** The messages whose transaction started and has not ended: at most the one on the wire and the chained next. */
@@ -44,6 +45,7 @@ final class TransactionEngine {
         this.where = config.host + ":" + config.port;
         this.listener = context.listener();
         this.queueIds = context.queueIds();
+        this.bodies = context.bodies();
     }
 
     /**
@@ -52,6 +54,7 @@ final class TransactionEngine {
      */
     TransactionOutcome send(Prepared p) {
         c.touch();
+        bodies.sessionOffers(c.extensions());
         try {
             Evaluation eval = begin(p, null);
             writeContent(p, null);
@@ -112,6 +115,8 @@ final class TransactionEngine {
     private List<Prepared> chain(ChainSource source, Consumer<TransactionOutcome> outcomes) {
         boolean pipelining = c.extensions().has("PIPELINING");
         c.touch();
+        // Before the first message is asked for: the source prepares each for this session.
+        bodies.sessionOffers(c.extensions());
         Prepared current = source.next();
         Prepared lookahead = null;
         // The commands of `current`, when they already went out with the previous message's content.
@@ -152,7 +157,7 @@ final class TransactionEngine {
                 }
                 byte[] nextCommands = null;
                 // Not chained when `p` may be the session's last: the server would take a transaction past the limit.
-                if (pipelining && next != null && roomFor(1) && next.permit().due() && TransactionCommands.fits(next, c.extensions())) {
+                if (pipelining && next != null && roomFor(1) && next.permit().due() && bodies.fits(next, c.extensions())) {
                     // After a successful end of data the session is back in its initial state: no RSET needed.
                     sent = TransactionCommands.of(next, false, c.extensions(), config);
                     nextCommands = TransactionCommands.join(sent);
@@ -199,11 +204,13 @@ final class TransactionEngine {
 
     /**
      * Sends the commands of {@code p} up to DATA (unless {@code sent}: they already went out chained) and judges
-     * the replies. Throws, before anything is written, when the server cannot take the message (SIZE, SMTPUTF8,
-     * 8BITMIME); and when the replies end the transaction.
+     * the replies. The message goes in the form this session can take ({@link EightBitMime#fit}). Throws, before
+     * anything is written, when the server cannot take the message (SIZE, SMTPUTF8, 8BITMIME); and when the replies
+     * end the transaction.
      */
     private Evaluation begin(Prepared p, List<String> sent) throws IOException {
         c.deadline(p.deadlineNanos());
+        bodies.fit(p, c.extensions());
         TransactionCommands.checkSupport(p, c.extensions(), where);
         boolean pipelining = c.extensions().has("PIPELINING");
         boolean resetFirst = sent == null && needsReset;
