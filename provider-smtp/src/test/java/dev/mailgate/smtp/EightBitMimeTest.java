@@ -152,6 +152,35 @@ class EightBitMimeTest {
     }
 
     @Test
+    void messagesABatchCarriesToASessionWithout8BitMimeGoSevenBit() throws Exception {
+        // The first session offers 8BITMIME and takes two messages (maxMessagesPerConnection); those it had prepared
+        // beyond them go on on the next session, which does not offer it: begun there, and chained there.
+        TestSmtpServer server = start(TestSmtpServer.builder().extensions(WITHOUT_8BITMIME)
+                .on("EHLO", ServerAction.reply("250 localhost", "250 PIPELINING", "250 8BITMIME", "250 SIZE 10000000"), 1));
+        SmtpTransport smtp = transport(config(server).maxConnections(1).maxMessagesPerConnection(2), null);
+        List<EmailMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            batch.add(message("batch" + i, TEXT));
+        }
+
+        assertThat(smtp.sendBatch(batch)).allSatisfy(r -> assertThat(r).isInstanceOf(SendResult.Sent.class));
+
+        List<ReceivedMessage> got = server.awaitMessages(6, Duration.ofSeconds(5));
+        assertThat(got).extracting(m -> m.mailParameters().contains("BODY=8BITMIME")).containsExactly(true, true, false, false, false, false);
+        for (ReceivedMessage m : got.subList(2, 6)) {
+            assertThat(m.contentAsString()).contains("Content-Transfer-Encoding: quoted-printable").doesNotContain("8bit");
+            assertThat(m.mailParameters()).contains("SIZE=" + m.content().length);
+        }
+        for (ReceivedMessage m : got) {
+            assertThat(MimeParts.decodedText(m.content())).isEqualTo(TEXT.replace("\n", "\r\n"));
+        }
+        // The first session prepared the third message and the one after it (its lookahead) before it was full:
+        // those two are rendered again, the third when begun, the fourth when chained after it.
+        assertThat(renders).hasValue(8);
+        assertThat(server.commandsByConnection().get(1).stream().filter(c -> c.startsWith("MAIL"))).hasSize(2).noneMatch(c -> c.contains("BODY"));
+    }
+
+    @Test
     void theDkimSignatureCoversThe8BitFormWhenItIsSwitchedOnWithDkim() throws Exception {
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         DkimSigner signer = DkimSigner.builder("example.com", "ed", key.getPrivate()).build();
