@@ -44,6 +44,9 @@ final class SmtpConfigMap {
         if (map.containsKey("allow-plaintext-auth")) {
             b.allowPlaintextAuth(bool(map, "allow-plaintext-auth"));
         }
+        if (map.containsKey("eight-bit-mime")) {
+            b.eightBitMime(bool(map, "eight-bit-mime"));
+        }
         if (map.containsKey("from")) {
             try {
                 b.defaultFrom(EmailAddress.parse(map.get("from")));

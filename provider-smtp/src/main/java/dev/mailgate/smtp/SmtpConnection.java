@@ -31,6 +31,10 @@ import javax.net.ssl.SSLSocket;
  * Nothing blocks unbounded: reads have the socket timeout, writes and the whole attempt the {@link SocketWatchdog}.
  */
 final class SmtpConnection implements AutoCloseable {
+    /** Messages before the session's end at which its source hears {@link TransactionEngine.ChainSource#roomLeft}: at least. */
+    private static final int MIN_REPLACEMENT_LEAD = 4;
+    /** At most: a replacement opened earlier would only sit idle on the server for longer. */
+    static final int MAX_REPLACEMENT_LEAD = 32;
     private final SmtpConfig config;
     private final String where;
     private final long createdAt = System.nanoTime();
@@ -312,8 +316,21 @@ final class SmtpConnection implements AutoCloseable {
         messagesSent++;
     }
 
-    long setupNanos() {
-        return setupNanos;
+    /**
+     * How many messages before this session's end its replacement must start opening to be ready when it is needed:
+     * the replacement's setup takes about as long as this session's did (connect, greeting, EHLO, and with STARTTLS
+     * a handshake and a second EHLO, then AUTH: up to seven round trips and the handshake's CPU), and each message of
+     * the chain takes one round trip. A fixed lead of four messages was too short for any setup longer than four
+     * round trips: with STARTTLS at a 1 ms round trip every replacement was still opening when it was needed and the
+     * sending thread waited ~18 ms for it, one session in four the same without TLS under load (issue 25).
+     */
+    int replacementLead(int done, long chainStartNanos) {
+        if (done == 0) {
+            return MIN_REPLACEMENT_LEAD;
+        }
+        long perMessage = Math.max(1, (System.nanoTime() - chainStartNanos) / done);
+        long lead = setupNanos / perMessage + 2;
+        return (int) Math.max(MIN_REPLACEMENT_LEAD, Math.min(MAX_REPLACEMENT_LEAD, lead));
     }
 
     /** Messages this session delivered (what maxMessagesPerConnection counts). */

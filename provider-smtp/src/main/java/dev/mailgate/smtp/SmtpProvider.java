@@ -28,6 +28,7 @@ public final class SmtpProvider implements SmtpPresetProvider {
             ConfigKey.optional("password", null, "the SMTP password"),
             ConfigKey.optional("allow-plaintext-auth", "false", "allow AUTH without TLS (trusted local relays only)"),
             ConfigKey.optional("from", null, "the From address of messages that have none"),
+            ConfigKey.optional("eight-bit-mime", "true, false with dkim-*", "send text bodies 8bit where the server offers 8BITMIME (RFC 6152)"),
             ConfigKey.optional("helo-name", "this machine's FQDN, else localhost", "the name sent with EHLO (set the sending host's name)"),
             ConfigKey.optional("max-per-day", "0 (none)", "the daily sending quota (free Gmail / Office 365: about 500)"),
             ConfigKey.optional("max-per-second", "0 (none)", "a sending pace"),

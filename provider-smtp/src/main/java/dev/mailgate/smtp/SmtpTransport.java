@@ -47,6 +47,8 @@ public final class SmtpTransport implements Transport {
     private final ConnectionPool pool;
     private final RateLimiter limiter;
     private final MessagePreparation preparation;
+    /** Which form, 8bit or 7-bit text bodies, a message is rendered in for which session. */
+    private final EightBitMime bodies;
     private final Executor executor;
     private final AsyncQueue async;
     private final Clock clock;
@@ -54,11 +56,12 @@ public final class SmtpTransport implements Transport {
 
     private SmtpTransport(Builder b) {
         this.config = b.config;
-        this.context = new TransportContext(b.config, b.provider, b.listener, b.queueIdExtractor);
+        this.preparation = b.preparation.defaultFrom(b.config.defaultFrom).build();
+        this.bodies = new EightBitMime(EightBitMime.enabled(b.config.eightBitMime, b.signs), preparation);
+        this.context = new TransportContext(b.config, b.provider, b.listener, b.queueIdExtractor, bodies);
         this.pool = new ConnectionPool(context);
         this.clock = b.clock;
         this.limiter = new RateLimiter(b.config.maxPerDay, b.config.maxPerSecond, b.config.waitForQuota, b.clock, b.sharedQuota);
-        this.preparation = b.preparation.defaultFrom(b.config.defaultFrom).build();
         this.executor = b.executor;
         this.async = new AsyncQueue(b.config.maxConnections, b.executor, this::sendRunHere);
     }
@@ -83,7 +86,8 @@ public final class SmtpTransport implements Transport {
     }
 
     /**
-     * Runs the {@link MessagePreparation} once (default From, the provider's steps, render, validate, DKIM), then
+     * Runs the {@link MessagePreparation} once (default From, the provider's steps, render for the session to come
+     * ({@link EightBitMime}), validate, DKIM), then
      * takes the message's share of the quota; a message that breaks a rule never gets near a connection. Any
      * failure is a {@link MailException}: one a step throws is wrapped, so that a
      * batch reports it for its message. Returns null when the daily quota is used up, the transport waits for its
@@ -94,9 +98,9 @@ public final class SmtpTransport implements Transport {
         if (closed) {
             throw new ConnectionException("the transport is closed", null);
         }
-        MessagePreparation.Prepared prepared;
+        EightBitMime.Form form;
         try {
-            prepared = preparation.prepare(message);
+            form = bodies.prepare(message);
         } catch (MailException e) {
             throw e;
         } catch (RuntimeException | AssertionError e) {
@@ -104,16 +108,14 @@ public final class SmtpTransport implements Transport {
             // alone, typed, also inside a chain, where an untyped error would end every message of the run.
             throw new PreparationException(label(message), e);
         }
-        RenderedMessage rendered = prepared.rendered();
-        long size = rendered.size();
+        RenderedMessage rendered = form.prepared().rendered();
         Envelope envelope = rendered.envelope();
         RateLimiter.Permit permit = limiter.acquire(started.plus(config.sendDeadline), mayWait);
         if (permit == null) {
             return null;
         }
         return new Prepared(new SmtpEventListener.Send(context.provider(), message, rendered.messageId()), envelope.mailFrom().orElse(null),
-                envelope.recipients(), rendered, size, prepared.smtpUtf8(), rendered.eightBit(), permit, started, startNanos,
-                startNanos + config.sendDeadline.toNanos());
+                envelope.recipients(), form, permit, started, startNanos, startNanos + config.sendDeadline.toNanos());
     }
 
     private static String label(OutboundMessage message) {
@@ -248,7 +250,8 @@ public final class SmtpTransport implements Transport {
     /**
      * The preparation this transport runs on every message (its default From, the provider's steps, writer, rules
      * and DKIM signer): give it to a {@code RecordingTransport} or {@code FakeTransport} to record the bytes and
-     * envelope this transport would send.
+     * envelope this transport would send to a server without 8BITMIME (where the server offers it, non-ASCII text
+     * bodies go out 8bit instead: {@link SmtpConfig.Builder#eightBitMime}).
      */
     public MessagePreparation preparation() {
         return preparation;
@@ -293,6 +296,7 @@ public final class SmtpTransport implements Transport {
         private String provider = SmtpProvider.ID;
         private QueueIdExtractor queueIdExtractor = QueueIdExtractor.queuedAs();
         private SharedQuota sharedQuota;
+        private boolean signs;
 
         private Builder(SmtpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -304,6 +308,10 @@ public final class SmtpTransport implements Transport {
             return this;
         }
 
+        /**
+         * The writer messages are rendered with. Its 8BITMIME setting is the session's: text bodies go out 8bit
+         * where the server offers 8BITMIME, as {@link SmtpConfig.Builder#eightBitMime} says.
+         */
         public Builder writer(MimeWriter writer) {
             preparation.writer(writer);
             return this;
@@ -345,6 +353,7 @@ public final class SmtpTransport implements Transport {
          */
         public Builder dkim(DkimSigner signer) {
             preparation.dkim(signer);
+            signs = true;
             return this;
         }
 

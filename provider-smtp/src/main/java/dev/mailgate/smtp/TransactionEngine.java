@@ -33,6 +33,7 @@ final class TransactionEngine {
     private final String where;
     private final SmtpEventListener listener;
     private final QueueIdExtractor queueIds;
+    private final EightBitMime bodies;
     /** Whether the session is not in its initial state (a transaction was begun and not completed), so RSET first. */
     private boolean needsReset;
     /** The messages whose transaction started and has not ended: at most the one on the wire and the chained next. */
@@ -44,6 +45,7 @@ final class TransactionEngine {
         this.where = config.host + ":" + config.port;
         this.listener = context.listener();
         this.queueIds = context.queueIds();
+        this.bodies = context.bodies();
     }
 
     /**
@@ -52,6 +54,7 @@ final class TransactionEngine {
      */
     TransactionOutcome send(Prepared p) {
         c.touch();
+        bodies.sessionOffers(c.extensions());
         try {
             Evaluation eval = begin(p, null);
             writeContent(p, null);
@@ -75,28 +78,6 @@ final class TransactionEngine {
          */
         default void roomLeft(int room) {
         }
-    }
-
-    /** Messages before the session's end at which its source hears {@link ChainSource#roomLeft}: at least. */
-    private static final int MIN_REPLACEMENT_LEAD = 4;
-    /** At most: a replacement opened earlier would only sit idle on the server for longer. */
-    private static final int MAX_REPLACEMENT_LEAD = 32;
-
-    /**
-     * How many messages before this session's end its replacement must start opening to be ready when it is needed:
-     * the replacement's setup takes about as long as this session's did (connect, greeting, EHLO, and with STARTTLS
-     * a handshake and a second EHLO, then AUTH: up to seven round trips and the handshake's CPU), and each message of
-     * the chain takes one round trip. A fixed lead of four messages was too short for any setup longer than four
-     * round trips: with STARTTLS at a 1 ms round trip every replacement was still opening when it was needed and the
-     * sending thread waited ~18 ms for it, one session in four the same without TLS under load (issue 25).
-     */
-    private int replacementLead(int done, long chainStartNanos) {
-        if (done == 0) {
-            return MIN_REPLACEMENT_LEAD;
-        }
-        long perMessage = Math.max(1, (System.nanoTime() - chainStartNanos) / done);
-        long lead = c.setupNanos() / perMessage + 2;
-        return (int) Math.max(MIN_REPLACEMENT_LEAD, Math.min(MAX_REPLACEMENT_LEAD, lead));
     }
 
     /**
@@ -131,6 +112,8 @@ final class TransactionEngine {
     private List<Prepared> chain(ChainSource source, Consumer<TransactionOutcome> outcomes) {
         boolean pipelining = c.extensions().has("PIPELINING");
         c.touch();
+        // Before the first message is asked for: the source prepares each for this session.
+        bodies.sessionOffers(c.extensions());
         long chainStart = System.nanoTime();
         // Messages of this chain that have their outcome: the chain's pace, for the replacement's lead.
         int done = 0;
@@ -169,12 +152,12 @@ final class TransactionEngine {
                 lookahead = null;
                 // p and next are taken: what the session can take after them, if it is about to run out.
                 int room = config.maxMessagesPerConnection - c.messagesSent() - 1 - (next != null ? 1 : 0);
-                if (room < MAX_REPLACEMENT_LEAD && room < replacementLead(done, chainStart)) {
+                if (room < SmtpConnection.MAX_REPLACEMENT_LEAD && room < c.replacementLead(done, chainStart)) {
                     source.roomLeft(Math.max(0, room));
                 }
                 byte[] nextCommands = null;
                 // Not chained when `p` may be the session's last: the server would take a transaction past the limit.
-                if (pipelining && next != null && roomFor(1) && next.permit().due() && TransactionCommands.fits(next, c.extensions())) {
+                if (pipelining && next != null && roomFor(1) && next.permit().due() && bodies.fits(next, c.extensions())) {
                     // After a successful end of data the session is back in its initial state: no RSET needed.
                     sent = TransactionCommands.of(next, false, c.extensions(), config);
                     nextCommands = TransactionCommands.join(sent);
@@ -222,11 +205,13 @@ final class TransactionEngine {
 
     /**
      * Sends the commands of {@code p} up to DATA (unless {@code sent}: they already went out chained) and judges
-     * the replies. Throws, before anything is written, when the server cannot take the message (SIZE, SMTPUTF8,
-     * 8BITMIME); and when the replies end the transaction.
+     * the replies. The message goes in the form this session can take ({@link EightBitMime#fit}). Throws, before
+     * anything is written, when the server cannot take the message (SIZE, SMTPUTF8, 8BITMIME); and when the replies
+     * end the transaction.
      */
     private Evaluation begin(Prepared p, List<String> sent) throws IOException {
         c.deadline(p.deadlineNanos());
+        bodies.fit(p, c.extensions());
         TransactionCommands.checkSupport(p, c.extensions(), where);
         boolean pipelining = c.extensions().has("PIPELINING");
         boolean resetFirst = sent == null && needsReset;

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * SMTP smuggling (the end-of-data variants some servers accept: bare LF, bare CR, "\n.\n", "\r\n.\r", ...) in a
- * text body, an HTML body, a text attachment and a raw message, each followed by a smuggled second transaction. The
- * server must receive exactly one message per send, with the intended content, no bare CR/LF on the wire, and never
- * a command of the smuggled transaction.
+ * text body, an HTML body, a text body sent 8bit (8BITMIME), a text attachment and a raw message, each followed by
+ * a smuggled second transaction. The server must receive exactly one message per send, with the intended content,
+ * no bare CR/LF on the wire, and never a command of the smuggled transaction.
  */
 class SmugglingTest {
     private static final String SMUGGLED = "MAIL FROM:<evil@attacker.example>\r\nRCPT TO:<victim@example.org>\r\nDATA\r\nforged\r\n";
@@ -40,7 +40,7 @@ class SmugglingTest {
             "CR.CR", "\r.\r",
             "CRLF.CRLF (real terminator)", "\r\n.\r\n",
             "CRLF..CRLF", "\r\n..\r\n");
-    private static final List<String> LOCATIONS = List.of("text body", "html body", "text attachment", "raw message");
+    private static final List<String> LOCATIONS = List.of("text body", "html body", "8bit text body", "text attachment", "raw message");
 
     private static TestSmtpServer server;
     private static SmtpTransport transport;
@@ -87,6 +87,10 @@ class SmugglingTest {
             // An attachment is bytes: they arrive exactly, bare CRs and all (base64 keeps them off the wire).
             assertThat(attachmentBytes(received.content())).isEqualTo(payload.getBytes(StandardCharsets.UTF_8));
         } else {
+            if (location.equals("8bit text body")) {
+                assertThat(received.mailParameters()).contains("BODY=8BITMIME");
+                assertThat(content).contains("Content-Transfer-Encoding: 8bit\r\n");
+            }
             // The content reads back as the payload with its line breaks made CRLF (RFC 5322 section 2.1).
             assertThat(decodedBodies(received.content())).contains(crlf(payload).replace("\r\n", "\n"));
         }
@@ -100,6 +104,8 @@ class SmugglingTest {
         EmailMessage.Builder b = EmailMessage.builder().from("a@example.com").to("b@example.org").subject(caseId);
         switch (location) {
             case "text body" -> b.text(payload);
+            // Non-ASCII with short lines: sent as it is (8bit, RFC 6152), so only the line-break rules stand between it and the wire.
+            case "8bit text body" -> b.text(payload + "\nGrüße");
             case "html body" -> b.html(payload);
             case "text attachment" -> b.text("see attachment").attach(Attachment.of("note.txt", payload.getBytes(StandardCharsets.UTF_8), "text/plain"));
             default -> {

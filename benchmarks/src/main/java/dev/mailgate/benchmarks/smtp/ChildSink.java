@@ -45,6 +45,11 @@ final class ChildSink implements AutoCloseable {
         return ask("turns");
     }
 
+    /** Content octets the sink accepted so far (dot-stuffed, as on the wire). */
+    long octets() throws IOException {
+        return ask("bytes");
+    }
+
     private long ask(String command) throws IOException {
         commands.println(command);
         String line = replies.readLine();

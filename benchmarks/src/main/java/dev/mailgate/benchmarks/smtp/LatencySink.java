@@ -65,6 +65,11 @@ final class LatencySink implements AutoCloseable {
         return turns.get();
     }
 
+    /** Content octets of the accepted messages (as on the wire: dot-stuffed, CRLFs included, the final dot not). */
+    long acceptedBytes() {
+        return acceptedBytes.get();
+    }
+
     private void acceptLoop() {
         while (!closed) {
             try {
@@ -82,8 +87,8 @@ final class LatencySink implements AutoCloseable {
 
     /**
      * Usage: {@code LatencySink rttMicros [starttls]}. Prints {@code port N}, then answers each {@code count} line on
-     * stdin with the number of messages accepted so far and each {@code turns} line with the server turns taken so
-     * far; ends at end of input.
+     * stdin with the number of messages accepted so far, each {@code turns} line with the server turns taken so
+     * far and each {@code bytes} line with the content octets accepted so far; ends at end of input.
      */
     public static void main(String[] args) throws Exception {
         SSLContext tls = args.length > 1 && args[1].equals("starttls") ? dev.mailgate.testing.smtp.TestCertificates.localhostServer() : null;
@@ -98,6 +103,9 @@ final class LatencySink implements AutoCloseable {
                     System.out.flush();
                 } else if (line.equals("turns")) {
                     System.out.println(sink.turns());
+                    System.out.flush();
+                } else if (line.equals("bytes")) {
+                    System.out.println(sink.acceptedBytes());
                     System.out.flush();
                 }
             }

@@ -22,7 +22,7 @@ import java.util.Objects;
  *   <li>the provider's envelope policy: its {@link Step}s, in the order they were added (a VERP return path, a
  *       provider header);</li>
  *   <li>render ({@link MimeWriter}), with the SMTPUTF8 need decided here, once (RFC 6531: a non-ASCII local part in
- *       the envelope or an address header);</li>
+ *       the envelope or an address header), and 8bit text bodies when the transport's session allows them;</li>
  *   <li>validate: the core rules and the provider's, on the rendered bytes, every violation at once;</li>
  *   <li>DKIM ({@link DkimSigner}), over exactly the validated bytes.</li>
  * </ol>
@@ -32,14 +32,23 @@ import java.util.Objects;
 public final class MessagePreparation {
     private final EmailAddress defaultFrom;
     private final List<Step> steps;
+    /** The writer for messages without SMTPUTF8 needs: as configured, then with 8bit text bodies off and on. */
     private final MimeWriter writer;
+    private final MimeWriter sevenBit;
+    private final MimeWriter eightBit;
+    /** The writer for messages that need SMTPUTF8 (which implies 8BITMIME, RFC 6531 section 3.1). */
+    private final MimeWriter utf8;
     private final MessageValidator validator;
     private final DkimSigner signer;
 
     private MessagePreparation(Builder b) {
         this.defaultFrom = b.defaultFrom;
         this.steps = List.copyOf(b.steps);
-        this.writer = b.writer;
+        // Made once here, not per message: each with...() call copies the writer.
+        this.writer = b.writer.withSmtpUtf8(false);
+        this.sevenBit = writer.withEightBitMime(false);
+        this.eightBit = writer.withEightBitMime(true);
+        this.utf8 = b.writer.withSmtpUtf8(true);
         this.validator = b.validator != null ? b.validator : MessageValidator.of(CoreRules.defaults()).and(b.rules);
         this.signer = b.signer;
     }
@@ -75,13 +84,44 @@ public final class MessagePreparation {
 
     /** Runs the chain; throws what a step, the writer, a rule ({@code ValidationException}) or the signer throws. */
     public Prepared prepare(OutboundMessage message) {
+        OutboundMessage m = stepped(message);
+        boolean smtpUtf8 = needsSmtpUtf8(m);
+        return finish(m, smtpUtf8 ? utf8 : writer, smtpUtf8);
+    }
+
+    /**
+     * Runs the chain for a transport that knows its session: with {@code eightBitMime} (the server offered 8BITMIME,
+     * RFC 6152) text bodies go out 8bit where MIME allows it (UTF-8 text with no line over 998 octets, RFC 5322
+     * section 2.1.1), else in the 7-bit form whatever the writer's own setting. A raw message is sent as given.
+     */
+    public Prepared prepare(OutboundMessage message, boolean eightBitMime) {
+        OutboundMessage m = stepped(message);
+        boolean smtpUtf8 = needsSmtpUtf8(m);
+        return finish(m, smtpUtf8 ? utf8 : eightBitMime ? eightBit : sevenBit, smtpUtf8);
+    }
+
+    /**
+     * A prepared message rendered again for another session ({@link #prepare(OutboundMessage, boolean)}), e.g. in
+     * the 7-bit form for a retry on a server without 8BITMIME: the steps are not run again (their message is kept),
+     * the rules and the signer are, so that what is checked and signed is what is sent.
+     */
+    public Prepared again(Prepared prepared, boolean eightBitMime) {
+        Objects.requireNonNull(prepared, "prepared");
+        boolean smtpUtf8 = prepared.smtpUtf8();
+        return finish(prepared.message(), smtpUtf8 ? utf8 : eightBitMime ? eightBit : sevenBit, smtpUtf8);
+    }
+
+    private OutboundMessage stepped(OutboundMessage message) {
         Objects.requireNonNull(message, "message");
         OutboundMessage m = withDefaultFrom(message);
         for (Step step : steps) {
             m = Objects.requireNonNull(step.apply(m), "a preparation step returned null");
         }
-        boolean smtpUtf8 = needsSmtpUtf8(m);
-        RenderedMessage rendered = writer.withSmtpUtf8(smtpUtf8).render(m);
+        return m;
+    }
+
+    private Prepared finish(OutboundMessage m, MimeWriter w, boolean smtpUtf8) {
+        RenderedMessage rendered = w.render(m);
         validator.requireValid(rendered);
         // The signature covers the exact bytes that are sent; dot-stuffing is undone by the receiver before it verifies.
         return new Prepared(m, signer == null ? rendered : rendered.signed(signer), smtpUtf8);

@@ -81,4 +81,30 @@ class MessagePreparationTest {
             throw broken;
         }).build().prepare(noFrom)).isSameAs(broken);
     }
+
+    @Test
+    void aTransportChoosesTheBodyFormPerSessionAndAPreparedMessageIsRenderedAgainWithoutItsSteps() {
+        List<String> steps = new ArrayList<>();
+        MessagePreparation preparation = MessagePreparation.builder().writer(MimeWriter.builder().clock(CLOCK).boundaries(() -> "b").build())
+                .step(m -> {
+                    steps.add("ran");
+                    return m;
+                }).build();
+        EmailMessage m = message().from("news@example.com").text("Viele Grüße aus Köln, wir freuen uns auf das Wiedersehen im Dezember\n").build();
+
+        MessagePreparation.Prepared eight = preparation.prepare(m, true);
+        MessagePreparation.Prepared seven = preparation.prepare(m, false);
+        // The 7-bit form is exactly what prepare(message) has always made.
+        assertThat(seven.rendered().bytes()).isEqualTo(preparation.prepare(m).rendered().bytes());
+        assertThat(new String(seven.rendered().bytes(), StandardCharsets.UTF_8)).contains("Content-Transfer-Encoding: quoted-printable");
+        // RFC 6152: 8bit text bodies; the headers stay 7-bit (no SMTPUTF8 needed).
+        assertThat(new String(eight.rendered().bytes(), StandardCharsets.UTF_8))
+                .contains("Content-Transfer-Encoding: 8bit\r\n\r\nViele Grüße aus Köln, wir freuen uns auf das Wiedersehen im Dezember\r\n").contains("Subject: hi");
+        assertThat(eight.rendered().eightBit()).isTrue();
+        steps.clear();
+        MessagePreparation.Prepared again = preparation.again(eight, false);
+        assertThat(steps).as("the steps' result is kept").isEmpty();
+        assertThat(again.message()).isSameAs(eight.message());
+        assertThat(again.rendered().bytes()).isEqualTo(seven.rendered().bytes());
+    }
 }

@@ -26,6 +26,11 @@ public class SmtpProperties {
     private Boolean allowPlaintextAuth;
     /** The From address of messages that have none. */
     private String from;
+    /**
+     * Send text bodies 8bit (BODY=8BITMIME) where the server offers 8BITMIME (RFC 6152); true by default, false when
+     * the transport signs with DKIM (RFC 6376 section 5.3).
+     */
+    private Boolean eightBitMime;
     /** The name sent with EHLO; set it to the sending host's name. */
     private String heloName;
     /** The daily sending quota; 0 for none. */
@@ -57,11 +62,19 @@ public class SmtpProperties {
     public Map<String, String> toMap() {
         return new ProviderKeys().put("host", host).put("port", port).put("tls", tls).put("requires-auth", requiresAuth)
                 .put("username", username).put("password", password).put("allow-plaintext-auth", allowPlaintextAuth)
-                .put("from", from).put("helo-name", heloName).put("max-per-day", maxPerDay).put("max-per-second", maxPerSecond)
+                .put("from", from).put("eight-bit-mime", eightBitMime).put("helo-name", heloName).put("max-per-day", maxPerDay).put("max-per-second", maxPerSecond)
                 .put("max-connections", maxConnections).put("connect-timeout-ms", connectTimeoutMs)
                 .put("command-timeout-ms", commandTimeoutMs).put("trust-store", trustStore)
                 .put("trust-store-password", trustStorePassword).put("dkim-domain", dkimDomain)
                 .put("dkim-selector", dkimSelector).put("dkim-key-file", dkimKeyFile).build();
+    }
+
+    public Boolean getEightBitMime() {
+        return eightBitMime;
+    }
+
+    public void setEightBitMime(Boolean eightBitMime) {
+        this.eightBitMime = eightBitMime;
     }
 
     public String getHost() {
