@@ -8,7 +8,10 @@
 # procmail`; it rewrites /etc/mail/sendmail.cf, so run it on a throw-away machine.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:-$here/../../src/test/resources/genuine/sendmail}
+# BATCH=2: the second batch (cases_b2.py) only, into genuine/sendmail-b2, without the local cases of the first
+batch=${BATCH:-1}
+if [ "$batch" = 2 ]; then sel="--batch 2"; out=${1:-$here/../../src/test/resources/genuine/sendmail-b2}
+else sel=""; out=${1:-$here/../../src/test/resources/genuine/sendmail}; fi
 work=$(mktemp -d); chmod 755 "$work"
 python3 "$here/remote-mta.py" 2525 2>"$work/remote.log" & remote=$!
 trap 'kill $remote' EXIT
@@ -77,6 +80,7 @@ pipe-software	pipe-software@mta.mailgate.test	mailererror
 pipe-status1	pipe-status1@mta.mailgate.test	mailererror
 include-missing	include-missing@mta.mailgate.test	systemerror
 TSV
+[ "$batch" = 2 ] && : > "$work/local-cases.tsv"
 # sendmail sleeps 60 s at start when the host name is unqualified and unresolvable (as here): run it in its own UTS
 # namespace under the qualified name
 sm() { unshare --uts sh -c 'hostname mta.mailgate.test; exec /usr/sbin/sendmail "$@"' sendmail "$@"; }
@@ -84,7 +88,7 @@ send() { # case id, recipient
   printf 'From: Mailgate News <newsletter@mta.mailgate.test>\nTo: <%s>\nSubject: December newsletter (%s)\nMessage-ID: <sendmail-%s@mta.mailgate.test>\nDate: Thu, 03 Dec 2026 06:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello, this is the December newsletter.\n' \
     "$2" "$1" "$1" | sm -Am -odi -f newsletter@mta.mailgate.test "$2" || true
 }
-python3 "$here/cases.py" recipients | while read -r r; do
+python3 "$here/cases.py" recipients $sel | while read -r r; do
   id=${r%%@*}; [ "$id" = user ] && { id=${r#user@}; id=${id%.test}; }
   send "$id" "$r"
 done
