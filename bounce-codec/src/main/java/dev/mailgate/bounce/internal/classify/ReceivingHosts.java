@@ -39,6 +39,16 @@ final class ReceivingHosts {
             Map.entry("517", BounceReason.POLICY_VIOLATION), Map.entry("630", BounceReason.POLICY_VIOLATION),
             Map.entry("999", BounceReason.BLOCKED));
 
+    /**
+     * Cox cites its acceptable-use code, {@code AUP#CXBL}, from its postmaster's "Error Codes" table
+     * (postmaster.cox.net): CXBL blocked for spam-like behaviour, CDRBL the same for up to 24 hours, IPBLnnnn listed
+     * on DNSBLs, CXCNCT too many connections, CXMXRT over the maximum number of messages (as quoted on forums.cox.com
+     * and by suped.com). Checked before Spectrum's, whose code is also after "AUP#".
+     */
+    private static final Pattern COX_CODE = Pattern.compile("aup#(cxbl|cdrbl|ipbl\\d{4}|cxcnct|cxmxrt)\\b");
+    private static final Map<String, BounceReason> COX = Map.of("cxbl", BounceReason.BLOCKED, "cdrbl", BounceReason.BLOCKED,
+            "cxcnct", BounceReason.TOO_MANY_CONNECTIONS, "cxmxrt", BounceReason.SPEEDING);
+
     /** Spectrum (Charter) cites its acceptable-use code, {@code AUP#In-1310}, from a documented table of ranges. */
     private static final Pattern SPECTRUM_CODE = Pattern.compile("aup#[a-z-]{0,16}(\\d{4})");
 
@@ -104,6 +114,10 @@ final class ReceivingHosts {
         Matcher orange = lower.indexOf('_') >= 0 ? ORANGE_CODE.matcher(lower) : null;
         if (orange != null && orange.find() && ORANGE.containsKey(orange.group(1))) {
             return Optional.of(ORANGE.get(orange.group(1)));
+        }
+        Matcher cox = lower.contains("aup#") ? COX_CODE.matcher(lower) : null;
+        if (cox != null && cox.find()) {
+            return Optional.of(COX.getOrDefault(cox.group(1), BounceReason.BLOCKED));
         }
         Matcher spectrum = lower.contains("aup#") ? SPECTRUM_CODE.matcher(lower) : null;
         if (spectrum != null && spectrum.find()) {

@@ -173,6 +173,10 @@ public final class Replies {
         int exim = lower.indexOf("smtp error from remote mail server after ");
         if (exim >= 0) {
             String rest = lower.substring(exim + "smtp error from remote mail server after ".length());
+            // Exim 4.9x's smtp transport says "after pipelined MAIL FROM:" for a reply to a pipelined command
+            if (rest.startsWith("pipelined ")) {
+                rest = rest.substring("pipelined ".length());
+            }
             return rest.startsWith("initial connection") ? Optional.of("CONNECT") : commandInLowerCase("after " + rest);
         }
         // qmail: "Connected to 192.0.2.1 but my name was rejected." (HELO) / "... but sender was rejected." (MAIL).
