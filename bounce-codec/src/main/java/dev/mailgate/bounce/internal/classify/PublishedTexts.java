@@ -90,8 +90,6 @@ final class PublishedTexts {
             r("Yandex Mail help, message rejected under suspicion of spam", BounceReason.BLOCKED, "blocked by spam statistics"),
             // Zoho Mail (as listed on smtp.codes/zoho): the receiving domain's own filters refuse the message
             r("Zoho Mail 452 / 552 policy error", BounceReason.FILTERED, "mailbox delivery (restricted by|failure) policy"),
-            // Tencent QQ Mail bounce codes: the sending IP's or domain's message frequency is over its limit
-            r("QQ Mail 550 Ip/Domain frequency limited", BounceReason.SPEEDING, "\\b(ip|domain) frequency limited"),
             // Coremail / NetEase reply list: size of one attachment or of the message, relaying refused
             r("Coremail reply list, 552/554 too long", BounceReason.MESSAGE_TOO_BIG, "\\b55\\d (attachment|message) is too long"),
             r("Coremail reply list, 553 host denies relay", BounceReason.NO_RELAYING, "host denies relay"),
