@@ -44,8 +44,10 @@ mkdir -p /etc/mail/genuine
   echo "retired.test error:5.1.1:550 This mailbox has been retired; mail for it is no longer accepted"
   echo "closed.test error:5.2.1:550 Mailbox disabled for this recipient"
   python3 "$here/cases.py" routes | while read -r d ip; do echo "$d esmtp:[$ip]"; done; } > /etc/mail/genuine/mailertable
-mkdir -p /etc/mail/genuine; rm -f /etc/mail/genuine/mailertable.db; makemap hash /etc/mail/genuine/mailertable < /etc/mail/genuine/mailertable
+# the map is built after sendmail.cf: makemap chowns it to the TrustedUser of the sendmail.cf it finds (Debian's
+# smmta), and sendmail running as root then refuses it as an unsafe map file
 m4 /etc/mail/genuine.mc > /etc/mail/sendmail.cf
+mkdir -p /etc/mail/genuine; rm -f /etc/mail/genuine/mailertable.db; makemap hash /etc/mail/genuine/mailertable < /etc/mail/genuine/mailertable
 echo mta.mailgate.test > /etc/mail/local-host-names
 # smrsh only runs programs linked into its directory (Debian: /etc/mail/smrsh)
 printf '#!/bin/sh\ncode=$1; shift; [ $# -gt 0 ] && echo "$*"; exit $code\n' > /usr/local/bin/genuine-exit
