@@ -103,7 +103,10 @@ final class PublishedTexts {
             // qmail-smtpd.c: a recipient domain not in control/rcpthosts is relaying
             r("qmail-smtpd rcpthosts", BounceReason.NO_RELAYING, "(isn't|is not) in my list of allowed rcpthosts"),
             // Exim: the default messages of "verify = sender" and of a deny ACL without a message (acl.c)
-            r("Exim verify = sender", BounceReason.REJECTED, "sender verify failed"),
+            // (acl.c puts "Verification failed for <sender>" first when the sender, not the recipient, failed)
+            r("Exim verify = sender", BounceReason.REJECTED, "sender verify failed|^5\\d\\d[ -]verification failed for <"),
+            // AT&T / BellSouth "Mailblock: Error Message Summary": "[permfail] ... requires valid sender domain"
+            r("AT&T 550 [permfail]", BounceReason.REJECTED, "requires valid sender domain"),
             r("Exim ACL deny default", BounceReason.REJECTED, "550 administrative prohibition"),
             // Postfix smtpd.c: smtpd_client_message_rate_limit
             r("Postfix smtpd(8) message rate limit", BounceReason.SPEEDING, "error: too much mail from"),

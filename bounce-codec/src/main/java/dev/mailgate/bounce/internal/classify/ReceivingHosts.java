@@ -49,6 +49,15 @@ final class ReceivingHosts {
     private static final Map<String, BounceReason> COX = Map.of("cxbl", BounceReason.BLOCKED, "cdrbl", BounceReason.BLOCKED,
             "cxcnct", BounceReason.TOO_MANY_CONNECTIONS, "cxmxrt", BounceReason.SPEEDING);
 
+    /**
+     * Deutsche Telekom (T-Online) refuses at connect with "554 IP=a.b.c.d - text (CODE)" (postmaster.t-online.de,
+     * 4.1 / 4.7; the codes as operators quote them): BL the IP is on its blocklist, DIAL a dial-up or transient IP,
+     * NOWL no or bad reputation (an IP it does not know or trust).
+     */
+    private static final Pattern TONLINE_CODE = Pattern.compile("^5\\d\\d ip=\\S+ - .*\\((bl|dial|nowl)\\)");
+    private static final Map<String, BounceReason> TONLINE = Map.of("bl", BounceReason.BLOCKED, "dial", BounceReason.BLOCKED,
+            "nowl", BounceReason.BAD_REPUTATION);
+
     /** Spectrum (Charter) cites its acceptable-use code, {@code AUP#In-1310}, from a documented table of ranges. */
     private static final Pattern SPECTRUM_CODE = Pattern.compile("aup#[a-z-]{0,16}(\\d{4})");
 
@@ -114,6 +123,10 @@ final class ReceivingHosts {
         Matcher orange = lower.indexOf('_') >= 0 ? ORANGE_CODE.matcher(lower) : null;
         if (orange != null && orange.find() && ORANGE.containsKey(orange.group(1))) {
             return Optional.of(ORANGE.get(orange.group(1)));
+        }
+        Matcher tonline = lower.contains(" ip=") ? TONLINE_CODE.matcher(lower) : null;
+        if (tonline != null && tonline.find()) {
+            return Optional.of(TONLINE.get(tonline.group(1)));
         }
         Matcher cox = lower.contains("aup#") ? COX_CODE.matcher(lower) : null;
         if (cox != null && cox.find()) {
