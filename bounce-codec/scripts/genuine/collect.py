@@ -16,7 +16,9 @@ mta, box, local_tsv, out = sys.argv[1:5]
 expect = {}
 for c in CASES + CASES_B2:
     rcpt = ("user@%s.test" if c[0].startswith("s-") else "%s@remote.test") % c[0]
-    m = re.match(r"^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b", c[3][0])
+    # after the reply code ("550 5.1.1", Cisco's "550 #5.1.0") or, qmail's way, at the end ("... (#5.7.1)")
+    m = (re.match(r"^\d{3}[ -]#?([245]\.\d{1,3}\.\d{1,3})\b", c[3][0])
+         or re.search(r"\(#([245]\.\d{1,3}\.\d{1,3})\)$", c[3][-1]))
     expect[c[0]] = (rcpt, c[4], m.group(1) if m else "")
 for s in SILENT + TLS:
     expect[s[0]] = ("user@%s.test" % s[0], s[2], "")
