@@ -46,7 +46,11 @@ class GenuineBouncesTest {
             Map.entry("exim-b2/development", new double[] {1.0, 0.983}),
             Map.entry("exim-b2/validation", new double[] {0.904, 0.571}),
             Map.entry("sendmail-b2/development", new double[] {1.0, 0.983}),
-            Map.entry("sendmail-b2/validation", new double[] {0.952, 0.523}));
+            Map.entry("sendmail-b2/validation", new double[] {0.952, 0.523}),
+            Map.entry("opensmtpd-b2/development", new double[] {0.923, 0.82}),
+            Map.entry("opensmtpd-b2/validation", new double[] {1.0, 1.0}),
+            Map.entry("courier-b2/development", new double[] {0.954, 0.886}),
+            Map.entry("courier-b2/validation", new double[] {1.0, 0.928}));
 
     record Score(int rows, int verdict, int reason, int status, int recipient) {
         Score plus(Score o) {
