@@ -422,61 +422,6 @@ public final class PlainTextReader {
      * The part of a notification that is about one recipient: from its first mention, at {@code at}, to the next
      * address that is not this one.
      */
-    private static final String TALKING_TO = "... while talking to ";
-
-    /**
-     * Sendmail's transcript of the session that failed {@code recipient} (deliver.c / usersmtp.c): from the last
-     * "... while talking to host:" line before the recipient's own status line ("user@example.org... Deferred: ...",
-     * "... User unknown") to the end of that line, where the {@code >>>} commands and {@code <<<} replies are.
-     */
-    static Optional<String> sendmailSession(String text, String lower, String recipient) {
-        int line = lower.lastIndexOf(recipient.toLowerCase(Locale.ROOT) + "... ");
-        int talk = line < 0 ? -1 : text.lastIndexOf(TALKING_TO, line);
-        if (line < 0) {
-            // no status line of its own (a refused greeting or MAIL FROM ends with Sendmail's "554 5.0.0 Service
-            // unavailable"): the session is the recipient's only when it is the notice's only one
-            talk = text.indexOf(TALKING_TO);
-            if (text.indexOf(TALKING_TO, talk + 1) >= 0) {
-                return Optional.empty();
-            }
-            int blank = text.indexOf("\n\n", talk);
-            return Optional.of(text.substring(talk, blank < 0 ? text.length() : blank));
-        }
-        if (talk < 0) {
-            return Optional.empty();
-        }
-        int end = text.indexOf('\n', line);
-        return Optional.of(text.substring(talk, end < 0 ? text.length() : end));
-    }
-
-    /** {@code text} lower-cased when it holds a Sendmail session transcript, else null. */
-    static String sendmailTranscriptLower(String text) {
-        return text.contains(TALKING_TO) ? text.toLowerCase(Locale.ROOT) : null;
-    }
-
-    /** The last server reply ({@code <<< 421 ...}, its continuation lines too) of a Sendmail session transcript. */
-    static Optional<String> sendmailSessionReply(String context) {
-        int talk = context.lastIndexOf(TALKING_TO);
-        if (talk < 0) {
-            return Optional.empty();
-        }
-        StringBuilder last = new StringBuilder();
-        boolean inReply = false;
-        for (String l : context.substring(talk).split("\n")) {
-            if (l.startsWith("<<< ")) {
-                if (!inReply) {
-                    last.setLength(0);
-                }
-                last.append(l.substring(4).strip()).append(' ');
-                inReply = true;
-            } else {
-                inReply = false;
-            }
-        }
-        String r = Replies.collapse(last.toString());
-        return r.isEmpty() || Replies.replyCode(r).isEmpty() ? Optional.empty() : Optional.of(r);
-    }
-
     public static String blockAt(String text, int at, String recipient) {
         if (text.isEmpty()) {
             return "";
