@@ -30,10 +30,10 @@ public class Score {
                         if (br.isEmpty()) { miss.add(c[0] + " no recipient " + r.recipients().stream().map(BounceRecipient::recipient).toList()); continue; }
                         rc++;
                         BounceRecipient b = br.get();
-                        boolean okc = b.verdict().id().equals(c[2]), okr = b.reason().id().equals(c[3]);
+                        boolean okc = b.verdict().id().equals(c[2]), okr = b.reasonId().equals(c[3]);
                         boolean oks = b.effectiveStatus().map(Object::toString).orElse("").equals(c[4]);
                         if (okc) cls++; if (okr) rsn++; if (oks) st++;
-                        if (!okc || !okr) miss.add(c[0] + " want " + c[2] + "/" + c[3] + " got " + b.verdict().id() + "/" + b.reason().id());
+                        if (!okc || !okr) miss.add(c[0] + " want " + c[2] + "/" + c[3] + " got " + b.verdict().id() + "/" + b.reasonId());
                     }
                     System.out.printf("%-10s %-11s n=%3d class %5.1f%% reason %5.1f%% status %5.1f%% recipient %5.1f%%%n", mta.getFileName(), part, n,
                             100.0 * cls / n, 100.0 * rsn / n, 100.0 * st / n, 100.0 * rc / n);

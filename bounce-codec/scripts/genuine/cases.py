@@ -214,9 +214,14 @@ def verdict(reason, status):
     return "soft"
 
 
+from cases_b2 import CASES_B2  # noqa: E402  (the second batch; its session cases take the addresses after these)
+
+
 def session_cases():
-    """The session-level cases in address order: 127.0.0.2 upwards, each one its own remote."""
-    return [c for c in CASES if c[0].startswith("s-")] + [(s[0], "RFC", s[1], [], s[2], "") for s in SILENT + TLS]
+    """The session-level cases in address order: 127.0.0.2 upwards, each one its own remote. The second batch's
+    come after every address of the first, so that no first-batch case moves."""
+    return ([c for c in CASES if c[0].startswith("s-")] + [(s[0], "RFC", s[1], [], s[2], "") for s in SILENT + TLS]
+            + [c for c in CASES_B2 if c[0].startswith("s-")])
 
 
 def ip_of(case_id):
@@ -236,10 +241,12 @@ if __name__ == "__main__":
     elif sys.argv[1] == "recipients":
         # --permanent: only the 5xx refusals (for an MTA whose temporary failures end without a failure report)
         permanent = "--permanent" in sys.argv
-        for c in CASES:
+        # --batch 2: the second batch only (cases_b2.py), without the reply-less and TLS cases of the first
+        batch2 = sys.argv[sys.argv.index("--batch") + 1] == "2" if "--batch" in sys.argv else False
+        for c in (CASES_B2 if batch2 else CASES):
             if c[0] in WITHDRAWN:
                 continue
             if not permanent or c[3][0].startswith("5"):
                 print(("user@%s.test" if c[0].startswith("s-") else "%s@remote.test") % c[0])
-        for s in SILENT + (TLS if "--tls" in sys.argv else []) if not permanent else []:
+        for s in SILENT + (TLS if "--tls" in sys.argv else []) if not permanent and not batch2 else []:
             print("user@%s.test" % s[0])

@@ -7,7 +7,10 @@
 # them. Needs root and `apt-get install courier-mta`; it rewrites /etc/courier, so run it on a throw-away machine.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:-$here/../../src/test/resources/genuine/courier}
+# BATCH=2: the second batch (cases_b2.py) only, into genuine/courier-b2, without the local cases of the first
+batch=${BATCH:-1}
+if [ "$batch" = 2 ]; then sel="--batch 2"; out=${1:-$here/../../src/test/resources/genuine/courier-b2}
+else sel=""; out=${1:-$here/../../src/test/resources/genuine/courier}; fi
 work=$(mktemp -d); chmod 755 "$work"
 python3 "$here/remote-mta.py" 2525 2>"$work/remote.log" & remote=$!
 courier stop >/dev/null 2>&1 || true
@@ -38,16 +41,17 @@ pipe-software	pipeuser-software@mta.mailgate.test	mailererror
 pipe-noperm	pipeuser-noperm@mta.mailgate.test	mailererror
 pipe-dataerr	pipeuser-dataerr@mta.mailgate.test	mailererror
 TSV
+[ "$batch" = 2 ] && : > "$work/local-cases.tsv"
 send() { # case id, recipient
   printf 'From: Mailgate News <newsletter@mta.mailgate.test>\nTo: <%s>\nSubject: December newsletter (%s)\nMessage-ID: <courier-%s@mta.mailgate.test>\nDate: Thu, 03 Dec 2026 06:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello, this is the December newsletter.\n' \
     "$2" "$1" "$1" | su -s /bin/sh newsletter -c "/usr/sbin/sendmail -f newsletter@mta.mailgate.test '$2'" || true
 }
-python3 "$here/cases.py" recipients --permanent | while read -r r; do
+python3 "$here/cases.py" recipients $sel --permanent | while read -r r; do
   id=${r%%@*}; [ "$id" = user ] && { id=${r#user@}; id=${id%.test}; }
   send "$id" "$r"
 done
 cut -f1,2 "$work/local-cases.tsv" | while read -r id r; do send "$id" "$r"; done
-want=$(( $(python3 "$here/cases.py" recipients --permanent | wc -l) + $(wc -l < "$work/local-cases.tsv") ))
+want=$(( $(python3 "$here/cases.py" recipients $sel --permanent | wc -l) + $(wc -l < "$work/local-cases.tsv") ))
 for i in $(seq 1 24); do
   n=$(ls ~newsletter/Maildir/new | wc -l); [ "$n" -ge "$want" ] && break; sleep 5
 done

@@ -7,7 +7,10 @@
 # Debian prefers over the template), so run it on a throw-away machine. No SMTP listener is started.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:-$here/../../src/test/resources/genuine/exim}
+# BATCH=2: the second batch (cases_b2.py) only, into genuine/exim-b2, without the local cases of the first
+batch=${BATCH:-1}
+if [ "$batch" = 2 ]; then sel="--batch 2"; out=${1:-$here/../../src/test/resources/genuine/exim-b2}
+else sel=""; out=${1:-$here/../../src/test/resources/genuine/exim}; fi
 work=$(mktemp -d); chmod 755 "$work"
 python3 "$here/remote-mta.py" 2525 2>"$work/remote.log" & remote=$!
 trap 'kill $remote' EXIT
@@ -113,6 +116,7 @@ pipe-noperm	pipe-noperm@mta.mailgate.test	mailererror
 pipe-software	pipe-software@mta.mailgate.test	mailererror
 pipe-status1	pipe-status1@mta.mailgate.test	mailererror
 TSV
+[ "$batch" = 2 ] && : > "$work/local-cases.tsv"
 send() { # case id, recipient; each case starts without retry history, so one case's 421 cannot mark the host down
   rm -f /var/spool/exim4/db/retry*
   printf 'From: Mailgate News <newsletter@mta.mailgate.test>\nTo: <%s>\nSubject: December newsletter (%s)\nMessage-ID: <exim-%s@mta.mailgate.test>\nDate: Thu, 03 Dec 2026 06:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello, this is the December newsletter.\n' \
@@ -120,7 +124,7 @@ send() { # case id, recipient; each case starts without retry history, so one ca
 }
 # Not the TLS cases (cases.TLS): when Exim gives up on a host its notice says only "retry timeout exceeded" and
 # keeps the TLS error in its log, so nothing in the notice could show the cause.
-python3 "$here/cases.py" recipients | while read -r r; do
+python3 "$here/cases.py" recipients $sel | while read -r r; do
   id=${r%%@*}; [ "$id" = user ] && { id=${r#user@}; id=${id%.test}; }
   send "$id" "$r"
 done

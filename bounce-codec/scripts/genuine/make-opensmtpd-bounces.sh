@@ -9,7 +9,10 @@
 # own smtpd with /etc/smtpd-genuine.conf and listens on nothing but its control socket.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:-$here/../../src/test/resources/genuine/opensmtpd}
+# BATCH=2: the second batch (cases_b2.py) only, into genuine/opensmtpd-b2, without the local cases of the first
+batch=${BATCH:-1}
+if [ "$batch" = 2 ]; then sel="--batch 2"; out=${1:-$here/../../src/test/resources/genuine/opensmtpd-b2}
+else sel=""; out=${1:-$here/../../src/test/resources/genuine/opensmtpd}; fi
 work=$(mktemp -d); chmod 755 "$work"
 python3 "$here/remote-mta.py" 2525 2>"$work/remote.log" & remote=$!
 smtpctl stop >/dev/null 2>&1 || true
@@ -56,13 +59,14 @@ pipe-unavailable	pipe-unavailable@mta.mailgate.test	mailererror
 pipe-software	pipe-software@mta.mailgate.test	mailererror
 pipe-status1	pipe-status1@mta.mailgate.test	mailererror
 TSV
+[ "$batch" = 2 ] && : > "$work/local-cases.tsv"
 send() { # case id, recipient
   printf 'From: Mailgate News <newsletter@mta.mailgate.test>\nTo: <%s>\nSubject: December newsletter (%s)\nMessage-ID: <opensmtpd-%s@mta.mailgate.test>\nDate: Thu, 03 Dec 2026 06:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello, this is the December newsletter.\n' \
     "$2" "$1" "$1" | su -s /bin/sh newsletter -c "/usr/sbin/sendmail -f newsletter@mta.mailgate.test '$2'" || true
 }
 # only the permanent refusals: a temporary one would hold back the route for the others (backoff) and end in a
 # "delayed" notice anyway (see above)
-python3 "$here/cases.py" recipients --permanent | while read -r r; do
+python3 "$here/cases.py" recipients $sel --permanent | while read -r r; do
   id=${r%%@*}; [ "$id" = user ] && { id=${r#user@}; id=${id%.test}; }
   send "$id" "$r"
 done

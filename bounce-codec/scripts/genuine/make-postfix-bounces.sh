@@ -6,7 +6,10 @@
 # rewrites /etc/postfix, so run it on a throw-away machine. No SMTP listener is started (smtpd is switched off).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:-$here/../../src/test/resources/genuine/postfix}
+# BATCH=2: the second batch (cases_b2.py) only, into genuine/postfix-b2, without the local cases of the first
+batch=${BATCH:-1}
+if [ "$batch" = 2 ]; then sel="--batch 2"; out=${1:-$here/../../src/test/resources/genuine/postfix-b2}
+else sel=""; out=${1:-$here/../../src/test/resources/genuine/postfix}; fi
 work=$(mktemp -d)
 python3 "$here/remote-mta.py" 2525 2>"$work/remote.log" & remote=$!
 trap 'kill $remote' EXIT
@@ -81,17 +84,18 @@ pipe-cantcreat	pipe-cantcreat@mta.mailgate.test	mailererror
 pipe-config	pipe-config@mta.mailgate.test	mailererror
 pipe-status1	pipe-status1@mta.mailgate.test	mailererror
 TSV
+[ "$batch" = 2 ] && : > "$work/local-cases.tsv"
 postfix start
 send() { # case id, recipient
   printf 'From: Mailgate News <newsletter@mta.mailgate.test>\nTo: <%s>\nSubject: December newsletter (%s)\nMessage-ID: <postfix-%s@mta.mailgate.test>\nDate: Thu, 03 Dec 2026 06:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello, this is the December newsletter.\n' \
     "$2" "$1" "$1" | su -s /bin/sh newsletter -c "/usr/sbin/sendmail -f newsletter@mta.mailgate.test '$2'"
 }
-python3 "$here/cases.py" recipients --tls | while read -r r; do
+python3 "$here/cases.py" recipients ${sel:---tls} | while read -r r; do
   id=${r%%@*}; [ "$id" = user ] && { id=${r#user@}; id=${id%.test}; }
   send "$id" "$r"
 done
 cut -f1,2 "$work/local-cases.tsv" | while read -r id r; do send "$id" "$r"; done
-want=$(( $(python3 "$here/cases.py" recipients --tls | wc -l) + $(wc -l < "$work/local-cases.tsv") ))
+want=$(( $(python3 "$here/cases.py" recipients ${sel:---tls} | wc -l) + $(wc -l < "$work/local-cases.tsv") ))
 for i in $(seq 1 40); do # until every case has its notice, or the queue has been empty for 30 s
   n=$(grep -c '^From MAILER-DAEMON' /var/mail/newsletter 2>/dev/null || true)
   [ "${n:-0}" -ge "$want" ] && break

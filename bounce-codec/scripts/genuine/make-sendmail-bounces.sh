@@ -8,7 +8,10 @@
 # procmail`; it rewrites /etc/mail/sendmail.cf, so run it on a throw-away machine.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:-$here/../../src/test/resources/genuine/sendmail}
+# BATCH=2: the second batch (cases_b2.py) only, into genuine/sendmail-b2, without the local cases of the first
+batch=${BATCH:-1}
+if [ "$batch" = 2 ]; then sel="--batch 2"; out=${1:-$here/../../src/test/resources/genuine/sendmail-b2}
+else sel=""; out=${1:-$here/../../src/test/resources/genuine/sendmail}; fi
 work=$(mktemp -d); chmod 755 "$work"
 python3 "$here/remote-mta.py" 2525 2>"$work/remote.log" & remote=$!
 trap 'kill $remote' EXIT
@@ -41,8 +44,10 @@ mkdir -p /etc/mail/genuine
   echo "retired.test error:5.1.1:550 This mailbox has been retired; mail for it is no longer accepted"
   echo "closed.test error:5.2.1:550 Mailbox disabled for this recipient"
   python3 "$here/cases.py" routes | while read -r d ip; do echo "$d esmtp:[$ip]"; done; } > /etc/mail/genuine/mailertable
-mkdir -p /etc/mail/genuine; rm -f /etc/mail/genuine/mailertable.db; makemap hash /etc/mail/genuine/mailertable < /etc/mail/genuine/mailertable
+# the map is built after sendmail.cf: makemap chowns it to the TrustedUser of the sendmail.cf it finds (Debian's
+# smmta), and sendmail running as root then refuses it as an unsafe map file
 m4 /etc/mail/genuine.mc > /etc/mail/sendmail.cf
+mkdir -p /etc/mail/genuine; rm -f /etc/mail/genuine/mailertable.db; makemap hash /etc/mail/genuine/mailertable < /etc/mail/genuine/mailertable
 echo mta.mailgate.test > /etc/mail/local-host-names
 # smrsh only runs programs linked into its directory (Debian: /etc/mail/smrsh)
 printf '#!/bin/sh\ncode=$1; shift; [ $# -gt 0 ] && echo "$*"; exit $code\n' > /usr/local/bin/genuine-exit
@@ -77,6 +82,7 @@ pipe-software	pipe-software@mta.mailgate.test	mailererror
 pipe-status1	pipe-status1@mta.mailgate.test	mailererror
 include-missing	include-missing@mta.mailgate.test	systemerror
 TSV
+[ "$batch" = 2 ] && : > "$work/local-cases.tsv"
 # sendmail sleeps 60 s at start when the host name is unqualified and unresolvable (as here): run it in its own UTS
 # namespace under the qualified name
 sm() { unshare --uts sh -c 'hostname mta.mailgate.test; exec /usr/sbin/sendmail "$@"' sendmail "$@"; }
@@ -84,7 +90,7 @@ send() { # case id, recipient
   printf 'From: Mailgate News <newsletter@mta.mailgate.test>\nTo: <%s>\nSubject: December newsletter (%s)\nMessage-ID: <sendmail-%s@mta.mailgate.test>\nDate: Thu, 03 Dec 2026 06:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello, this is the December newsletter.\n' \
     "$2" "$1" "$1" | sm -Am -odi -f newsletter@mta.mailgate.test "$2" || true
 }
-python3 "$here/cases.py" recipients | while read -r r; do
+python3 "$here/cases.py" recipients $sel | while read -r r; do
   id=${r%%@*}; [ "$id" = user ] && { id=${r#user@}; id=${id%.test}; }
   send "$id" "$r"
 done

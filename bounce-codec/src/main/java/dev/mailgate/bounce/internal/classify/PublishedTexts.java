@@ -70,8 +70,46 @@ final class PublishedTexts {
             // Yahoo Sender Hub "SMTP error codes": TS01/TS02 defer for the sender's reputation, TS03 refuses the
             // sending IP outright ("will be permanently deferred; Retrying will NOT succeed"): a block, not a reputation
             // that may recover
-            r("Yahoo Sender Hub SMTP error codes, 421 4.7.1 [TS03]", BounceReason.BLOCKED,
-                    "\\[ts03\\] .{0,80}permanently deferred"),
+            // TSS09 (batch 2) is the same permanent deferral under the newer code family
+            r("Yahoo Sender Hub SMTP error codes, 421 4.7.x [TS03] / [TSS09]", BounceReason.BLOCKED,
+                    "\\[tss?\\d\\d\\] .{0,80}permanently deferred"),
+            // Gmail 421 4.7.0 / 421 4.7.28 / 550 5.7.28 "unusual rate of unsolicited mail originating from your IP
+            // address": "temporarily rate limited" defers for the IP's reputation, "(temporarily) blocked" blocks it
+            r("Gmail SMTP error reference, 421 4.7.28", BounceReason.BAD_REPUTATION,
+                    "unsolicited mail originating from your ip address.{0,120}temporarily rate limited"),
+            r("Gmail SMTP error reference, 421 4.7.0 / 550 5.7.28", BounceReason.BLOCKED,
+                    "unsolicited mail originating from your ip address.{0,120}has been (temporarily )?blocked"),
+            r("Gmail SMTP error reference, 421 4.7.0 TLS required", BounceReason.SECURITY_ERROR, "tls required for rcpt domain"),
+            // Outlook.com postmaster: RP-001..RP-003 are its per-hour / per-day sending limits
+            r("Outlook.com postmaster, RP-001/RP-002/RP-003", BounceReason.SPEEDING, "\\brp-00[1-3]\\b"),
+            // Comcast postmaster "Mail delivery error codes": BL000000.. blocks a sending IP (spam patterns, DNSBLs)
+            r("Comcast postmaster error codes, BL0xxxxx", BounceReason.BLOCKED, "comcast block for spam"),
+            // Comcast's RCPT refusal of an address it has no customer for, with the mailbox's own status 5.1.1
+            r("Comcast 550 5.1.1 Not our Customer", BounceReason.USER_UNKNOWN, "5\\.1\\.1 .{0,260}not our customer"),
+            // Yandex Mail help: a host sending only spam is blocked for 24 hours, "Blocked by spam statistics"
+            r("Yandex Mail help, message rejected under suspicion of spam", BounceReason.BLOCKED, "blocked by spam statistics"),
+            // Zoho Mail (as listed on smtp.codes/zoho): the receiving domain's own filters refuse the message
+            r("Zoho Mail 452 / 552 policy error", BounceReason.FILTERED, "mailbox delivery (restricted by|failure) policy"),
+            // Coremail / NetEase reply list: size of one attachment or of the message, relaying refused
+            r("Coremail reply list, 552/554 too long", BounceReason.MESSAGE_TOO_BIG, "\\b55\\d (attachment|message) is too long"),
+            r("Coremail reply list, 553 host denies relay", BounceReason.NO_RELAYING, "host denies relay"),
+            // amavisd-new's reply for D_REJECT: "554 5.7.0 Reject, id=... - SPAM / VIRUS / BANNED ..." (its
+            // final_*_destiny settings); BANNED is a banned file name or type, the site's attachment policy
+            r("amavisd-new D_REJECT, spam", BounceReason.SPAM_DETECTED, "reject, id=\\S+ - spam"),
+            r("amavisd-new D_REJECT, virus", BounceReason.VIRUS_DETECTED, "reject, id=\\S+ - (virus|infected)"),
+            r("amavisd-new D_REJECT, banned", BounceReason.POLICY_VIOLATION, "reject, id=\\S+ - banned"),
+            // rspamd multimap with a reject message for a forbidden attachment extension (NethServer/dev#5811)
+            r("rspamd multimap, forbidden attachment", BounceReason.POLICY_VIOLATION, "forbidden attachment"),
+            // qmail-smtpd.c: a recipient domain not in control/rcpthosts is relaying
+            r("qmail-smtpd rcpthosts", BounceReason.NO_RELAYING, "(isn't|is not) in my list of allowed rcpthosts"),
+            // Exim: the default messages of "verify = sender" and of a deny ACL without a message (acl.c)
+            // (acl.c puts "Verification failed for <sender>" first when the sender, not the recipient, failed)
+            r("Exim verify = sender", BounceReason.REJECTED, "sender verify failed|^5\\d\\d[ -]verification failed for <"),
+            // AT&T / BellSouth "Mailblock: Error Message Summary": "[permfail] ... requires valid sender domain"
+            r("AT&T 550 [permfail]", BounceReason.REJECTED, "requires valid sender domain"),
+            r("Exim ACL deny default", BounceReason.REJECTED, "550 administrative prohibition"),
+            // Postfix smtpd.c: smtpd_client_message_rate_limit
+            r("Postfix smtpd(8) message rate limit", BounceReason.SPEEDING, "error: too much mail from"),
             r("Gmail SMTP error reference, 421 4.7.0 connection-level", BounceReason.TOO_MANY_CONNECTIONS,
                     "^421[ -]4\\.7\\.0 try again later, closing connection"),
             // sisimai's reason "filtered" (refused by the recipient's own filter rules), the issue's 5.7.1 rule: the

@@ -54,6 +54,8 @@ final class StatusReason {
             case 6 -> BounceReason.CONTENT_ERROR;
             case 7 -> switch (d) {
                 case 5, 6, 7, 8, 9, 10, 11, 12 -> BounceReason.SECURITY_ERROR;
+                // Microsoft 365 NDR 5.7.57: the client was not authenticated to send anonymous mail during MAIL FROM
+                case 57 -> BounceReason.SECURITY_ERROR;
                 case 13 -> BounceReason.SUSPEND;
                 case 25 -> BounceReason.REQUIRE_PTR;
                 case 20, 21, 22, 23, 24, 26, 27 -> BounceReason.AUTH_FAILURE;

@@ -131,11 +131,19 @@ public final class DsnReader {
         }
         MentionIndex mentions = MentionIndex.of(humanText, searched, true);
         List<RecipientReading> out = new ArrayList<>(pending.size());
+        // the text lower-cased once, and only for a Sendmail transcript of a few recipients: each lookup is a search
+        // of the whole text, which for thousands of recipients would make the parse quadratic
+        String sendmailLower = pending.size() <= 32 ? SendmailTranscript.lowerIfTranscript(humanText) : null;
         for (int i = 0; i < pending.size(); i++) {
             String recipient = recipients.get(i);
             // an empty recipient is "found" at the start, as a search for the empty string finds it
             int at = recipient == null ? -1 : recipient.isEmpty() ? 0 : mentions.first(i);
             String context = at < 0 ? "" : PlainTextReader.blockAt(humanText, at, recipient);
+            // Sendmail lists the recipient above its session transcript, which the block above ends before (the
+            // transcript names the sender): the session that failed this recipient is read with it
+            if (sendmailLower != null && recipient != null && !recipient.isEmpty()) {
+                context = context + SendmailTranscript.session(humanText, sendmailLower, recipient).map(s -> "\n" + s).orElse("");
+            }
             out.add(finding(pending.get(i).fields(), pending.get(i).reportingMta(), recipient == null ? "" : recipient, context));
         }
         return out;
@@ -156,7 +164,11 @@ public final class DsnReader {
 
     private static RecipientReading finding(Fields f, String reportingMta, String recipient, String context) {
         String quoted = Replies.unfoldReply(Replies.collapse(f.diagnostic == null ? "" : f.diagnostic));
-        String diagnostic = quoted.isEmpty() ? PlainTextReader.replyIn(context) : quoted;
+        String read = quoted.isEmpty() ? PlainTextReader.replyIn(context) : quoted;
+        // no Diagnostic-Code (Sendmail returning a message it had deferred: "Deferred: Connection reset by ..."): the
+        // last reply its transcript quotes for the recipient's session is the remote's word on it
+        String diagnostic = quoted.isEmpty() && Replies.replyCode(read).isEmpty()
+                ? SendmailTranscript.lastReply(context).orElse(read) : read;
         Optional<EnhancedStatusCode> status = parseStatus(f.status);
         Optional<EnhancedStatusCode> inText = Replies.replyStatus(diagnostic).or(() -> Replies.status(diagnostic));
         OptionalInt reply = Replies.replyCode(diagnostic);

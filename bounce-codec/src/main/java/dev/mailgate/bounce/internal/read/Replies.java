@@ -173,6 +173,10 @@ public final class Replies {
         int exim = lower.indexOf("smtp error from remote mail server after ");
         if (exim >= 0) {
             String rest = lower.substring(exim + "smtp error from remote mail server after ".length());
+            // Exim 4.9x's smtp transport says "after pipelined MAIL FROM:" for a reply to a pipelined command
+            if (rest.startsWith("pipelined ")) {
+                rest = rest.substring("pipelined ".length());
+            }
             return rest.startsWith("initial connection") ? Optional.of("CONNECT") : commandInLowerCase("after " + rest);
         }
         // qmail: "Connected to 192.0.2.1 but my name was rejected." (HELO) / "... but sender was rejected." (MAIL).
@@ -250,16 +254,37 @@ public final class Replies {
         if (reply.length() < 8) {
             return Optional.empty();
         }
-        int at = transcript.indexOf(reply.substring(0, Math.min(20, reply.length())));
+        String head = reply.substring(0, Math.min(20, reply.length()));
+        // the transcript's own quote of the reply, not a summary line above it that repeats it ("(reason: 550 ...)")
+        int quotedAt = transcript.indexOf("<<< " + head);
+        int at = quotedAt >= 0 ? quotedAt + 4 : transcript.indexOf(head);
         // only a reply the transcript quotes from the server ("<<< 550 ...") answered the command before it; the
         // MTA's own status lines below a transcript ("554 <addr>... Host unknown") may be about another session
         if (at <= 0 || !transcript.substring(Math.max(0, at - 5), at).contains("<<<")) {
             return Optional.empty();
         }
-        Matcher m = TRANSCRIPT_COMMAND.matcher(transcript.substring(0, at));
+        // the session the reply belongs to starts at Sendmail's "... while talking to host:" line
+        int session = transcript.lastIndexOf("... while talking to ", at);
+        Matcher m = TRANSCRIPT_COMMAND.matcher(transcript.substring(Math.max(0, session), at));
         String last = null;
         while (m.find()) {
             last = m.group(1).toUpperCase(Locale.ROOT);
+        }
+        int firstCommand = session < 0 ? -1 : transcript.indexOf(">>>", session);
+        if (last == null && session >= 0 && (firstCommand < 0 || firstCommand > at)) {
+            // a reply before any command of its session is the server's greeting
+            return Optional.of("CONNECT");
+        }
+        // with PIPELINING (RFC 2920 3.1) Sendmail sends DATA before the RCPT replies arrive, and they come back in
+        // order: a reply after ">>> DATA" that another server reply follows before the next command (the DATA reply,
+        // "554 5.5.1 Error: no valid recipients") answered RCPT
+        if ("DATA".equals(last)) {
+            int next = transcript.indexOf('\n', at);
+            int nextReply = next < 0 ? -1 : transcript.indexOf("<<< ", next);
+            int nextCommand = next < 0 ? -1 : transcript.indexOf(">>>", next);
+            if (nextReply >= 0 && (nextCommand < 0 || nextReply < nextCommand)) {
+                return Optional.of("RCPT");
+            }
         }
         return Optional.ofNullable(last).map(c -> c.startsWith("RCPT") ? "RCPT" : c.startsWith("MAIL") ? "MAIL" : c);
     }

@@ -1,0 +1,71 @@
+package dev.mailgate.bounce.internal.read;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Sendmail's session transcript in a notice ("----- Transcript of session follows -----"): per session a
+ * "... while talking to host:" line, the commands it sent ({@code >>> MAIL From:<...>}), the replies it got
+ * ({@code <<< 550 ...}) and its own line per recipient ("user@example.org... Deferred: ..."), as deliver.c and
+ * usersmtp.c write them. A notice lists the failed recipients above the transcript, so a recipient's block in the
+ * text ends before its session; these read the session that failed it.
+ */
+final class SendmailTranscript {
+    private SendmailTranscript() {
+    }
+
+    private static final String TALKING_TO = "... while talking to ";
+
+    /**
+     * Sendmail's transcript of the session that failed {@code recipient} (deliver.c / usersmtp.c): from the last
+     * "... while talking to host:" line before the recipient's own status line ("user@example.org... Deferred: ...",
+     * "... User unknown") to the end of that line, where the {@code >>>} commands and {@code <<<} replies are.
+     */
+    static Optional<String> session(String text, String lower, String recipient) {
+        int line = lower.lastIndexOf(recipient.toLowerCase(Locale.ROOT) + "... ");
+        int talk = line < 0 ? -1 : text.lastIndexOf(TALKING_TO, line);
+        if (line < 0) {
+            // no status line of its own (a refused greeting or MAIL FROM ends with Sendmail's "554 5.0.0 Service
+            // unavailable"): the session is the recipient's only when it is the notice's only one
+            talk = text.indexOf(TALKING_TO);
+            if (text.indexOf(TALKING_TO, talk + 1) >= 0) {
+                return Optional.empty();
+            }
+            int blank = text.indexOf("\n\n", talk);
+            return Optional.of(text.substring(talk, blank < 0 ? text.length() : blank));
+        }
+        if (talk < 0) {
+            return Optional.empty();
+        }
+        int end = text.indexOf('\n', line);
+        return Optional.of(text.substring(talk, end < 0 ? text.length() : end));
+    }
+
+    /** {@code text} lower-cased when it holds a Sendmail session transcript, else null. */
+    static String lowerIfTranscript(String text) {
+        return text.contains(TALKING_TO) ? text.toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** The last server reply ({@code <<< 421 ...}, its continuation lines too) of a Sendmail session transcript. */
+    static Optional<String> lastReply(String context) {
+        int talk = context.lastIndexOf(TALKING_TO);
+        if (talk < 0) {
+            return Optional.empty();
+        }
+        StringBuilder last = new StringBuilder();
+        boolean inReply = false;
+        for (String l : context.substring(talk).split("\n")) {
+            if (l.startsWith("<<< ")) {
+                if (!inReply) {
+                    last.setLength(0);
+                }
+                last.append(l.substring(4).strip()).append(' ');
+                inReply = true;
+            } else {
+                inReply = false;
+            }
+        }
+        String r = Replies.collapse(last.toString());
+        return r.isEmpty() || Replies.replyCode(r).isEmpty() ? Optional.empty() : Optional.of(r);
+    }
+}
