@@ -89,4 +89,41 @@ public final class AddressScan {
     private static boolean isLocal(char c) {
         return isAlnum(c) || c == '.' || "!#$%&'*+/=?^_`{|}~-".indexOf(c) >= 0;
     }
+
+    /**
+     * The part of a notification that is about one recipient: from its first mention, at {@code at}, to the next
+     * address that is not this one.
+     */
+    public static String blockAt(String text, int at, String recipient) {
+        if (text.isEmpty()) {
+            return "";
+        }
+        int end = text.length();
+        int from = at + recipient.length();
+        // the recipient's own line is its block even when the reply on it names another address (OpenSMTPD's
+        // "rcpt: 553 5.7.1 <sender>: Sender address rejected"); the next address ends it only after that line
+        // Looked for within the line's first 1,000 characters (an SMTP reply line is at most 512, RFC 5321 section
+        // 4.5.3.1.5): unbounded, both searches ran to the end of a one-line text once per recipient.
+        int limit = Math.min(text.length(), from + 1000);
+        boolean colon = false;
+        for (int i = from; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                if (colon && i > from) {
+                    from = i;
+                }
+                break;
+            }
+            colon |= c == ':';
+        }
+        Found f;
+        while ((f = next(text, from)) != null) {
+            if (!f.address().equalsIgnoreCase(recipient)) {
+                end = f.start();
+                break;
+            }
+            from = f.end();
+        }
+        return text.substring(at, end);
+    }
 }

@@ -138,7 +138,7 @@ public final class DsnReader {
             String recipient = recipients.get(i);
             // an empty recipient is "found" at the start, as a search for the empty string finds it
             int at = recipient == null ? -1 : recipient.isEmpty() ? 0 : mentions.first(i);
-            String context = at < 0 ? "" : PlainTextReader.blockAt(humanText, at, recipient);
+            String context = at < 0 ? "" : AddressScan.blockAt(humanText, at, recipient);
             // Sendmail lists the recipient above its session transcript, which the block above ends before (the
             // transcript names the sender): the session that failed this recipient is read with it
             if (sendmailLower != null && recipient != null && !recipient.isEmpty()) {

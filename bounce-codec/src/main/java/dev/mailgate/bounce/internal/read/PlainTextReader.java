@@ -418,30 +418,4 @@ public final class PlainTextReader {
         return -1;
     }
 
-    /**
-     * The part of a notification that is about one recipient: from its first mention, at {@code at}, to the next
-     * address that is not this one.
-     */
-    public static String blockAt(String text, int at, String recipient) {
-        if (text.isEmpty()) {
-            return "";
-        }
-        int end = text.length();
-        int from = at + recipient.length();
-        // the recipient's own line is its block even when the reply on it names another address (OpenSMTPD's
-        // "rcpt: 553 5.7.1 <sender>: Sender address rejected"); the next address ends it only after that line
-        int eol = text.indexOf('\n', from);
-        if (eol > from && text.indexOf(':', from) >= 0 && text.indexOf(':', from) < eol) {
-            from = eol;
-        }
-        AddressScan.Found f;
-        while ((f = AddressScan.next(text, from)) != null) {
-            if (!f.address().equalsIgnoreCase(recipient)) {
-                end = f.start();
-                break;
-            }
-            from = f.end();
-        }
-        return text.substring(at, end);
-    }
 }

@@ -244,7 +244,7 @@ public final class Replies {
     private static final String FOR_COMMAND_HEAD = "smtp error from remote server for ";
     private static final Pattern FOR_COMMAND = Pattern.compile("smtp error from remote server for (text|data|rcpt|mail|helo|ehlo) command");
 
-    private static final Pattern TRANSCRIPT_COMMAND = Pattern.compile("(?i)>>> ?(data|rcpt(?: to)?|mail(?: from)?)\\b");
+    private static final Pattern TRANSCRIPT_COMMAND = Pattern.compile("(?i)>>> ?(?:(data|rcpt(?: to)?|mail(?: from)?)\\b|(\\.)(?=\\s))");
 
     /**
      * The command of a session transcript ({@code >>> DATA} / {@code <<< 550 ...}) that the reply answered: the last
@@ -268,7 +268,7 @@ public final class Replies {
         Matcher m = TRANSCRIPT_COMMAND.matcher(transcript.substring(Math.max(0, session), at));
         String last = null;
         while (m.find()) {
-            last = m.group(1).toUpperCase(Locale.ROOT);
+            last = (m.group(1) != null ? m.group(1) : m.group(2)).toUpperCase(Locale.ROOT);
         }
         int firstCommand = session < 0 ? -1 : transcript.indexOf(">>>", session);
         if (last == null && session >= 0 && (firstCommand < 0 || firstCommand > at)) {
@@ -277,16 +277,36 @@ public final class Replies {
         }
         // with PIPELINING (RFC 2920 3.1) Sendmail sends DATA before the RCPT replies arrive, and they come back in
         // order: a reply after ">>> DATA" that another server reply follows before the next command (the DATA reply,
-        // "554 5.5.1 Error: no valid recipients") answered RCPT
+        // "554 5.5.1 Error: no valid recipients") answered RCPT. Only a reply after this reply's last line counts (a multi-line reply, "550-5.7.1 ...", is
+        // one reply), and only within the session: the next session's greeting is not the DATA reply.
         if ("DATA".equals(last)) {
-            int next = transcript.indexOf('\n', at);
-            int nextReply = next < 0 ? -1 : transcript.indexOf("<<< ", next);
-            int nextCommand = next < 0 ? -1 : transcript.indexOf(">>>", next);
-            if (nextReply >= 0 && (nextCommand < 0 || nextReply < nextCommand)) {
+            int end = replyEnd(transcript, at);
+            int nextReply = end < 0 ? -1 : transcript.indexOf("<<< ", end);
+            int nextCommand = end < 0 ? -1 : transcript.indexOf(">>>", end);
+            int nextSession = end < 0 ? -1 : transcript.indexOf("... while talking to ", end);
+            if (nextReply >= 0 && (nextCommand < 0 || nextReply < nextCommand) && (nextSession < 0 || nextReply < nextSession)) {
                 return Optional.of("RCPT");
             }
         }
-        return Optional.ofNullable(last).map(c -> c.startsWith("RCPT") ? "RCPT" : c.startsWith("MAIL") ? "MAIL" : c);
+        // ">>> ." is the end of the content: its reply answered the message (in this vocabulary, DATA)
+        return Optional.ofNullable(last).map(c -> c.startsWith("RCPT") ? "RCPT" : c.startsWith("MAIL") ? "MAIL" : c.equals(".") ? "DATA" : c);
+    }
+
+    /**
+     * The end of the line that ends the reply starting at {@code at} (its "NNN " line, RFC 5321 section 4.2.1:
+     * the lines before it are "NNN-"), following the "<<< " lines right below it; -1 when the text ends first. Each
+     * step moves to the next line, so the walk is linear in the text.
+     */
+    private static int replyEnd(String transcript, int at) {
+        int line = at;
+        while (true) {
+            int eol = transcript.indexOf('\n', line);
+            boolean continued = line + 3 < transcript.length() && transcript.charAt(line + 3) == '-';
+            if (!continued || eol < 0 || !transcript.startsWith("<<< ", eol + 1)) {
+                return eol;
+            }
+            line = eol + 5;
+        }
     }
 
     /** White space collapsed to single spaces, trimmed. */

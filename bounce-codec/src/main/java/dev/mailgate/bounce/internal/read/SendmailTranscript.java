@@ -46,26 +46,34 @@ final class SendmailTranscript {
         return text.contains(TALKING_TO) ? text.toLowerCase(Locale.ROOT) : null;
     }
 
-    /** The last server reply ({@code <<< 421 ...}, its continuation lines too) of a Sendmail session transcript. */
+    /**
+     * The last refusal ({@code <<< 421 ...}, a 4xx or 5xx reply with its continuation lines) of a Sendmail session
+     * transcript. A reply ends at its "NNN " line (RFC 5321 section 4.2.1); a 2xx or 3xx reply after it (the RCPT
+     * that was accepted before the connection broke) is not the failure, so it is not returned in its place.
+     */
     static Optional<String> lastReply(String context) {
         int talk = context.lastIndexOf(TALKING_TO);
         if (talk < 0) {
             return Optional.empty();
         }
-        StringBuilder last = new StringBuilder();
-        boolean inReply = false;
+        StringBuilder reply = new StringBuilder();
+        String refusal = null;
         for (String l : context.substring(talk).split("\n")) {
-            if (l.startsWith("<<< ")) {
-                if (!inReply) {
-                    last.setLength(0);
-                }
-                last.append(l.substring(4).strip()).append(' ');
-                inReply = true;
-            } else {
-                inReply = false;
+            if (!l.startsWith("<<< ")) {
+                reply.setLength(0);
+                continue;
+            }
+            String line = l.substring(4).strip();
+            reply.append(line).append(' ');
+            if (line.length() > 3 && line.charAt(3) == '-') {
+                continue;
+            }
+            String r = Replies.collapse(reply.toString());
+            reply.setLength(0);
+            if (!r.isEmpty() && (r.charAt(0) == '4' || r.charAt(0) == '5') && Replies.replyCode(r).isPresent()) {
+                refusal = r;
             }
         }
-        String r = Replies.collapse(last.toString());
-        return r.isEmpty() || Replies.replyCode(r).isEmpty() ? Optional.empty() : Optional.of(r);
+        return Optional.ofNullable(refusal);
     }
 }

@@ -33,6 +33,35 @@ class RepliesTest {
         assertThat(Replies.transcriptCommand(transcript, "554 <b@example.org>... 550 Host unknown")).isEmpty();
     }
 
+    /**
+     * Sendmail pipelines DATA after RCPT (RFC 2920 3.1): a reply after ">>> DATA" that another reply follows answered
+     * RCPT. A multi-line reply is one reply, and a refusal of the content (after ">>> .") answered the message:
+     * read as RCPT, "550-5.7.1 ... user unknown" after the content would have been a hard bounce.
+     */
+    @Test
+    void aTranscriptsPipelinedRcptReplyIsNotAMultiLineReplyToTheContent() {
+        String pipelined = "... while talking to mx.example.org.:\n>>> MAIL From:<a@example.jp>\n>>> RCPT To:<b@example.org>\n"
+                + ">>> DATA\n<<< 250 2.1.0 Ok\n<<< 550 5.1.1 <b@example.org>: Recipient address rejected\n"
+                + "<<< 554 5.5.1 Error: no valid recipients\n";
+        assertThat(Replies.transcriptCommand(pipelined, "550 5.1.1 <b@example.org>: Recipient address rejected")).contains("RCPT");
+        String afterContent = "... while talking to mx.example.org.:\n>>> DATA\n<<< 354 go ahead\n>>> .\n"
+                + "<<< 550-5.7.1 The user you are trying to contact is unknown\n<<< 550 5.7.1 here. x1si1 - gsmtp\n";
+        assertThat(Replies.transcriptCommand(afterContent, "550-5.7.1 The user you are trying to contact is unknown"))
+                .as("a refusal after the final dot").contains("DATA");
+        String multiLine = "... while talking to mx.example.org.:\n>>> RCPT To:<b@example.org>\n>>> DATA\n"
+                + "<<< 550-5.7.1 The user you are trying to contact is unknown\n<<< 550 5.7.1 here. x1si1 - gsmtp\n";
+        assertThat(Replies.transcriptCommand(multiLine, "550-5.7.1 The user you are trying to contact is unknown"))
+                .as("the second line of one reply is not a second reply").contains("DATA");
+    }
+
+    @Test
+    void sendmailsLastRefusalIsNotTheAcceptedReplyAfterIt() {
+        String session = "... while talking to mx.example.org.:\n>>> MAIL From:<a@example.jp>\n<<< 451-4.3.0 Mail server\n"
+                + "<<< 451 4.3.0 temporarily rejected message\n>>> RCPT To:<b@example.org>\n<<< 250 2.1.5 Ok\n";
+        assertThat(SendmailTranscript.lastReply(session)).contains("451-4.3.0 Mail server 451 4.3.0 temporarily rejected message");
+        assertThat(SendmailTranscript.lastReply("... while talking to mx.example.org.:\n<<< 250 2.1.5 Ok\n")).isEmpty();
+    }
+
     @Test
     void theReceiversCodeIsTheOneAfterTheReplyCode() {
         assertThat(Replies.replyStatus("5.1.0 - Unknown address error 550-'5.2.2 <k@example.jp>... Mailbox Full'"))
