@@ -47,7 +47,7 @@ final class EightBitMime {
     /** Told what a session offers when it starts sending: the messages it asks for are prepared for that. */
     void sessionOffers(Extensions ext) {
         boolean offered = ext.has("8BITMIME");
-        if (enabled && lastOffered != offered) {
+        if (enabled) {
             lastOffered = offered;
         }
     }

@@ -250,8 +250,9 @@ public final class SmtpTransport implements Transport {
     /**
      * The preparation this transport runs on every message (its default From, the provider's steps, writer, rules
      * and DKIM signer): give it to a {@code RecordingTransport} or {@code FakeTransport} to record the bytes and
-     * envelope this transport would send to a server without 8BITMIME (where the server offers it, non-ASCII text
-     * bodies go out 8bit instead: {@link SmtpConfig.Builder#eightBitMime}).
+     * envelope this transport would send to a server without 8BITMIME, when the configured writer renders the
+     * 7-bit form (its default; where the server offers 8BITMIME, non-ASCII text bodies go out 8bit instead:
+     * {@link SmtpConfig.Builder#eightBitMime}).
      */
     public MessagePreparation preparation() {
         return preparation;
