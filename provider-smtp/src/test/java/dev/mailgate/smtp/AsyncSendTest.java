@@ -15,35 +15,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code sendAsync} queues sends instead of starting a thread per send (issue 25): thousands of pending sends run on
  * at most {@code maxConnections} threads, and every future completes with its receipt or its failure.
  */
 class AsyncSendTest {
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
-
-    private TestSmtpServer start(TestSmtpServer.Builder builder) throws Exception {
-        TestSmtpServer server = builder.build().start();
-        resources.add(server);
-        return server;
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     private SmtpTransport transport(TestSmtpServer server, int maxConnections) {
         SmtpTransport t = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
                 .commandTimeout(Duration.ofSeconds(30)).dataTimeout(Duration.ofSeconds(30)).sendDeadline(Duration.ofMinutes(5))
                 .maxConnections(maxConnections).build());
-        resources.add(t);
+        opened.add(t);
         return t;
     }
 
@@ -60,7 +48,7 @@ class AsyncSendTest {
     @Test
     @Timeout(300)
     void twoThousandPendingSendsRunOnAtMostMaxConnectionsThreads() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder());
+        TestSmtpServer server = opened.start(TestSmtpServer.builder());
         SmtpTransport smtp = transport(server, 4);
         long before = mailgateThreads();
         List<CompletableFuture<SendReceipt>> futures = new ArrayList<>();
@@ -91,11 +79,11 @@ class AsyncSendTest {
     void aDeliveredSendOfARunDoesNotWaitForAnotherOnesRetry() throws Exception {
         // Both queued together, so one drainer sends them as one run; the first one's RCPT is refused for now and
         // retried after a 3 s backoff, the second is delivered: its future must not wait for that retry.
-        TestSmtpServer server = start(TestSmtpServer.builder().on("RCPT TO:<r0@", ServerAction.reply("451 4.3.0 try again later"), 1));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().on("RCPT TO:<r0@", ServerAction.reply("451 4.3.0 try again later"), 1));
         List<Runnable> held = new ArrayList<>();
         SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
                 .maxConnections(1).backoff(Duration.ofSeconds(3), Duration.ofSeconds(3)).build()).executor(held::add).build();
-        resources.add(smtp);
+        opened.add(smtp);
         CompletableFuture<SendReceipt> retried = smtp.sendAsync(message(0));
         CompletableFuture<SendReceipt> delivered = smtp.sendAsync(message(1));
         assertThat(held).hasSize(1);
@@ -113,7 +101,7 @@ class AsyncSendTest {
     void anApplicationRuleThatAssertsFailsItsMessageAloneInARun() throws Exception {
         // A Rule with a bug (an AssertionError on the second message): inside a chained run an untyped error ended
         // the run and failed every future, delivered ones too.
-        TestSmtpServer server = start(TestSmtpServer.builder());
+        TestSmtpServer server = opened.start(TestSmtpServer.builder());
         List<Runnable> held = new ArrayList<>();
         dev.mailgate.core.validation.Rule buggy = dev.mailgate.core.validation.Rule.of("buggy", m -> {
             if (m.messageId().orElse("").equals("m1@example.com")) {
@@ -123,7 +111,7 @@ class AsyncSendTest {
         });
         SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
                 .maxConnections(1).build()).rules(List.of(buggy)).executor(held::add).build();
-        resources.add(smtp);
+        opened.add(smtp);
         List<CompletableFuture<SendReceipt>> futures = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             futures.add(smtp.sendAsync(message(i)));
@@ -141,12 +129,12 @@ class AsyncSendTest {
     @Timeout(60)
     void anExecutorThatThrowsFailsTheSendsInsteadOfStrandingThem() throws Exception {
         // Not a RejectedExecutionException: the drainer count stayed raised, and every later send queued for good.
-        TestSmtpServer server = start(TestSmtpServer.builder());
+        TestSmtpServer server = opened.start(TestSmtpServer.builder());
         SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
                 .maxConnections(1).build()).executor(task -> {
                     throw new IllegalStateException("the application's executor is shut down");
                 }).build();
-        resources.add(smtp);
+        opened.add(smtp);
         for (int i = 0; i < 3; i++) {
             assertThat(smtp.sendAsync(message(i))).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
                     .havingCause().isInstanceOf(IllegalStateException.class);
@@ -157,14 +145,14 @@ class AsyncSendTest {
     @Timeout(60)
     void failuresCompleteTheFutureExceptionallyAndCloseFailsQueuedSends() throws Exception {
         // Every MAIL is refused for good: each future fails with the server's reply, none hangs.
-        TestSmtpServer refusing = start(TestSmtpServer.builder().on("MAIL", ServerAction.reply("550 5.7.1 no")));
+        TestSmtpServer refusing = opened.start(TestSmtpServer.builder().on("MAIL", ServerAction.reply("550 5.7.1 no")));
         SmtpTransport smtp = transport(refusing, 1);
         CompletableFuture<SendReceipt> refused = smtp.sendAsync(message(1));
         assertThat(refused).failsWithin(Duration.ofSeconds(30)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .havingCause().isInstanceOf(dev.mailgate.core.transport.ServerRejectedException.class);
 
         // A server that holds DATA's reply keeps the only drainer busy; what is queued behind it fails on close.
-        TestSmtpServer slow = start(TestSmtpServer.builder().on(TestSmtpServer.DATA_END, ServerAction.stall(Duration.ofSeconds(2))));
+        TestSmtpServer slow = opened.start(TestSmtpServer.builder().on(TestSmtpServer.DATA_END, ServerAction.stall(Duration.ofSeconds(2))));
         SmtpTransport closing = transport(slow, 1);
         List<CompletableFuture<SendReceipt>> futures = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

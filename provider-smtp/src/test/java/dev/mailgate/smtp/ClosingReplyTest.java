@@ -11,10 +11,9 @@ import dev.mailgate.testing.smtp.ServerAction;
 import dev.mailgate.testing.smtp.TestCertificates;
 import dev.mailgate.testing.smtp.TestSmtpServer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,19 +23,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * not as "connection lost".
  */
 class ClosingReplyTest {
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     private TestSmtpServer server(boolean pipelining, int times) throws Exception {
         TestSmtpServer server = TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).pipelining(pipelining)
                 .on("RCPT TO:<b@", ServerAction.replyAndClose("421 4.3.2 Service shutting down"), times).build().start();
-        resources.add(server);
+        opened.add(server);
         return server;
     }
 
@@ -44,7 +37,7 @@ class ClosingReplyTest {
         SmtpTransport t = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port())
                 .sslContext(TestCertificates.trustingClient()).commandTimeout(Duration.ofSeconds(10)).maxAttempts(maxAttempts)
                 .backoff(Duration.ofMillis(10), Duration.ofMillis(20)).build()).listener(listener).build();
-        resources.add(t);
+        opened.add(t);
         return t;
     }
 

@@ -26,8 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * RFC 6152 (8BITMIME) on the wire: text bodies of the messages the transport renders go 8bit, with
@@ -39,21 +39,9 @@ class EightBitMimeTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-04T07:00:00Z"), ZoneOffset.UTC);
     private static final String TEXT = "Grüße aus Köln,\n\nwir freuen uns – bis bald!\n.\nEnde\n";
     private static final String[] WITHOUT_8BITMIME = {"PIPELINING", "SIZE 10000000", "ENHANCEDSTATUSCODES"};
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    @RegisterExtension
+    final Opened opened = new Opened();
     private final AtomicInteger renders = new AtomicInteger();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
-
-    private TestSmtpServer start(TestSmtpServer.Builder builder) throws Exception {
-        TestSmtpServer server = builder.build().start();
-        resources.add(server);
-        return server;
-    }
 
     private static SmtpConfig.Builder config(TestSmtpServer server) {
         return SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
@@ -75,7 +63,7 @@ class EightBitMimeTest {
             b.dkim(signer);
         }
         SmtpTransport t = b.build();
-        resources.add(t);
+        opened.add(t);
         return t;
     }
 
@@ -86,7 +74,7 @@ class EightBitMimeTest {
 
     @Test
     void aServerOffering8BitMimeGetsTextBodies8BitAndEachMessageIsRenderedOnce() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder());
+        TestSmtpServer server = opened.start(TestSmtpServer.builder());
         SmtpTransport smtp = transport(config(server), null);
 
         smtp.send(message("one", TEXT));
@@ -107,7 +95,7 @@ class EightBitMimeTest {
 
     @Test
     void aServerWithout8BitMimeGetsTodaysQuotedPrintableBytes() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().extensions(WITHOUT_8BITMIME));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().extensions(WITHOUT_8BITMIME));
         SmtpTransport smtp = transport(config(server), null);
 
         smtp.send(message("first", TEXT));
@@ -131,7 +119,7 @@ class EightBitMimeTest {
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         DkimSigner signer = DkimSigner.builder("example.com", "ed", key.getPrivate()).build();
         // The first session offers 8BITMIME and closes on the final dot; the one the retry opens does not offer it.
-        TestSmtpServer server = start(TestSmtpServer.builder().extensions(WITHOUT_8BITMIME)
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().extensions(WITHOUT_8BITMIME)
                 .on("EHLO", ServerAction.reply("250 localhost", "250 PIPELINING", "250 8BITMIME", "250 SIZE 10000000"), 1)
                 .on(TestSmtpServer.DATA_END, ServerAction.replyAndClose("421 4.3.2 Service shutting down"), 1));
         SmtpTransport smtp = transport(config(server).eightBitMime(true), signer);
@@ -155,7 +143,7 @@ class EightBitMimeTest {
     void messagesABatchCarriesToASessionWithout8BitMimeGoSevenBit() throws Exception {
         // The first session offers 8BITMIME and takes two messages (maxMessagesPerConnection); those it had prepared
         // beyond them go on on the next session, which does not offer it: begun there, and chained there.
-        TestSmtpServer server = start(TestSmtpServer.builder().extensions(WITHOUT_8BITMIME)
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().extensions(WITHOUT_8BITMIME)
                 .on("EHLO", ServerAction.reply("250 localhost", "250 PIPELINING", "250 8BITMIME", "250 SIZE 10000000"), 1));
         SmtpTransport smtp = transport(config(server).maxConnections(1).maxMessagesPerConnection(2), null);
         List<EmailMessage> batch = new ArrayList<>();
@@ -184,7 +172,7 @@ class EightBitMimeTest {
     void theDkimSignatureCoversThe8BitFormWhenItIsSwitchedOnWithDkim() throws Exception {
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         DkimSigner signer = DkimSigner.builder("example.com", "ed", key.getPrivate()).build();
-        TestSmtpServer server = start(TestSmtpServer.builder());
+        TestSmtpServer server = opened.start(TestSmtpServer.builder());
         transport(config(server).eightBitMime(true), signer).send(message("signed8", TEXT));
         // Not switched on: with DKIM the default is the 7-bit form (RFC 6376 section 5.3).
         transport(config(server), signer).send(message("signed7", TEXT));
@@ -201,7 +189,7 @@ class EightBitMimeTest {
 
     @Test
     void aTextPartWithALineOver998OctetsStaysQuotedPrintable() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder());
+        TestSmtpServer server = opened.start(TestSmtpServer.builder());
         String text = "Grüße,\n" + "lang ".repeat(240) + "\nEnde\n";
         transport(config(server), null).send(message("long", text));
 
@@ -223,11 +211,11 @@ class EightBitMimeTest {
         assertThat(sevenBit).as("base64 of mostly non-ASCII text").isGreaterThan(eightBit + 500);
         long limit = (eightBit + sevenBit) / 2;
 
-        TestSmtpServer with = start(TestSmtpServer.builder().extensions("PIPELINING", "8BITMIME", "SIZE " + limit));
+        TestSmtpServer with = opened.start(TestSmtpServer.builder().extensions("PIPELINING", "8BITMIME", "SIZE " + limit));
         transport(config(with), null).send(message("size", text));
         assertThat(with.awaitMessages(1, Duration.ofSeconds(5)).get(0).content()).hasSize((int) eightBit);
 
-        TestSmtpServer without = start(TestSmtpServer.builder().extensions("PIPELINING", "SIZE " + limit));
+        TestSmtpServer without = opened.start(TestSmtpServer.builder().extensions("PIPELINING", "SIZE " + limit));
         assertThatThrownBy(() -> transport(config(without), null).send(message("size", text)))
                 .isInstanceOf(MessageTooLargeException.class).hasMessageContaining(sevenBit + " octets");
         assertThat(without.commands()).noneMatch(c -> c.startsWith("MAIL"));
@@ -235,7 +223,7 @@ class EightBitMimeTest {
 
     @Test
     void switchedOffEveryRenderedMessageGoesSevenBitAndRawMessagesAreDeclaredAsTheyAre() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder());
+        TestSmtpServer server = opened.start(TestSmtpServer.builder());
         SmtpTransport smtp = transport(config(server).eightBitMime(false), null);
         smtp.send(message("off", TEXT));
         // RFC 6152 section 3: a raw message is sent as given; its 8-bit octets are declared whatever the switch.

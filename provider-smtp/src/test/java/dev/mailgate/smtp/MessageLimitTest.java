@@ -10,9 +10,9 @@ import dev.mailgate.testing.smtp.TestSmtpServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,14 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * claimed or released, so one session carried up to 163 messages on the default limit of 100).
  */
 class MessageLimitTest {
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     private static List<EmailMessage> batch(int n) {
         List<EmailMessage> batch = new ArrayList<>();
@@ -49,11 +43,11 @@ class MessageLimitTest {
     @Timeout(120)
     void aBatchOf250OnALimitOf100UsesThreeSessions(boolean pipelining) throws Exception {
         TestSmtpServer server = TestSmtpServer.builder().pipelining(pipelining).build().start();
-        resources.add(server);
+        opened.add(server);
         SmtpTransport smtp = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
                 .commandTimeout(Duration.ofSeconds(30)).dataTimeout(Duration.ofSeconds(30)).sendDeadline(Duration.ofMinutes(2))
                 .maxConnections(1).maxMessagesPerConnection(100).build());
-        resources.add(smtp);
+        opened.add(smtp);
 
         List<SendResult> results = smtp.sendBatch(batch(250));
 
@@ -69,10 +63,10 @@ class MessageLimitTest {
     @Timeout(60)
     void aLimitOfOneGivesEveryMessageItsOwnSession() throws Exception {
         TestSmtpServer server = TestSmtpServer.builder().build().start();
-        resources.add(server);
+        opened.add(server);
         SmtpTransport smtp = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
                 .maxConnections(1).maxMessagesPerConnection(1).build());
-        resources.add(smtp);
+        opened.add(smtp);
 
         List<SendResult> results = smtp.sendBatch(batch(5));
 
@@ -91,10 +85,10 @@ class MessageLimitTest {
     @Timeout(60)
     void messagesHandedOnByAFullSessionSurviveTheNextSessionBreaking() throws Exception {
         TestSmtpServer server = TestSmtpServer.builder().on("RCPT TO:<r2@", ServerAction.disconnect(), 1).build().start();
-        resources.add(server);
+        opened.add(server);
         SmtpTransport smtp = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
                 .maxConnections(1).maxMessagesPerConnection(2).backoff(Duration.ofMillis(1), Duration.ofMillis(5)).build());
-        resources.add(smtp);
+        opened.add(smtp);
 
         List<SendResult> results = smtp.sendBatch(batch(4));
 
@@ -112,7 +106,7 @@ class MessageLimitTest {
     @Timeout(60)
     void theReplacementOpensWhileTheFullSessionFinishesAndOnlyWhenNeeded() throws Exception {
         TestSmtpServer server = TestSmtpServer.builder().build().start();
-        resources.add(server);
+        opened.add(server);
         List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
         SmtpEventListener listener = new SmtpEventListener() {
             @Override
@@ -127,7 +121,7 @@ class MessageLimitTest {
         };
         SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
                 .maxConnections(1).maxMessagesPerConnection(10).build()).listener(listener).build();
-        resources.add(smtp);
+        opened.add(smtp);
 
         assertThat(smtp.sendBatch(batch(25))).hasSize(25).allMatch(r -> r instanceof SendResult.Sent);
         assertThat(server.awaitMessages(25, Duration.ofSeconds(10))).hasSize(25);
@@ -161,7 +155,7 @@ class MessageLimitTest {
     void aSlowSetupStartsTheReplacementEarlyEnoughToBeReady() throws Exception {
         TestSmtpServer server = TestSmtpServer.builder()
                 .on(TestSmtpServer.CONNECT, ServerAction.delayed(Duration.ofMillis(2000), "220 slow.example ESMTP")).build().start();
-        resources.add(server);
+        opened.add(server);
         List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
         SmtpEventListener listener = new SmtpEventListener() {
             @Override
@@ -176,7 +170,7 @@ class MessageLimitTest {
         };
         SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
                 .maxConnections(1).maxMessagesPerConnection(30).build()).listener(listener).build();
-        resources.add(smtp);
+        opened.add(smtp);
 
         assertThat(smtp.sendBatch(batch(40))).hasSize(40).allMatch(r -> r instanceof SendResult.Sent);
         assertThat(mailsPerSession(server)).containsExactly(30, 10);
@@ -197,10 +191,10 @@ class MessageLimitTest {
     void aReplacementNobodyNeededServesTheNextBatch() throws Exception {
         TestSmtpServer server = TestSmtpServer.builder().on("RCPT TO:<r8@", ServerAction.reply("550 5.1.1 no such user"), 1)
                 .on("RCPT TO:<r9@", ServerAction.reply("550 5.1.1 no such user"), 1).build().start();
-        resources.add(server);
+        opened.add(server);
         SmtpTransport smtp = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
                 .maxConnections(1).maxMessagesPerConnection(10).build());
-        resources.add(smtp);
+        opened.add(smtp);
 
         List<SendResult> first = smtp.sendBatch(batch(12));
         assertThat(first.stream().filter(r -> r instanceof SendResult.Sent).count()).isEqualTo(10);

@@ -16,27 +16,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How transactions go on the wire: pipelined groups (RFC 2920) seen as the server's turns, RSET only where the
  * session needs one, the quota and the pace under concurrency and in chains.
  */
 class PipeliningTest {
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     private TestSmtpServer start(TestSmtpServer.Builder builder) throws Exception {
         TestSmtpServer server = builder.startTls(TestCertificates.localhostServer()).build().start();
-        resources.add(server);
+        opened.add(server);
         return server;
     }
 
@@ -46,7 +40,7 @@ class PipeliningTest {
 
     private SmtpTransport transport(SmtpTransport.Builder builder) {
         SmtpTransport t = builder.build();
-        resources.add(t);
+        opened.add(t);
         return t;
     }
 

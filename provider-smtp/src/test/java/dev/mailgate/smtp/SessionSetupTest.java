@@ -15,35 +15,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Session setup against lying or mismatched servers: EHLO contents, SNI, TLS on the wrong port, the EHLO name. */
 class SessionSetupTest {
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
-
-    private TestSmtpServer start(TestSmtpServer.Builder builder) throws Exception {
-        TestSmtpServer server = builder.build().start();
-        resources.add(server);
-        return server;
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     private SmtpTransport transport(SmtpConfig.Builder config) {
         SmtpTransport t = SmtpTransport.create(config.build());
-        resources.add(t);
+        opened.add(t);
         return t;
     }
 
@@ -71,7 +57,7 @@ class SessionSetupTest {
             tenLines[i] = "250-line" + i;
         }
         tenLines[9] = "250 PIPELINING";
-        TestSmtpServer server = start(TestSmtpServer.builder().on("EHLO", ServerAction.reply(tenLines)));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().on("EHLO", ServerAction.reply(tenLines)));
         SmtpTransport tight = transport(config("localhost", server).tlsMode(TlsMode.NONE)
                 .limits(InputLimits.builder().maxReplyLines(5).build()));
         assertThatThrownBy(() -> tight.send(message())).isInstanceOf(MailException.class)
@@ -83,7 +69,7 @@ class SessionSetupTest {
 
     @Test
     void aDuplicatedAuthMechanismInEhloIsNoError() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().auth("user", "secret").authWithoutTls()
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().auth("user", "secret").authWithoutTls()
                 .extensions("PIPELINING", "AUTH PLAIN LOGIN PLAIN", "8BITMIME"));
         SmtpTransport smtp = transport(config("localhost", server).tlsMode(TlsMode.NONE).allowPlaintextAuth(true)
                 .credentials("user", "secret"));
@@ -93,7 +79,7 @@ class SessionSetupTest {
 
     @Test
     void aFailingTokenSupplierIsATypedErrorAndTheSocketIsClosed() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret"));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret"));
         SmtpTransport smtp = transport(config("localhost", server).oauth2("user", () -> {
             throw new IllegalStateException("token endpoint unreachable");
         }));
@@ -104,14 +90,14 @@ class SessionSetupTest {
 
     @Test
     void sniIsSentForAHostName() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         transport(config("localhost", server)).send(message());
         assertThat(server.serverNames()).containsExactly("localhost");
     }
 
     @Test
     void noSniForAnIpLiteral() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         transport(config("127.0.0.1", server).verifyHostname(false)).send(message());
         assertThat(server.serverNames()).containsExactly("");
     }
@@ -125,7 +111,7 @@ class SessionSetupTest {
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void sniIsSentForAHostNameThatStartsWithADigit(@TempDir Path dir) throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 1mail.example.test 1relay localhost\n");
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Process child = new ProcessBuilder(java, "-Djdk.net.hosts.file=" + hosts, "-cp", System.getProperty("java.class.path"),
@@ -156,7 +142,7 @@ class SessionSetupTest {
     void aTlsRecordOnAPlaintextSessionFailsAtOnce() throws Exception {
         // What a plaintext client hears from a TLS port that talks first: a TLS alert record, no line break ever.
         byte[] alert = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x32};
-        TestSmtpServer server = start(TestSmtpServer.builder()
+        TestSmtpServer server = opened.start(TestSmtpServer.builder()
                 .on(TestSmtpServer.CONNECT, ServerAction.drip(alert, new byte[200], Duration.ofMillis(500))));
         SmtpTransport smtp = transport(config("localhost", server).commandTimeout(Duration.ofSeconds(30)).maxAttempts(3)
                 .backoff(Duration.ofMillis(10), Duration.ofMillis(20)));
@@ -184,7 +170,7 @@ class SessionSetupTest {
         // The inference is on the port number; a test server cannot bind 465, so the config is checked, then an
         // implicit-TLS session is run with the inferred mode.
         TlsMode inferred = SmtpConfig.builder("localhost").port(465).build().tlsMode();
-        TestSmtpServer server = start(TestSmtpServer.builder().implicitTls(TestCertificates.localhostServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().implicitTls(TestCertificates.localhostServer()));
         transport(config("localhost", server).tlsMode(inferred)).send(message());
         assertThat(server.messages()).singleElement().satisfies(m -> assertThat(m.tls()).isTrue());
     }
@@ -197,7 +183,7 @@ class SessionSetupTest {
         assertThat(HeloName.choose("localhost.localdomain")).isEqualTo("localhost");
         assertThat(HeloName.choose("192.0.2.7")).isEqualTo("localhost");
         assertThat(HeloName.choose("fe80:0:0:0:1%eth0")).isEqualTo("localhost");
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         transport(config("localhost", server)).send(message());
         String expected = HeloName.choose(java.net.InetAddress.getLocalHost().getCanonicalHostName());
         assertThat(server.commands()).filteredOn(c -> c.startsWith("EHLO")).allMatch(c -> c.equals("EHLO " + expected));

@@ -23,25 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The events of {@link SmtpEventListener} arrive in the order its javadoc documents, against a real server. */
 class SmtpEventListenerTest {
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
-
-    private TestSmtpServer start(TestSmtpServer.Builder builder) throws Exception {
-        TestSmtpServer server = builder.build().start();
-        resources.add(server);
-        return server;
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     private static SmtpConfig.Builder config(int port) {
         return SmtpConfig.builder("localhost").port(port).sslContext(TestCertificates.trustingClient())
@@ -51,7 +39,7 @@ class SmtpEventListenerTest {
 
     private SmtpTransport transport(SmtpConfig.Builder config, SmtpEventListener listener) {
         SmtpTransport t = SmtpTransport.builder(config.build()).listener(listener).provider("ses").build();
-        resources.add(t);
+        opened.add(t);
         return t;
     }
 
@@ -174,7 +162,7 @@ class SmtpEventListenerTest {
 
     @Test
     void aStartTlsAuthSendReportsEveryStepInOrderAndReusesTheSession() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret"));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret"));
         Recorder recorder = new Recorder();
         SmtpTransport smtp = transport(config(server.port()).credentials("user", "secret"), recorder);
 
@@ -196,7 +184,7 @@ class SmtpEventListenerTest {
 
     @Test
     void aRetryReleasesTheBrokenSessionThenOpensAFreshOne() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().pipelining(false).on("MAIL FROM", ServerAction.reply("421 4.3.2 Service shutting down"), 1));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().pipelining(false).on("MAIL FROM", ServerAction.reply("421 4.3.2 Service shutting down"), 1));
         Recorder recorder = new Recorder();
         SmtpTransport smtp = transport(config(server.port()).tlsMode(TlsMode.NONE).maxAttempts(3), recorder);
 
@@ -214,7 +202,7 @@ class SmtpEventListenerTest {
 
     @Test
     void aRefusalEndsWithFailedAfterTheSessionIsReleased() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().on(TestSmtpServer.DATA_END, ServerAction.reply("554 5.7.1 Message rejected as spam")));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().on(TestSmtpServer.DATA_END, ServerAction.reply("554 5.7.1 Message rejected as spam")));
         Recorder recorder = new Recorder();
         SmtpTransport smtp = transport(config(server.port()).tlsMode(TlsMode.NONE), recorder);
 
@@ -236,7 +224,7 @@ class SmtpEventListenerTest {
         assertThat(refused.events).containsExactly("connectStart", "connectFailed ConnectionException", "failed ConnectionException m1@example.com");
 
         // STARTTLS required, the server offers none: the setup stops after EHLO, and a TLS failure is not retried.
-        TestSmtpServer plain = start(TestSmtpServer.builder());
+        TestSmtpServer plain = opened.start(TestSmtpServer.builder());
         Recorder noTls = new Recorder();
         assertThatThrownBy(() -> transport(config(plain.port()).maxAttempts(3), noTls).send(message(2)))
                 .isInstanceOf(ConnectionException.class);
@@ -246,7 +234,7 @@ class SmtpEventListenerTest {
 
     @Test
     void aChainedBatchPairsEveryTransactionStartWithOneEnd() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().on("RCPT TO:<ana@", ServerAction.reply("450 4.2.1 try later"), 1));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().on("RCPT TO:<ana@", ServerAction.reply("450 4.2.1 try later"), 1));
         Recorder recorder = new Recorder();
         SmtpTransport smtp = transport(config(server.port()).tlsMode(TlsMode.NONE).maxConnections(1), recorder);
 
@@ -273,7 +261,7 @@ class SmtpEventListenerTest {
 
     @Test
     void aListenerThatThrowsEverywhereNeverBreaksASend() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
                 .on("MAIL FROM", ServerAction.reply("421 4.3.2 Service shutting down"), 1));
         List<String> called = new CopyOnWriteArrayList<>();
         SmtpEventListener throwing = (SmtpEventListener) Proxy.newProxyInstance(getClass().getClassLoader(),

@@ -32,25 +32,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The SMTP client against the scriptable test server, over real sockets and real TLS handshakes. */
 class SmtpTransportTest {
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
-
-    private TestSmtpServer start(TestSmtpServer.Builder builder) throws Exception {
-        TestSmtpServer server = builder.build().start();
-        resources.add(server);
-        return server;
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     private SmtpConfig.Builder config(TestSmtpServer server) {
         return SmtpConfig.builder("localhost").port(server.port())
@@ -61,7 +49,7 @@ class SmtpTransportTest {
 
     private SmtpTransport transport(SmtpConfig.Builder config) {
         SmtpTransport t = SmtpTransport.create(config.build());
-        resources.add(t);
+        opened.add(t);
         return t;
     }
 
@@ -72,7 +60,7 @@ class SmtpTransportTest {
 
     @Test
     void startTlsAuthAndPipeliningDeliverTheRenderedBytesExactly() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret"));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret"));
         SmtpTransport smtp = transport(config(server).credentials("user", "secret"));
         EmailMessage m = message("ana@example.org");
 
@@ -102,7 +90,7 @@ class SmtpTransportTest {
 
     @Test
     void rcpt550RejectsOnlyThatRecipient() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on("RCPT TO:<gone@", ServerAction.reply("550 5.1.1 <gone@example.org>: Recipient address rejected")));
         SmtpTransport smtp = transport(config(server));
         SendReceipt receipt = smtp.send(message("ok@example.org, gone@example.org"));
@@ -117,7 +105,7 @@ class SmtpTransportTest {
 
     @Test
     void transient421IsRetriedOnAFreshConnection() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on("MAIL FROM", ServerAction.reply("421 4.3.2 Service shutting down"), 1));
         List<String> events = new CopyOnWriteArrayList<>();
         SmtpTransport smtp = SmtpTransport.builder(config(server).build()).listener(new SmtpEventListener() {
@@ -126,7 +114,7 @@ class SmtpTransportTest {
                 events.add("retry " + attempt + " " + error.getClass().getSimpleName());
             }
         }).build();
-        resources.add(smtp);
+        opened.add(smtp);
         smtp.send(message("a@example.org"));
         assertThat(server.awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
         assertThat(server.connectionCount()).isEqualTo(2);
@@ -135,7 +123,7 @@ class SmtpTransportTest {
 
     @Test
     void permanent5xxAtEndOfDataIsNotRetried() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on(TestSmtpServer.DATA_END, ServerAction.reply("554 5.7.1 Message rejected as spam")));
         SmtpTransport smtp = transport(config(server));
         assertThatThrownBy(() -> smtp.send(message("a@example.org")))
@@ -150,7 +138,7 @@ class SmtpTransportTest {
 
     @Test
     void connectionLostAfterTheFinalDotIsOutcomeUnknownAndNeverResent() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on(TestSmtpServer.DATA_END, ServerAction.disconnect()));
         SmtpTransport smtp = transport(config(server));
         EmailMessage m = message("a@example.org");
@@ -163,7 +151,7 @@ class SmtpTransportTest {
 
     @Test
     void connectionLostBeforeTheFinalDotIsRetried() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on("DATA", ServerAction.disconnect(), 1));
         SmtpTransport smtp = transport(config(server));
         smtp.send(message("a@example.org"));
@@ -173,7 +161,7 @@ class SmtpTransportTest {
 
     @Test
     void stalledServerTimesOutWithinTheCommandTimeout() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on("MAIL FROM", ServerAction.stall(Duration.ofSeconds(10))));
         SmtpTransport smtp = transport(config(server).commandTimeout(Duration.ofMillis(300)).maxAttempts(1));
         long start = System.nanoTime();
@@ -184,7 +172,7 @@ class SmtpTransportTest {
 
     @Test
     void missingStartTlsIsRefusedAndNoCredentialsAreSent() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().auth("user", "secret").authWithoutTls());
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().auth("user", "secret").authWithoutTls());
         SmtpTransport smtp = transport(config(server).credentials("user", "secret"));
         assertThatThrownBy(() -> smtp.send(message("a@example.org"))).isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("does not offer STARTTLS");
@@ -194,7 +182,7 @@ class SmtpTransportTest {
 
     @Test
     void startTlsRefusedByTheServerIsNotADowngrade() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on("STARTTLS", ServerAction.reply("454 4.7.0 TLS not available due to temporary reason")));
         SmtpTransport smtp = transport(config(server));
         assertThatThrownBy(() -> smtp.send(message("a@example.org"))).isInstanceOf(ConnectionException.class)
@@ -204,7 +192,7 @@ class SmtpTransportTest {
 
     @Test
     void plaintextInjectedAfterStartTlsReplyIsDetected() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on("STARTTLS", ServerAction.raw("220 2.0.0 Ready to start TLS\r\n250 injected\r\n")));
         SmtpTransport smtp = transport(config(server));
         assertThatThrownBy(() -> smtp.send(message("a@example.org"))).isInstanceOf(ConnectionException.class)
@@ -214,7 +202,7 @@ class SmtpTransportTest {
 
     @Test
     void certificateForAnotherNameFailsTheHandshake() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.wrongNameServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.wrongNameServer()));
         SmtpTransport smtp = transport(config(server));
         assertThatThrownBy(() -> smtp.send(message("a@example.org"))).isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("TLS handshake").hasMessageContaining("localhost");
@@ -223,7 +211,7 @@ class SmtpTransportTest {
 
     @Test
     void implicitTlsWorksOnTheFirstByte() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().implicitTls(TestCertificates.localhostServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().implicitTls(TestCertificates.localhostServer()));
         SmtpTransport smtp = transport(config(server).tlsMode(TlsMode.IMPLICIT));
         smtp.send(message("a@example.org"));
         assertThat(server.awaitMessages(1, Duration.ofSeconds(5)).get(0).tls()).isTrue();
@@ -231,7 +219,7 @@ class SmtpTransportTest {
 
     @Test
     void wrongPassword535IsAnAuthenticationErrorAndNotRetried() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret"));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret"));
         SmtpTransport smtp = transport(config(server).credentials("user", "wrong"));
         assertThatThrownBy(() -> smtp.send(message("a@example.org")))
                 .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.reply().orElseThrow().code()).isEqualTo(535));
@@ -240,7 +228,7 @@ class SmtpTransportTest {
 
     @Test
     void xoauth2SendsTheToken() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("me@example.com", "ya29.token"));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("me@example.com", "ya29.token"));
         SmtpTransport smtp = transport(config(server).oauth2("me@example.com", () -> "ya29.token"));
         smtp.send(message("a@example.org"));
         assertThat(server.awaitMessages(1, Duration.ofSeconds(5)).get(0).authenticatedAs()).isEqualTo("me@example.com");
@@ -249,7 +237,7 @@ class SmtpTransportTest {
 
     @Test
     void lockStepWithoutPipeliningAndDsnParameters() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).pipelining(false));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).pipelining(false));
         SmtpTransport smtp = transport(config(server).dsn(Set.of("FAILURE", "DELAY"), "HDRS"));
         EmailMessage m = message("a@example.org, b@example.org");
         smtp.send(m);
@@ -260,7 +248,7 @@ class SmtpTransportTest {
 
     @Test
     void messageLargerThanTheAdvertisedSizeIsNotSent() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).maxSize(1000));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).maxSize(1000));
         SmtpTransport smtp = transport(config(server));
         EmailMessage big = message("a@example.org").toBuilder().text("x".repeat(5000)).build();
         assertThatThrownBy(() -> smtp.send(big)).isInstanceOf(MessageTooLargeException.class).hasMessageContaining("1000");
@@ -269,20 +257,20 @@ class SmtpTransportTest {
 
     @Test
     void unicodeAddressNeedsSmtpUtf8AndGetsIt() throws Exception {
-        TestSmtpServer with = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        TestSmtpServer with = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         transport(config(with)).send(message("josé@example.org"));
         ReceivedMessage got = with.awaitMessages(1, Duration.ofSeconds(5)).get(0);
         assertThat(got.recipients()).containsExactly("josé@example.org");
         assertThat(got.mailParameters()).contains("SMTPUTF8");
 
-        TestSmtpServer without = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).smtpUtf8(false));
+        TestSmtpServer without = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).smtpUtf8(false));
         assertThatThrownBy(() -> transport(config(without)).send(message("josé@example.org")))
                 .isInstanceOf(UnsupportedByServerException.class).hasMessageContaining("SMTPUTF8");
     }
 
     @Test
     void smugglingSequencesInARawMessageNeverReachTheWireAsLineBreaks() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         SmtpTransport smtp = transport(config(server));
         String body = "line one\n.\nMAIL FROM:<evil@x.org>\r\n.\rRCPT TO:<victim@x.org>\r\n.\r\n";
         byte[] eml = ("From: a@example.com\r\nTo: b@example.org\r\nSubject: s\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
@@ -297,7 +285,7 @@ class SmtpTransportTest {
 
     @Test
     void oneConnectionCarriesManyMessagesUpToItsLimit() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         SmtpTransport smtp = transport(config(server).maxMessagesPerConnection(5));
         for (int i = 0; i < 20; i++) {
             smtp.send(message("r" + i + "@example.org"));
@@ -309,7 +297,7 @@ class SmtpTransportTest {
 
     @Test
     void batchUsesThePoolAndReportsEachResultInOrder() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on("RCPT TO:<r7@", ServerAction.reply("550 5.1.1 no such user")));
         SmtpTransport smtp = transport(config(server).maxConnections(3));
         List<EmailMessage> batch = new ArrayList<>();
@@ -328,7 +316,7 @@ class SmtpTransportTest {
 
     @Test
     void chainedBatchRetriesATransientFailureAndDeliversEverything() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on(TestSmtpServer.DATA_END, ServerAction.reply("451 4.3.0 Temporary failure, try again"), 1)
                 .on("RCPT TO:<r5@", ServerAction.disconnect(), 1));
         SmtpTransport smtp = transport(config(server).maxConnections(1));
@@ -347,7 +335,7 @@ class SmtpTransportTest {
 
     @Test
     void serverWithoutEhloGetsHeloAndLockStep() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().on("EHLO", ServerAction.reply("502 5.5.2 Error: command not recognized")));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().on("EHLO", ServerAction.reply("502 5.5.2 Error: command not recognized")));
         SmtpTransport smtp = transport(config(server).tlsMode(TlsMode.NONE));
         smtp.send(message("a@example.org"));
         assertThat(server.awaitMessages(1, Duration.ofSeconds(5)).get(0).mailParameters()).doesNotContain("SIZE");
@@ -356,7 +344,7 @@ class SmtpTransportTest {
 
     @Test
     void malformedReplyIsAProtocolErrorNotAHang() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on("MAIL FROM", ServerAction.raw("this is not smtp\r\n")));
         SmtpTransport smtp = transport(config(server).maxAttempts(2));
         assertThatThrownBy(() -> smtp.send(message("a@example.org"))).isInstanceOf(ConnectionException.class)
@@ -366,7 +354,7 @@ class SmtpTransportTest {
 
     @Test
     void listenerSeesConnectAndSendAndAsyncUsesTheGivenExecutor() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         List<String> events = new CopyOnWriteArrayList<>();
         java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "caller-pool"));
         try {
@@ -381,7 +369,7 @@ class SmtpTransportTest {
                     events.add("sent on " + Thread.currentThread().getName());
                 }
             }).executor(executor).build();
-            resources.add(smtp);
+            opened.add(smtp);
             smtp.sendAsync(message("a@example.org")).get(5, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(events).containsExactly("connected tls=true", "sent on caller-pool");
         } finally {
@@ -393,13 +381,13 @@ class SmtpTransportTest {
     void eightBitRawContentIsDeclaredAndRefusedWhereItCannotGo() throws Exception {
         byte[] eml = ("From: a@example.com\r\nTo: b@example.org\r\nSubject: s\r\nContent-Type: text/plain; charset=UTF-8\r\n"
                 + "Content-Transfer-Encoding: 8bit\r\n\r\nGrüße\r\n").getBytes(StandardCharsets.UTF_8);
-        TestSmtpServer with = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        TestSmtpServer with = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         transport(config(with)).send(RawMessage.of(eml));
         ReceivedMessage got = with.awaitMessages(1, Duration.ofSeconds(5)).get(0);
         assertThat(got.mailParameters()).contains("BODY=8BITMIME");
         assertThat(got.contentAsString()).endsWith("\r\n\r\nGrüße\r\n");
 
-        TestSmtpServer without = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer without = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .extensions("PIPELINING", "STARTTLS", "SIZE 1000000"));
         assertThatThrownBy(() -> transport(config(without)).send(RawMessage.of(eml)))
                 .isInstanceOf(UnsupportedByServerException.class).hasMessageContaining("8BITMIME");
@@ -408,7 +396,7 @@ class SmtpTransportTest {
 
     @Test
     void listenerIsToldOfTheFinalFailure() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer())
                 .on("MAIL FROM", ServerAction.reply("451 4.3.0 Try again later")));
         List<String> events = new CopyOnWriteArrayList<>();
         SmtpTransport smtp = SmtpTransport.builder(config(server).maxAttempts(2).build()).listener(new SmtpEventListener() {
@@ -422,7 +410,7 @@ class SmtpTransportTest {
                 events.add("failed " + ((ServerRejectedException) error).code());
             }
         }).build();
-        resources.add(smtp);
+        opened.add(smtp);
         assertThatThrownBy(() -> smtp.send(message("a@example.org"))).isInstanceOf(ServerRejectedException.class);
         assertThat(events).containsExactly("retrying 1", "failed 451");
         assertThat(smtp.sentToday()).as("a refused message gives its quota back").isZero();
@@ -430,10 +418,10 @@ class SmtpTransportTest {
 
     @Test
     void dailyQuotaFailsFastAndSaysWhenItResets() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
         SmtpTransport smtp = SmtpTransport.builder(config(server).maxPerDay(3).build()).clock(clock).build();
-        resources.add(smtp);
+        opened.add(smtp);
         for (int i = 0; i < 3; i++) {
             smtp.send(message("r" + i + "@example.org"));
         }
@@ -445,7 +433,7 @@ class SmtpTransportTest {
 
     @Test
     void invalidMessageIsRefusedBeforeConnecting() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()));
         SmtpTransport smtp = transport(config(server));
         assertThatThrownBy(() -> smtp.send(EmailMessage.builder().subject("no from, no to").build())).isInstanceOf(ValidationException.class);
         assertThat(server.connectionCount()).isZero();
@@ -453,7 +441,7 @@ class SmtpTransportTest {
 
     @Test
     void providerIsFoundByIdAndConfiguredFromStrings() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().auth("u", "p").authWithoutTls());
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().auth("u", "p").authWithoutTls());
         try (Transport t = Mailgate.transport("smtp", Map.of("host", "127.0.0.1", "port", String.valueOf(server.port()),
                 "tls", "none", "username", "u", "password", "p", "allow-plaintext-auth", "true", "from", "Default <d@example.com>"))) {
             t.send(EmailMessage.builder().to("x@example.org").subject("s").text("t").build());

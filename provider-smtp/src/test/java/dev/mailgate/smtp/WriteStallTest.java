@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The write-stall family (docs/reliability.md): a server that stops reading, or drips one octet just inside the
@@ -39,20 +39,8 @@ class WriteStallTest {
     private static final Duration DRIP = Duration.ofMillis(150);
     private static final List<String> TABLE = new ArrayList<>();
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
-
-    private TestSmtpServer start(TestSmtpServer.Builder builder) throws IOException {
-        TestSmtpServer server = builder.build().start();
-        resources.add(server);
-        return server;
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     /** One connection, so that a permit a hung send kept would make the next send fail its claim. */
     private SmtpTransport transport(TestSmtpServer server, TlsMode tls, int maxAttempts) {
@@ -61,7 +49,7 @@ class WriteStallTest {
                 .commandTimeout(COMMAND_TIMEOUT).dataTimeout(COMMAND_TIMEOUT).sendDeadline(DEADLINE)
                 .maxConnections(1).claimTimeout(Duration.ofSeconds(2)).maxAttempts(maxAttempts)
                 .backoff(Duration.ofMillis(10), Duration.ofMillis(20)).build());
-        resources.add(t);
+        opened.add(t);
         return t;
     }
 
@@ -95,7 +83,7 @@ class WriteStallTest {
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void serverThatStopsReadingAfter354() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
                 .on("DATA", ServerAction.stopReading(Duration.ofSeconds(60), "354 End data with <CR><LF>.<CR><LF>"), 1));
         SmtpTransport smtp = transport(server, TlsMode.STARTTLS_REQUIRED, 1);
         // Far more than the socket buffers of both ends hold, so the write blocks.
@@ -106,13 +94,13 @@ class WriteStallTest {
     @Test
     @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aBatchIntoAServerThatStopsReadingRetriesTheStalledMessageAndDeliversEverything() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
                 .on("DATA", ServerAction.stopReading(Duration.ofSeconds(60), "354 End data with <CR><LF>.<CR><LF>"), 1));
         SmtpTransport smtp = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port())
                 .sslContext(TestCertificates.trustingClient()).credentials("user", "secret")
                 .commandTimeout(COMMAND_TIMEOUT).dataTimeout(COMMAND_TIMEOUT).sendDeadline(Duration.ofSeconds(30))
                 .maxConnections(1).maxAttempts(2).backoff(Duration.ofMillis(10), Duration.ofMillis(20)).build());
-        resources.add(smtp);
+        opened.add(smtp);
         List<dev.mailgate.core.transport.SendResult> results = smtp.sendBatch(List.of(message("big", 24 * 1024 * 1024), message("two", 0),
                 message("three", 0)));
         assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(dev.mailgate.core.transport.SendResult.Sent.class));
@@ -122,7 +110,7 @@ class WriteStallTest {
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void greetingDrippedLineByLine() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
                 .on(TestSmtpServer.CONNECT, ServerAction.drip("220-please wait\r\n".repeat(150), DRIP), 1));
         failsWithinThenRecovers("drips the greeting", server, transport(server, TlsMode.STARTTLS_REQUIRED, 3), message("m", 0),
                 DEADLINE, "the send deadline");
@@ -137,7 +125,7 @@ class WriteStallTest {
         record[1] = 0x03;
         record[2] = 0x03;
         record[3] = 0x40;
-        TestSmtpServer server = start(TestSmtpServer.builder().auth("user", "secret").authWithoutTls()
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().auth("user", "secret").authWithoutTls()
                 .on(TestSmtpServer.CONNECT, ServerAction.drip(new byte[0], record, DRIP), 1));
         SmtpTransport smtp = transport(server, TlsMode.IMPLICIT, 3);
         long start = System.nanoTime();
@@ -156,7 +144,7 @@ class WriteStallTest {
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void authReplyDripped() throws Exception {
-        TestSmtpServer server = start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
+        TestSmtpServer server = opened.start(TestSmtpServer.builder().startTls(TestCertificates.localhostServer()).auth("user", "secret")
                 .on("AUTH", ServerAction.drip("235-checking\r\n".repeat(150), DRIP), 1));
         failsWithinThenRecovers("drips the AUTH reply", server, transport(server, TlsMode.STARTTLS_REQUIRED, 3), message("m", 0),
                 DEADLINE, "the send deadline");
