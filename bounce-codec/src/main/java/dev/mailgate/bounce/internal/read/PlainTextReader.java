@@ -157,7 +157,7 @@ public final class PlainTextReader {
     }
 
     /** A-Z to a-z, nothing else: the same length, and the same letters a case-insensitive ASCII regex equates. */
-    private static String asciiLowerCase(String s) {
+    static String asciiLowerCase(String s) {
         char[] c = null;
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);

@@ -1,6 +1,5 @@
 package dev.mailgate.bounce.internal.read;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,7 +21,7 @@ final class SendmailTranscript {
      * "... User unknown") to the end of that line, where the {@code >>>} commands and {@code <<<} replies are.
      */
     static Optional<String> session(String text, String lower, String recipient) {
-        int line = lower.lastIndexOf(recipient.toLowerCase(Locale.ROOT) + "... ");
+        int line = lower.lastIndexOf(PlainTextReader.asciiLowerCase(recipient) + "... ");
         int talk = line < 0 ? -1 : text.lastIndexOf(TALKING_TO, line);
         if (line < 0) {
             // no status line of its own (a refused greeting or MAIL FROM ends with Sendmail's "554 5.0.0 Service
@@ -41,9 +40,12 @@ final class SendmailTranscript {
         return Optional.of(text.substring(talk, end < 0 ? text.length() : end));
     }
 
-    /** {@code text} lower-cased when it holds a Sendmail session transcript, else null. */
+    /**
+     * {@code text} with A-Z lower-cased when it holds a Sendmail session transcript, else null. ASCII only, so that
+     * an index into it is one into {@code text}: {@code toLowerCase} makes some characters longer ("İ" is two).
+     */
     static String lowerIfTranscript(String text) {
-        return text.contains(TALKING_TO) ? text.toLowerCase(Locale.ROOT) : null;
+        return text.contains(TALKING_TO) ? PlainTextReader.asciiLowerCase(text) : null;
     }
 
     /**

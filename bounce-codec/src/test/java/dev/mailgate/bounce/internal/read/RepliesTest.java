@@ -63,6 +63,16 @@ class RepliesTest {
     }
 
     @Test
+    void aSendmailSessionIsCutFromTheTextAtItsOwnPlace() {
+        // "İ" lower-cases to two characters: an index into a toLowerCase copy is not one into the text
+        String text = "İ".repeat(40) + "\n... while talking to mx.example.org.:\n>>> RCPT To:<b@example.org>\n"
+                + "<<< 550 5.1.1 no such user\nb@example.org... User unknown\n\n--- the original message follows ---\n";
+        assertThat(SendmailTranscript.session(text, SendmailTranscript.lowerIfTranscript(text), "b@example.org"))
+                .contains("... while talking to mx.example.org.:\n>>> RCPT To:<b@example.org>\n<<< 550 5.1.1 no such user\n"
+                        + "b@example.org... User unknown");
+    }
+
+    @Test
     void theReceiversCodeIsTheOneAfterTheReplyCode() {
         assertThat(Replies.replyStatus("5.1.0 - Unknown address error 550-'5.2.2 <k@example.jp>... Mailbox Full'"))
                 .contains(EnhancedStatusCode.parse("5.2.2"));
