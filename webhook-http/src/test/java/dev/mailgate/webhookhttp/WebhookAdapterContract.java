@@ -96,6 +96,12 @@ abstract class WebhookAdapterContract {
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic realm="));
         assertThat(received).isEmpty();
+        // The observer hears a response after it is written (its documented order), so the client can have the
+        // answer first: wait for it, bounded.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (observed.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         assertThat(observed).extracting(WebhookResponse::status).containsExactly(401);
     }
 
