@@ -264,7 +264,7 @@ public final class Replies {
             return Optional.empty();
         }
         // the session the reply belongs to starts at Sendmail's "... while talking to host:" line
-        int session = transcript.lastIndexOf("... while talking to ", at);
+        int session = transcript.lastIndexOf(SendmailTranscript.TALKING_TO, at);
         Matcher m = TRANSCRIPT_COMMAND.matcher(transcript.substring(Math.max(0, session), at));
         String last = null;
         while (m.find()) {
@@ -277,13 +277,14 @@ public final class Replies {
         }
         // with PIPELINING (RFC 2920 3.1) Sendmail sends DATA before the RCPT replies arrive, and they come back in
         // order: a reply after ">>> DATA" that another server reply follows before the next command (the DATA reply,
-        // "554 5.5.1 Error: no valid recipients") answered RCPT. Only a reply after this reply's last line counts (a multi-line reply, "550-5.7.1 ...", is
-        // one reply), and only within the session: the next session's greeting is not the DATA reply.
+        // "554 5.5.1 Error: no valid recipients") answered RCPT. Only a reply after this reply's last line counts (a
+        // multi-line reply, "550-5.7.1 ...", is one reply), and only within the session: the next session's greeting
+        // is not the DATA reply.
         if ("DATA".equals(last)) {
             int end = replyEnd(transcript, at);
             int nextReply = end < 0 ? -1 : transcript.indexOf("<<< ", end);
             int nextCommand = end < 0 ? -1 : transcript.indexOf(">>>", end);
-            int nextSession = end < 0 ? -1 : transcript.indexOf("... while talking to ", end);
+            int nextSession = end < 0 ? -1 : transcript.indexOf(SendmailTranscript.TALKING_TO, end);
             if (nextReply >= 0 && (nextCommand < 0 || nextReply < nextCommand) && (nextSession < 0 || nextReply < nextSession)) {
                 return Optional.of("RCPT");
             }

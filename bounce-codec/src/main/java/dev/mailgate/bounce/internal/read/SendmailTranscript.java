@@ -13,7 +13,8 @@ final class SendmailTranscript {
     private SendmailTranscript() {
     }
 
-    private static final String TALKING_TO = "... while talking to ";
+    /** The line that starts each session of the transcript (deliver.c). */
+    static final String TALKING_TO = "... while talking to ";
 
     /**
      * Sendmail's transcript of the session that failed {@code recipient} (deliver.c / usersmtp.c): from the last
