@@ -196,8 +196,9 @@ public final class SmtpTransport implements Transport {
 
     /**
      * Sends on up to {@code maxConnections} workers of the executor ({@link BatchSend}). Each worker claims a
-     * connection and sends a run of messages through it with chained pipelining (the content of one message and
-     * the commands of the next in one write), so a waiting message costs one round trip. Failures are retried one
+     * connection and sends messages through it with chained pipelining (the content of one message and the
+     * commands of the next in one write), taking them from one shared index until it is used up, so a waiting
+     * message costs one round trip and the workers end together. Failures are retried one
      * by one as {@link #send} would; results are in the order of {@code messages}.
      */
     @Override

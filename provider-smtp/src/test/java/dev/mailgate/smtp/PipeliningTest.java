@@ -104,6 +104,20 @@ class PipeliningTest {
     }
 
     @Test
+    void aLongBatchIsOneChainUntilTheSessionIsFull() throws Exception {
+        // Runs of at most 64 messages drained their session in between: 90 messages took 92 turns (two chain
+        // starts, each first message two turns, the content waiting for the 354); one chain takes 91 (issue 25).
+        TestSmtpServer server = start(TestSmtpServer.builder());
+        List<SendResult> results = transport(config(server).maxMessagesPerConnection(100)).sendBatch(batch(90));
+        assertThat(results).allMatch(r -> r instanceof SendResult.Sent);
+        List<List<String>> turns = transactionTurns(server);
+        assertThat(turns).as("one turn per message, plus the first message's commands").hasSize(91);
+        for (int i = 1; i < 90; i++) {
+            assertThat(verbs(turns.get(i))).as("turn %d", i).containsExactly(TestSmtpServer.CONTENT, "MAIL", "RCPT", "DATA");
+        }
+    }
+
+    @Test
     @Timeout(60)
     void sendAsyncCallsQueuedTogetherGoOutChainedOneTurnEach() throws Exception {
         // The drainer is held until all ten are queued, as when many callers send at once on a busy connection.
