@@ -190,6 +190,11 @@ final class BatchSend {
         }
 
         @Override
+        public SmtpConnection successor() {
+            return spare.ready();
+        }
+
+        @Override
         public void roomLeft(int room) {
             // Opened only when this run still has more messages than the session can take: then it is needed. The
             // workers share what is left, so this one's part of it is an even share.

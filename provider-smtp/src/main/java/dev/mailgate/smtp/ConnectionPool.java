@@ -76,7 +76,9 @@ final class ConnectionPool implements AutoCloseable {
     /** For a claimant holding a permit: the warmest reusable idle session, else the spare, else a new one. */
     private SmtpConnection idleOrOpened(Spare spare, long deadlineNanos) {
         SmtpConnection c;
-        while ((c = idle.pollFirst()) != null) {
+        // A spare with a transaction sent ahead is the one the chain goes on with: an idle session would not do.
+        boolean spareFirst = spare != null && spare.sentAhead();
+        while (!spareFirst && (c = idle.pollFirst()) != null) {
             if (c.reusable(config.maxMessagesPerConnection, config.idleTimeout, config.maxConnectionAge)) {
                 context.listener().connectionAcquired(c.session(), true, state());
                 return c;
@@ -192,6 +194,18 @@ final class ConnectionPool implements AutoCloseable {
             }
         }
 
+        /** The opened session if its opening has ended well, without waiting; else null. */
+        SmtpConnection ready() {
+            CompletableFuture<SmtpConnection> f = opening;
+            return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+        }
+
+        /** Whether the spare carries a transaction sent ahead (TransactionEngine#sendAhead) for the chain to go on with. */
+        boolean sentAhead() {
+            SmtpConnection c = ready();
+            return c != null && c.transactions().hasSentAhead();
+        }
+
         /** The opened session (waiting for the opening to end), or null when none was opened. */
         SmtpConnection take() {
             CompletableFuture<SmtpConnection> f = opening;
@@ -212,7 +226,13 @@ final class ConnectionPool implements AutoCloseable {
             CompletableFuture<SmtpConnection> f = opening;
             opening = null;
             if (f != null) {
-                f.thenAccept(ConnectionPool.this::offerIdle);
+                f.thenAccept(c -> {
+                    if (c.transactions().hasSentAhead()) {
+                        // Its open transaction is nobody's to finish: closed, never reused.
+                        c.markBroken();
+                    }
+                    offerIdle(c);
+                });
             }
         }
     }

@@ -246,6 +246,11 @@ final class SmtpConnection implements AutoCloseable {
         return transactions.send(p);
     }
 
+    /** This session's transaction engine: where a full session's successor gets its first message sent ahead. */
+    TransactionEngine transactions() {
+        return transactions;
+    }
+
     /** Runs a chain; returns the messages left for another session when this one reached its message limit. */
     java.util.List<Prepared> sendChain(TransactionEngine.ChainSource source, Consumer<TransactionOutcome> outcomes) {
         return transactions.sendChain(source, outcomes);

@@ -38,6 +38,11 @@ final class TransactionEngine {
     private boolean needsReset;
     /** The messages whose transaction started and has not ended: at most the one on the wire and the chained next. */
     private final Set<Prepared> started = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The first message of this session's chain, its commands sent while the session before it finished. */
+    private SentAhead ahead;
+
+    private record SentAhead(Prepared message, List<String> commands) {
+    }
 
     TransactionEngine(SmtpConnection connection, TransportContext context) {
         this.c = connection;
@@ -56,7 +61,7 @@ final class TransactionEngine {
         c.touch();
         bodies.sessionOffers(c.extensions());
         try {
-            Evaluation eval = begin(p, null);
+            EnvelopeReplies.Evaluation eval = begin(p, null);
             writeContent(p, null);
             return conclude(p, eval, readFinalReply(p));
         } catch (MailException e) {
@@ -78,6 +83,42 @@ final class TransactionEngine {
          */
         default void roomLeft(int room) {
         }
+
+        /** The session that will take over when this one is full, if it is open already; else null. */
+        default SmtpConnection successor() {
+            return null;
+        }
+    }
+
+    /**
+     * Sends the commands of {@code next}, the first message of this new session's chain, while the full session
+     * before it still waits for its last reply, so the 354 is back when the chain moves here: the reconnect every
+     * maxMessagesPerConnection costs no round trip of its own (issue 25; RFC 2920 section 3.1 lets the commands up
+     * to DATA go before any reply). Only with PIPELINING, for a message this session takes as rendered, in its pace
+     * slot; false when nothing was sent. The chain begun next on this session must start with {@code next}.
+     */
+    boolean sendAhead(Prepared next) {
+        if (ahead != null || needsReset || c.isBroken() || !c.extensions().has("PIPELINING") || !next.permit().due()
+                || !bodies.fits(next, c.extensions())) {
+            return false;
+        }
+        List<String> commands = TransactionCommands.of(next, false, c.extensions(), config);
+        try {
+            c.deadline(next.deadlineNanos());
+            c.writeAndFlush(TransactionCommands.join(commands));
+        } catch (IOException e) {
+            c.markBroken();
+            return false;
+        } finally {
+            c.clearDeadline();
+        }
+        ahead = new SentAhead(next, commands);
+        return true;
+    }
+
+    /** Whether a transaction was sent ahead that no chain has taken up: then the session is nobody else's. */
+    boolean hasSentAhead() {
+        return ahead != null;
     }
 
     /**
@@ -121,19 +162,32 @@ final class TransactionEngine {
         Prepared lookahead = null;
         // The commands of `current`, when they already went out with the previous message's content.
         List<String> sent = null;
+        if (ahead != null) {
+            if (ahead.message() != current) {
+                // The full session hands its untried messages on in order: anything else is a bug, and this session's
+                // replies would belong to another message.
+                c.markBroken();
+                throw new IllegalStateException("the chain does not begin with the message sent ahead on this session");
+            }
+            sent = ahead.commands();
+            ahead = null;
+            start(current);
+        }
+        // The session `next` went ahead to while this one took its last message.
+        SmtpConnection aheadOn = null;
         // The message whose commands or replies are on the wire: the one an I/O failure belongs to.
         Prepared inFlight = null;
         boolean full = false;
         try {
             while (current != null) {
-                if (sent == null && !roomFor(0)) {
+                if (aheadOn != null || sent == null && !roomFor(0)) {
                     full = true;
                     break;
                 }
                 Prepared p = current;
                 inFlight = p;
                 current = null;
-                Evaluation eval;
+                EnvelopeReplies.Evaluation eval;
                 try {
                     eval = begin(p, sent);
                 } catch (MailException e) {
@@ -167,6 +221,10 @@ final class TransactionEngine {
                 SmtpReply finalReply;
                 try {
                     writeContent(p, nextCommands);
+                    if (next != null && nextCommands == null && !roomFor(1)) {
+                        SmtpConnection successor = source.successor();
+                        aheadOn = successor != null && successor.transactions().sendAhead(next) ? successor : null;
+                    }
                     // Prepare the message after next while the server takes in this one.
                     lookahead = next != null ? source.next() : null;
                     finalReply = readFinalReply(p);
@@ -187,6 +245,11 @@ final class TransactionEngine {
             if (inFlight != null) {
                 outcomes.accept(failure(inFlight, lost(e)));
             }
+        }
+        if (aheadOn != null && !full) {
+            // The chain ended another way (the session broke or refused its last message) and will not hand `next`
+            // on: the session it went ahead to has a transaction open that no one will finish.
+            aheadOn.markBroken();
         }
         List<Prepared> left = new ArrayList<>(2);
         for (Prepared untried : new Prepared[] {current, lookahead}) {
@@ -209,7 +272,7 @@ final class TransactionEngine {
      * anything is written, when the server cannot take the message (SIZE, SMTPUTF8, 8BITMIME); and when the replies
      * end the transaction.
      */
-    private Evaluation begin(Prepared p, List<String> sent) throws IOException {
+    private EnvelopeReplies.Evaluation begin(Prepared p, List<String> sent) throws IOException {
         c.deadline(p.deadlineNanos());
         bodies.fit(p, c.extensions());
         TransactionCommands.checkSupport(p, c.extensions(), where);
@@ -226,16 +289,16 @@ final class TransactionEngine {
             }
         }
         needsReset = true;
-        List<SmtpReply> replies = pipelining ? readReplies(commands.size()) : lockStep(commands, resetFirst);
-        return evaluate(p, replies, resetFirst);
+        List<SmtpReply> replies = pipelining ? EnvelopeReplies.read(c, commands.size()) : EnvelopeReplies.lockStep(c, commands, resetFirst);
+        return EnvelopeReplies.evaluate(c, p, replies, resetFirst);
     }
 
     /** The outcome of a message whose final reply came: delivered on 2xx, refused otherwise. */
-    private TransactionOutcome conclude(Prepared p, Evaluation eval, SmtpReply finalReply) {
+    private TransactionOutcome conclude(Prepared p, EnvelopeReplies.Evaluation eval, SmtpReply finalReply) {
         // After the reply to the final dot the session is back in its initial state (RFC 5321 section 4.1.1.4).
         needsReset = false;
         if (!finalReply.isPositive()) {
-            closeIf421(finalReply);
+            EnvelopeReplies.closeIf421(c, finalReply);
             return failure(p, new ServerRejectedException("end of data", finalReply));
         }
         c.delivered();
@@ -271,117 +334,6 @@ final class TransactionEngine {
         return new ConnectionException("connection to " + where + " lost before the message was sent: " + x.getMessage(), x);
     }
 
-    /**
-     * Reads up to {@code n} pipelined replies. RFC 5321 section 3.8: after a 421 the server closes the channel, so
-     * no further reply will come; the replies so far are kept, so that the 421 is reported where it was given.
-     */
-    private List<SmtpReply> readReplies(int n) throws IOException {
-        List<SmtpReply> replies = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            SmtpReply reply = c.read();
-            replies.add(reply);
-            if (reply.code() == 421) {
-                break;
-            }
-        }
-        return replies;
-    }
-
-    /** Without PIPELINING: one command, one reply; stops early when going on makes no sense (or after a 421). */
-    private List<SmtpReply> lockStep(List<String> commands, boolean resetFirst) throws IOException {
-        List<SmtpReply> replies = new ArrayList<>(commands.size());
-        int mailIndex = resetFirst ? 1 : 0;
-        boolean anyRecipient = false;
-        for (int i = 0; i < commands.size(); i++) {
-            boolean isData = i == commands.size() - 1;
-            if (isData && !anyRecipient) {
-                break;
-            }
-            SmtpReply reply = c.command(commands.get(i));
-            replies.add(reply);
-            if (reply.code() == 421 || i == mailIndex && !reply.isPositive()) {
-                break;
-            }
-            if (i > mailIndex && !isData && reply.isPositive()) {
-                anyRecipient = true;
-            }
-        }
-        return replies;
-    }
-
-    /** The replies up to DATA, judged: which recipients were accepted, or why the transaction cannot go on. */
-    private Evaluation evaluate(Prepared p, List<SmtpReply> replies, boolean resetFirst) throws IOException {
-        int i = 0;
-        if (resetFirst) {
-            SmtpReply rset = replies.get(i++);
-            if (rset.code() == 421) {
-                c.markBroken();
-                throw new ServerRejectedException("RSET", rset);
-            }
-        }
-        SmtpReply mail = replies.get(i++);
-        List<RecipientOutcome> rejected = new ArrayList<>();
-        List<EmailAddress> accepted = new ArrayList<>();
-        SmtpReply lastRejection = null;
-        // A 421 to one RCPT (Postfix: "Service shutting down", then it closes) belongs to that recipient.
-        SmtpReply closing = null;
-        EmailAddress closedAt = null;
-        for (EmailAddress r : p.recipients()) {
-            SmtpReply rcpt = i < replies.size() ? replies.get(i) : null;
-            i++;
-            if (rcpt != null && rcpt.isPositive()) {
-                accepted.add(r);
-            } else {
-                SmtpReply why = rcpt != null ? rcpt : closing != null ? closing : mail;
-                rejected.add(new RecipientOutcome.Rejected(r, why));
-                lastRejection = why;
-                if (closing == null && rcpt != null && rcpt.code() == 421) {
-                    closing = rcpt;
-                    closedAt = r;
-                }
-            }
-        }
-        SmtpReply dataReply = i < replies.size() ? replies.get(i) : null;
-        if (dataReply != null && dataReply.code() == 354 && (!mail.isPositive() || accepted.isEmpty())) {
-            // RFC 2920 section 3.1: a server that accepted DATA anyway gets an empty message, which it must refuse.
-            c.writeAndFlush(".\r\n".getBytes(StandardCharsets.US_ASCII));
-            c.read();
-        }
-        if (!mail.isPositive()) {
-            closeIf421(mail);
-            throw new ServerRejectedException("MAIL FROM", mail);
-        }
-        if (closing != null) {
-            // Whatever the server accepted before, it is closing: the transaction is over, to be retried whole.
-            c.markBroken();
-            throw new ServerRejectedException("RCPT TO:<" + closedAt.address() + ">", closing);
-        }
-        if (accepted.isEmpty()) {
-            closeIf421(lastRejection);
-            throw new ServerRejectedException("RCPT TO", lastRejection);
-        }
-        if (dataReply == null || dataReply.code() != 354) {
-            SmtpReply reply = dataReply != null ? dataReply : SmtpReply.of(554, "DATA not attempted");
-            closeIf421(reply);
-            throw new ServerRejectedException("DATA", reply);
-        }
-        return new Evaluation(accepted, rejected);
-    }
-
-    /** Recipients accepted by RCPT, and the refusals. */
-    private record Evaluation(List<EmailAddress> accepted, List<RecipientOutcome> rejected) {
-        List<RecipientOutcome> outcomes(List<EmailAddress> recipients, SmtpReply finalReply) {
-            List<RecipientOutcome> all = new ArrayList<>(recipients.size());
-            for (EmailAddress r : recipients) {
-                if (accepted.contains(r)) {
-                    all.add(new RecipientOutcome.Accepted(r, finalReply));
-                } else {
-                    rejected.stream().filter(o -> o.recipient().equals(r)).findFirst().ifPresent(all::add);
-                }
-            }
-            return all;
-        }
-    }
 
     /**
      * Writes the content, dot-stuffed as it goes into the connection's buffer, its terminator and, if given, the next
@@ -424,10 +376,4 @@ final class TransactionEngine {
         }
     }
 
-    private void closeIf421(SmtpReply reply) {
-        // RFC 5321 section 3.8: 421 means the server is closing the channel.
-        if (reply != null && reply.code() == 421) {
-            c.markBroken();
-        }
-    }
 }

@@ -144,6 +144,71 @@ class MessageLimitTest {
     }
 
     /**
+     * The replacement gets the commands of its first message while the full session still waits for the reply to its
+     * last one, so its 354 is back by the time the chain moves there (issue 25: the reconnect cost the first message
+     * on the new session a round trip of its own). The full session's last reply is held for 1.5 s here: the next
+     * message's RCPT must have reached the server before that reply was read.
+     */
+    @Test
+    @Timeout(60)
+    void theReplacementsFirstCommandsGoOutWhileTheFullSessionWaitsForItsLastReply() throws Exception {
+        TestSmtpServer server = TestSmtpServer.builder().on(TestSmtpServer.DATA_END, ServerAction.reply("250 2.0.0 Ok"), 9)
+                .on(TestSmtpServer.DATA_END, ServerAction.delayed(Duration.ofMillis(1500), "250 2.0.0 Ok"), 1).build().start();
+        opened.add(server);
+        List<Boolean> nextWasOnTheWire = java.util.Collections.synchronizedList(new ArrayList<>());
+        SmtpEventListener listener = new SmtpEventListener() {
+            @Override
+            public void transactionEnd(Session session, Send send, dev.mailgate.core.transport.SendReceipt receipt) {
+                if (receipt.messageId().orElse("").contains("m9@example.com")) {
+                    nextWasOnTheWire.add(server.commands().stream().anyMatch(c -> c.startsWith("RCPT TO:<r10@")));
+                }
+            }
+        };
+        SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
+                .maxConnections(1).maxMessagesPerConnection(10).build()).listener(listener).build();
+        opened.add(smtp);
+
+        assertThat(smtp.sendBatch(batch(20))).hasSize(20).allMatch(r -> r instanceof SendResult.Sent);
+        assertThat(server.awaitMessages(20, Duration.ofSeconds(10))).hasSize(20);
+        assertThat(mailsPerSession(server)).containsExactly(10, 10);
+        assertThat(nextWasOnTheWire).as("m10's RCPT reached the server before m9's final reply was read").containsExactly(true);
+    }
+
+    /**
+     * When the full session breaks on its last message after the next one's commands went ahead to the replacement,
+     * that replacement's open transaction is nobody's: it is closed, never reused, and the messages it was to carry
+     * are sent on a fresh session, each once. The lost one's outcome is unknown (the connection dropped after its
+     * content), so it is not sent again.
+     */
+    @Test
+    @Timeout(60)
+    void aReplacementWhoseTransactionWentAheadIsClosedWhenTheFullSessionBreaks() throws Exception {
+        TestSmtpServer server = TestSmtpServer.builder().on(TestSmtpServer.DATA_END, ServerAction.reply("250 2.0.0 Ok"), 9)
+                .on(TestSmtpServer.DATA_END, ServerAction.stall(Duration.ofMillis(1000)), 1).build().start();
+        opened.add(server);
+        SmtpTransport smtp = SmtpTransport.create(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
+                .maxConnections(1).maxMessagesPerConnection(10).backoff(Duration.ofMillis(1), Duration.ofMillis(5)).build());
+        opened.add(smtp);
+
+        List<SendResult> results = smtp.sendBatch(batch(20));
+
+        assertThat(results).hasSize(20).doesNotContainNull();
+        assertThat(results.get(9)).isInstanceOfSatisfying(SendResult.Failed.class,
+                f -> assertThat(f.error()).isInstanceOf(dev.mailgate.core.transport.OutcomeUnknownException.class));
+        assertThat(results).filteredOn(r -> r instanceof SendResult.Sent).hasSize(19);
+        List<String> ids = server.awaitMessages(19, Duration.ofSeconds(10)).stream().map(m -> m.messageId().orElseThrow()).toList();
+        assertThat(ids).doesNotHaveDuplicates().hasSize(19).doesNotContain("m9@example.com");
+        assertThat(server.commands().stream().filter(c -> c.startsWith("RCPT TO:<r10@")).count())
+                .as("m10's commands went ahead to the replacement, then again on a fresh session").isEqualTo(2);
+        smtp.close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (server.openConnections() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(server.openConnections()).isZero();
+    }
+
+    /**
      * A replacement whose setup takes longer than the last four messages starts opening early enough to be ready
      * (issue 25: the lead was a fixed four messages, so a slow setup, STARTTLS at any round trip, was waited for on
      * the sending thread at every reconnect). Here the greeting takes 2 s and a message at most ~200 ms even on a
