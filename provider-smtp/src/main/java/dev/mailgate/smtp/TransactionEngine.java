@@ -36,12 +36,23 @@ final class TransactionEngine {
     private final EightBitMime bodies;
     /** Whether the session is not in its initial state (a transaction was begun and not completed), so RSET first. */
     private boolean needsReset;
-    /** The messages whose transaction started and has not ended: at most the one on the wire and the chained next. */
+    /**
+     * The messages whose transaction started and has not ended: at most the one on the wire, the chained next, and in
+     * a chain the one delivered whose report waits for that write.
+     */
     private final Set<Prepared> started = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The first message of this session's chain, its commands sent while the session before it finished. */
     private SentAhead ahead;
 
     private record SentAhead(Prepared message, List<String> commands) {
+    }
+
+    /** A message whose final reply was positive, reported once the chain's next write is out. */
+    private record Delivery(Prepared message, EnvelopeReplies.Evaluation eval, SmtpReply reply, long endNanos) {
+    }
+
+    /** The commands of a chain's lookahead, made while the server worked, for when it is chained. */
+    private record Chained(Prepared message, List<String> commands, byte[] wire) {
     }
 
     TransactionEngine(SmtpConnection connection, TransportContext context) {
@@ -63,7 +74,9 @@ final class TransactionEngine {
         try {
             EnvelopeReplies.Evaluation eval = begin(p, null);
             writeContent(p, null);
-            return conclude(p, eval, readFinalReply(p));
+            SmtpReply finalReply = readFinalReply(p);
+            TransactionOutcome refused = settle(p, finalReply);
+            return refused != null ? refused : delivered(new Delivery(p, eval, finalReply, System.nanoTime()));
         } catch (MailException e) {
             return failure(p, e);
         } catch (IOException e) {
@@ -175,6 +188,10 @@ final class TransactionEngine {
         }
         // The session `next` went ahead to while this one took its last message.
         SmtpConnection aheadOn = null;
+        // The last delivery, reported after the write that follows its final reply: the receipt, the listener and the
+        // caller's bookkeeping are then off the path from a reply to the next message's content (issue 25).
+        Delivery reported = null;
+        Chained chained = null;
         // The message whose commands or replies are on the wire: the one an I/O failure belongs to.
         Prepared inFlight = null;
         boolean full = false;
@@ -191,6 +208,7 @@ final class TransactionEngine {
                 try {
                     eval = begin(p, sent);
                 } catch (MailException e) {
+                    reported = report(reported, outcomes);
                     outcomes.accept(failure(p, e));
                     inFlight = null;
                     sent = null;
@@ -213,39 +231,54 @@ final class TransactionEngine {
                 // Not chained when `p` may be the session's last: the server would take a transaction past the limit.
                 if (pipelining && next != null && roomFor(1) && next.permit().due() && bodies.fits(next, c.extensions())) {
                     // After a successful end of data the session is back in its initial state: no RSET needed.
-                    sent = TransactionCommands.of(next, false, c.extensions(), config);
-                    nextCommands = TransactionCommands.join(sent);
+                    if (chained != null && chained.message() == next) {
+                        sent = chained.commands();
+                        nextCommands = chained.wire();
+                    } else {
+                        sent = TransactionCommands.of(next, false, c.extensions(), config);
+                        nextCommands = TransactionCommands.join(sent);
+                    }
                     start(next);
                 }
                 current = next;
                 SmtpReply finalReply;
                 try {
                     writeContent(p, nextCommands);
+                    reported = report(reported, outcomes);
                     if (next != null && nextCommands == null && !roomFor(1)) {
                         SmtpConnection successor = source.successor();
                         aheadOn = successor != null && successor.transactions().sendAhead(next) ? successor : null;
                     }
-                    // Prepare the message after next while the server takes in this one.
+                    // Prepare the message after next, and its commands, while the server takes in this one.
                     lookahead = next != null ? source.next() : null;
+                    chained = pipelining && lookahead != null && bodies.fits(lookahead, c.extensions()) ? chainable(lookahead) : null;
                     finalReply = readFinalReply(p);
                 } catch (MailException e) {
+                    reported = report(reported, outcomes);
                     outcomes.accept(failure(p, e));
                     inFlight = null;
                     break;
                 }
                 inFlight = null;
                 done++;
-                outcomes.accept(conclude(p, eval, finalReply));
+                TransactionOutcome refused = settle(p, finalReply);
+                if (refused != null) {
+                    outcomes.accept(refused);
+                } else {
+                    reported = new Delivery(p, eval, finalReply, System.nanoTime());
+                }
                 if (c.isBroken()) {
                     break;
                 }
             }
         } catch (IOException e) {
             c.markBroken();
+            reported = report(reported, outcomes);
             if (inFlight != null) {
                 outcomes.accept(failure(inFlight, lost(e)));
             }
         }
+        report(reported, outcomes);
         if (aheadOn != null && !full) {
             // The chain ended another way (the session broke or refused its last message) and will not hand `next`
             // on: the session it went ahead to has a transaction open that no one will finish.
@@ -293,20 +326,41 @@ final class TransactionEngine {
         return EnvelopeReplies.evaluate(c, p, replies, resetFirst);
     }
 
-    /** The outcome of a message whose final reply came: delivered on 2xx, refused otherwise. */
-    private TransactionOutcome conclude(Prepared p, EnvelopeReplies.Evaluation eval, SmtpReply finalReply) {
-        // After the reply to the final dot the session is back in its initial state (RFC 5321 section 4.1.1.4).
+    /**
+     * What the final reply does to the session: back in its initial state (RFC 5321 section 4.1.1.4), one message
+     * more on its count when delivered. Returns the outcome of a refusal, or null when delivered: the receipt,
+     * the listener and the outcome of a delivery are {@link #delivered}'s.
+     */
+    private TransactionOutcome settle(Prepared p, SmtpReply finalReply) {
         needsReset = false;
         if (!finalReply.isPositive()) {
             EnvelopeReplies.closeIf421(c, finalReply);
             return failure(p, new ServerRejectedException("end of data", finalReply));
         }
         c.delivered();
-        SendReceipt receipt = new SendReceipt(p.messageId(), queueIds.extract(finalReply), eval.outcomes(p.recipients(), finalReply),
-                p.startedAt(), Duration.ofNanos(System.nanoTime() - p.startNanos()));
+        return null;
+    }
+
+    private TransactionOutcome delivered(Delivery d) {
+        Prepared p = d.message();
+        SendReceipt receipt = new SendReceipt(p.messageId(), queueIds.extract(d.reply()), d.eval().outcomes(p.recipients(), d.reply()),
+                p.startedAt(), Duration.ofNanos(d.endNanos() - p.startNanos()));
         started.remove(p);
         listener.transactionEnd(c.session(), p.send(), receipt);
         return new TransactionOutcome.Delivered(p, receipt);
+    }
+
+    /** Tells {@code outcomes} of the delivery not yet reported, if any; returns null, what is then left to report. */
+    private Delivery report(Delivery d, Consumer<TransactionOutcome> outcomes) {
+        if (d != null) {
+            outcomes.accept(delivered(d));
+        }
+        return null;
+    }
+
+    private Chained chainable(Prepared p) {
+        List<String> commands = TransactionCommands.of(p, false, c.extensions(), config);
+        return new Chained(p, commands, TransactionCommands.join(commands));
     }
 
     private void start(Prepared p) {
