@@ -97,7 +97,7 @@ final class PublishedTexts {
             // Coremail / NetEase reply list: size of one attachment or of the message, relaying refused
             r("Coremail reply list, 552/554 too long", BounceReason.MESSAGE_TOO_BIG, "\\b55\\d (attachment|message) is too long"),
             r("Coremail reply list, 553 host denies relay", BounceReason.NO_RELAYING, "host denies relay"),
-            r("Coremail reply list, 550 black ip", BounceReason.BLOCKED, "^55\\d black ip\\b"),
+            r("Coremail reply list, 550 black ip / 555 helohost error", BounceReason.BLOCKED, "^55\\d black ip\\b|\\bhelohost error\\b"),
             // a loop the receiver detected (RFC 3463 X.4.6): Coremail "552 looping message", Hornetsecurity "554 5.5.6
             // Loop detection" (its reject codes as EveryCloud lists them)
             r("Coremail reply list 552 / Hornetsecurity 5.5.6", BounceReason.NETWORK_ERROR, "\\blooping message\\b|\\bloop detection\\b"),

@@ -211,13 +211,16 @@ public final class Replies {
             String named = oneAndOne.group(1);
             return Optional.of(named.equals("text") ? "DATA" : named.toUpperCase(Locale.ROOT));
         }
+        Optional<String> named = lower.contains("(in reply to") ? commandInLowerCase(lower) : Optional.empty();
+        if (named.isPresent()) {
+            return named;
+        }
         // Postfix smtp(8): "host ... refused to talk to me: 5xx ..." when the greeting or HELO/EHLO was refused
         // (smtp_proto.c, smtp_helo): nothing had been said about the message yet
         if (lower.contains("refused to talk to me")) {
             return Optional.of("CONNECT");
         }
-        Optional<String> named = lower.contains("(in reply to") ? commandInLowerCase(lower) : Optional.empty();
-        return named.isPresent() ? named : wrappedInReplyTo(lower);
+        return wrappedInReplyTo(lower);
     }
 
     /**
@@ -228,7 +231,8 @@ public final class Replies {
     private static Optional<String> wrappedInReplyTo(String lower) {
         for (int at = lower.indexOf("(in"); at >= 0; at = lower.indexOf("(in", at + 3)) {
             int end = Math.min(lower.length(), at + 48);
-            if (end > at + 3 && Character.isWhitespace(lower.charAt(at + 3)) || lower.substring(at, end).indexOf('\n') >= 0) {
+            // "(in" then whitespace: "(in\n    reply to", or "(in reply to end of\n    DATA" cut later
+            if (end > at + 3 && Character.isWhitespace(lower.charAt(at + 3))) {
                 String tail = lower.substring(at, end).replaceAll("\\s+", " ");
                 if (tail.startsWith("(in reply to ")) {
                     Optional<String> command = commandInLowerCase(tail);

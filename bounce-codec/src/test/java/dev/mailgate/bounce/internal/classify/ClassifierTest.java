@@ -52,6 +52,13 @@ class ClassifierTest {
     }
 
     @Test
+    void aDestinationMailboxStatusBeforeAnyRecipientIsAboutTheSender() {
+        // Sendmail writes 5.1.3 for a 553 reply, also to MAIL FROM: no destination mailbox had been named
+        assertThat(failed("5.1.3", "553 host denies the sender.", "", "MAIL")).isEqualTo(BounceReason.REJECTED);
+        assertThat(failed("5.1.3", "553 5.1.3 <b@example.org>: bad address syntax", "", "RCPT")).isEqualTo(BounceReason.USER_UNKNOWN);
+    }
+
+    @Test
     void aSpecificStatusDecidesWhenTheWordsSayNothing() {
         assertThat(reason("5.1.1", "550 Requested action not taken")).isEqualTo(BounceReason.USER_UNKNOWN);
         assertThat(reason("5.2.2", "552 sorry")).isEqualTo(BounceReason.MAILBOX_FULL);
