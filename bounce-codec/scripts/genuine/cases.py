@@ -215,13 +215,14 @@ def verdict(reason, status):
 
 
 from cases_b2 import CASES_B2  # noqa: E402  (the second batch; its session cases take the addresses after these)
+from cases_b3 import CASES_B3  # noqa: E402  (the third batch; its session cases come after the second's)
 
 
 def session_cases():
     """The session-level cases in address order: 127.0.0.2 upwards, each one its own remote. The second batch's
-    come after every address of the first, so that no first-batch case moves."""
+    come after every address of the first, and the third's after the second's, so that no earlier case moves."""
     return ([c for c in CASES if c[0].startswith("s-")] + [(s[0], "RFC", s[1], [], s[2], "") for s in SILENT + TLS]
-            + [c for c in CASES_B2 if c[0].startswith("s-")])
+            + [c for c in CASES_B2 if c[0].startswith("s-")] + [c for c in CASES_B3 if c[0].startswith("s-")])
 
 
 def ip_of(case_id):
@@ -241,9 +242,10 @@ if __name__ == "__main__":
     elif sys.argv[1] == "recipients":
         # --permanent: only the 5xx refusals (for an MTA whose temporary failures end without a failure report)
         permanent = "--permanent" in sys.argv
-        # --batch 2: the second batch only (cases_b2.py), without the reply-less and TLS cases of the first
-        batch2 = sys.argv[sys.argv.index("--batch") + 1] == "2" if "--batch" in sys.argv else False
-        for c in (CASES_B2 if batch2 else CASES):
+        # --batch 2 / 3: that batch only (cases_b2.py, cases_b3.py), without the reply-less and TLS cases of the first
+        batch = sys.argv[sys.argv.index("--batch") + 1] if "--batch" in sys.argv else "1"
+        batch2 = batch != "1"
+        for c in {"1": CASES, "2": CASES_B2, "3": CASES_B3}[batch]:
             if c[0] in WITHDRAWN:
                 continue
             if not permanent or c[3][0].startswith("5"):

@@ -10,11 +10,11 @@ injected reply when it has one, otherwise the Status: field the MTA wrote for th
 """
 import email, email.policy, mailbox, os, re, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cases import CASES, CASES_B2, SILENT, TLS, verdict
+from cases import CASES, CASES_B2, CASES_B3, SILENT, TLS, verdict
 
 mta, box, local_tsv, out = sys.argv[1:5]
 expect = {}
-for c in CASES + CASES_B2:
+for c in CASES + CASES_B2 + CASES_B3:
     rcpt = ("user@%s.test" if c[0].startswith("s-") else "%s@remote.test") % c[0]
     # after the reply code ("550 5.1.1", Cisco's "550 #5.1.0") or, qmail's way, at the end ("... (#5.7.1)")
     m = (re.match(r"^\d{3}[ -]#?([245]\.\d{1,3}\.\d{1,3})\b", c[3][0])
@@ -82,7 +82,8 @@ for part, lines in rows.items():
                 "# file, recipient, class, reason, status\n" % (mta, mta, part))
         f.write("\n".join(lines) + "\n")
 b2 = {c[0] for c in CASES_B2}
-batch = b2 if set(found) & b2 else set(expect) - b2
+b3 = {c[0] for c in CASES_B3}
+batch = b3 if set(found) & b3 else b2 if set(found) & b2 else set(expect) - b2 - b3
 missing = sorted(batch - set(found))  # of the batch that was sent (the second batch's notices name only its cases)
 print("%s: %d cases filed (%d development, %d validation); no notice for: %s" % (
     mta, len(rows["development"]) + len(rows["validation"]), len(rows["development"]), len(rows["validation"]),

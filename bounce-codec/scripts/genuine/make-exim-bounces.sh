@@ -7,9 +7,11 @@
 # Debian prefers over the template), so run it on a throw-away machine. No SMTP listener is started.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-# BATCH=2: the second batch (cases_b2.py) only, into genuine/exim-b2, without the local cases of the first
+# BATCH=2: the second batch (cases_b2.py) only, into genuine/exim-b2, without the local cases of the first;
+# BATCH=3: the third (cases_b3.py) into genuine/exim-b3, with its own local cases (pipe exits not used before)
 batch=${BATCH:-1}
 if [ "$batch" = 2 ]; then sel="--batch 2"; out=${1:-$here/../../src/test/resources/genuine/exim-b2}
+elif [ "$batch" = 3 ]; then sel="--batch 3"; out=${1:-$here/../../src/test/resources/genuine/exim-b3}
 else sel=""; out=${1:-$here/../../src/test/resources/genuine/exim}; fi
 work=$(mktemp -d); chmod 755 "$work"
 python3 "$here/remote-mta.py" 2525 2>"$work/remote.log" & remote=$!
@@ -29,6 +31,10 @@ pipe-unavailable: |/bin/sh -c 'exit 69'
 pipe-noperm: |/bin/sh -c 'exit 77'
 pipe-software: |/bin/sh -c 'exit 70'
 pipe-status1: |/bin/sh -c 'echo "mailbox processor: no such list" >&2; exit 1'
+pipe3-usage: |/bin/sh -c 'exit 64'
+pipe3-noinput: |/bin/sh -c 'exit 66'
+pipe3-oserr: |/bin/sh -c 'exit 71'
+pipe3-ioerr: |/bin/sh -c 'exit 74'
 AL
 cat > /etc/exim4/exim4.conf <<CF
 primary_hostname = mta.mailgate.test
@@ -117,6 +123,13 @@ pipe-software	pipe-software@mta.mailgate.test	mailererror
 pipe-status1	pipe-status1@mta.mailgate.test	mailererror
 TSV
 [ "$batch" = 2 ] && : > "$work/local-cases.tsv"
+# batch 3: pipe exits the first batch has none of (Exim: "Child process of address_pipe transport returned N")
+[ "$batch" = 3 ] && cat > "$work/local-cases.tsv" <<TSV
+pipe3-usage	pipe3-usage@mta.mailgate.test	mailererror
+pipe3-noinput	pipe3-noinput@mta.mailgate.test	mailererror
+pipe3-oserr	pipe3-oserr@mta.mailgate.test	mailererror
+pipe3-ioerr	pipe3-ioerr@mta.mailgate.test	mailererror
+TSV
 send() { # case id, recipient; each case starts without retry history, so one case's 421 cannot mark the host down
   rm -f /var/spool/exim4/db/retry*
   printf 'From: Mailgate News <newsletter@mta.mailgate.test>\nTo: <%s>\nSubject: December newsletter (%s)\nMessage-ID: <exim-%s@mta.mailgate.test>\nDate: Thu, 03 Dec 2026 06:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello, this is the December newsletter.\n' \

@@ -6,9 +6,11 @@
 # rewrites /etc/postfix, so run it on a throw-away machine. No SMTP listener is started (smtpd is switched off).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-# BATCH=2: the second batch (cases_b2.py) only, into genuine/postfix-b2, without the local cases of the first
+# BATCH=2: the second batch (cases_b2.py) only, into genuine/postfix-b2, without the local cases of the first;
+# BATCH=3: the third (cases_b3.py) into genuine/postfix-b3, with its own local cases (sysexits codes not used before)
 batch=${BATCH:-1}
 if [ "$batch" = 2 ]; then sel="--batch 2"; out=${1:-$here/../../src/test/resources/genuine/postfix-b2}
+elif [ "$batch" = 3 ]; then sel="--batch 3"; out=${1:-$here/../../src/test/resources/genuine/postfix-b3}
 else sel=""; out=${1:-$here/../../src/test/resources/genuine/postfix}; fi
 work=$(mktemp -d)
 python3 "$here/remote-mta.py" 2525 2>"$work/remote.log" & remote=$!
@@ -60,6 +62,11 @@ pipe-software: "|exit 70"
 pipe-cantcreat: "|exit 73"
 pipe-config: "|exit 78"
 pipe-status1: "|exit 1"
+pipe3-usage: "|exit 64"
+pipe3-noinput: "|exit 66"
+pipe3-oserr: "|exit 71"
+pipe3-ioerr: "|exit 74"
+pipe3-protocol: "|exit 76"
 AL
 postalias /etc/postfix/genuine-aliases
 id newsletter >/dev/null 2>&1 || useradd -m newsletter
@@ -85,6 +92,14 @@ pipe-config	pipe-config@mta.mailgate.test	mailererror
 pipe-status1	pipe-status1@mta.mailgate.test	mailererror
 TSV
 [ "$batch" = 2 ] && : > "$work/local-cases.tsv"
+# batch 3: exits of sysexits.h the first batch has none of; local(8) reports each as the mailer's failure
+[ "$batch" = 3 ] && cat > "$work/local-cases.tsv" <<TSV
+pipe3-usage	pipe3-usage@mta.mailgate.test	mailererror
+pipe3-noinput	pipe3-noinput@mta.mailgate.test	mailererror
+pipe3-oserr	pipe3-oserr@mta.mailgate.test	mailererror
+pipe3-ioerr	pipe3-ioerr@mta.mailgate.test	mailererror
+pipe3-protocol	pipe3-protocol@mta.mailgate.test	mailererror
+TSV
 postfix start
 send() { # case id, recipient
   printf 'From: Mailgate News <newsletter@mta.mailgate.test>\nTo: <%s>\nSubject: December newsletter (%s)\nMessage-ID: <postfix-%s@mta.mailgate.test>\nDate: Thu, 03 Dec 2026 06:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello, this is the December newsletter.\n' \

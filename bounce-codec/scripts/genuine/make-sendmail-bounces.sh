@@ -8,9 +8,11 @@
 # procmail`; it rewrites /etc/mail/sendmail.cf, so run it on a throw-away machine.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-# BATCH=2: the second batch (cases_b2.py) only, into genuine/sendmail-b2, without the local cases of the first
+# BATCH=2 / 3: the second or third batch (cases_b2.py, cases_b3.py) only, into genuine/sendmail-b2 or -b3,
+# without the local cases of the first
 batch=${BATCH:-1}
 if [ "$batch" = 2 ]; then sel="--batch 2"; out=${1:-$here/../../src/test/resources/genuine/sendmail-b2}
+elif [ "$batch" = 3 ]; then sel="--batch 3"; out=${1:-$here/../../src/test/resources/genuine/sendmail-b3}
 else sel=""; out=${1:-$here/../../src/test/resources/genuine/sendmail}; fi
 work=$(mktemp -d); chmod 755 "$work"
 python3 "$here/remote-mta.py" 2525 2>"$work/remote.log" & remote=$!
@@ -82,7 +84,7 @@ pipe-software	pipe-software@mta.mailgate.test	mailererror
 pipe-status1	pipe-status1@mta.mailgate.test	mailererror
 include-missing	include-missing@mta.mailgate.test	systemerror
 TSV
-[ "$batch" = 2 ] && : > "$work/local-cases.tsv"
+[ "$batch" != 1 ] && : > "$work/local-cases.tsv"
 # sendmail sleeps 60 s at start when the host name is unqualified and unresolvable (as here): run it in its own UTS
 # namespace under the qualified name
 sm() { unshare --uts sh -c 'hostname mta.mailgate.test; exec /usr/sbin/sendmail "$@"' sendmail "$@"; }

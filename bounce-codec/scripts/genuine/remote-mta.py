@@ -6,10 +6,10 @@ is routed to it by the recipient's domain. Usage: remote-mta.py [port]   (defaul
 """
 import os, socket, sys, threading, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cases import CASES, CASES_B2, SILENT, session_cases, ip_of
+from cases import CASES, CASES_B2, CASES_B3, SILENT, session_cases, ip_of
 
 PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 2525
-BY_ID = {c[0]: c for c in CASES + CASES_B2}
+BY_ID = {c[0]: c for c in CASES + CASES_B2 + CASES_B3}
 
 
 def log(*a):

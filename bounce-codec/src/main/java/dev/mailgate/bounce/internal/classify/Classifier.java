@@ -101,8 +101,12 @@ public final class Classifier {
         // Refused before any recipient was named, the words cannot be about the recipient: at the greeting they are
         // about the connecting host ("Invalid domain name" is our HELO name), at MAIL FROM about the sender. There
         // "user unknown", "host unknown" and silence all say whose fault it was.
-        boolean aboutAnAddress = reason == BounceReason.USER_UNKNOWN && !saysMailbox || reason == BounceReason.HOST_UNKNOWN
-                || reason == BounceReason.ON_HOLD;
+        // Nor can the status: RFC 3463's x.1.1 / x.1.3 are the *destination* mailbox's, and none was named yet (Sendmail
+        // writes 5.1.3 for any 553 reply, MAIL FROM's included: a Coremail "553 host denies the sender.", batch 3)
+        boolean beforeAnyRecipient = answered.equals("HELO") || answered.equals("EHLO") || answered.equals("CONNECT")
+                || answered.equals("MAIL");
+        boolean aboutAnAddress = reason == BounceReason.USER_UNKNOWN && (!saysMailbox || beforeAnyRecipient)
+                || reason == BounceReason.HOST_UNKNOWN || reason == BounceReason.ON_HOLD;
         if (aboutAnAddress && (answered.equals("HELO") || answered.equals("EHLO") || answered.equals("CONNECT"))) {
             return BounceReason.BLOCKED;
         }

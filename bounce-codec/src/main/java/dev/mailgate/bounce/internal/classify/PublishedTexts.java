@@ -65,7 +65,11 @@ final class PublishedTexts {
                     + "does not have authentication information or fails to pass authentication checks|"
                     + "unauthenticated email from .{0,80} is not accepted due to domain's dmarc policy"),
             r("Gmail SMTP error reference, 5.7.1 RfcMessageNonCompliant", BounceReason.NOT_COMPLIANT_RFC,
-                    "missing a valid message-id header|not rfc 5322 compliant"),
+                    "missing a valid message-id header|not rfc 5322 compliant|missing a valid address in from: header|having no from: header"),
+            r("Gmail SMTP error reference, 550 5.7.1 not authorized to send directly", BounceReason.BLOCKED,
+                    "not authorized to send email directly to our servers"),
+            r("Gmail SMTP error reference, 4.2.1 / 5.4.5 SMTP relay limits", BounceReason.SPEEDING, "(peak|daily) smtp relay limit exceeded"),
+            r("Gmail SMTP error reference, 421 4.7.0 IP not in whitelist", BounceReason.BLOCKED, "ip not in whitelist for rcpt domain"),
             r("Gmail SMTP error reference, 4.2.1", BounceReason.SPEEDING, "receiving mail too quickly"),
             // Yahoo Sender Hub "SMTP error codes": TS01/TS02 defer for the sender's reputation, TS03 refuses the
             // sending IP outright ("will be permanently deferred; Retrying will NOT succeed"): a block, not a reputation
@@ -76,7 +80,7 @@ final class PublishedTexts {
             // Gmail 421 4.7.0 / 421 4.7.28 / 550 5.7.28 "unusual rate of unsolicited mail originating from your IP
             // address": "temporarily rate limited" defers for the IP's reputation, "(temporarily) blocked" blocks it
             r("Gmail SMTP error reference, 421 4.7.28", BounceReason.BAD_REPUTATION,
-                    "unsolicited mail originating from your ip address.{0,120}temporarily rate limited"),
+                    "unsolicited mail originating from your (ip address|dkim domain|spf domain).{0,200}temporarily rate limited"),
             r("Gmail SMTP error reference, 421 4.7.0 / 550 5.7.28", BounceReason.BLOCKED,
                     "unsolicited mail originating from your ip address.{0,120}has been (temporarily )?blocked"),
             r("Gmail SMTP error reference, 421 4.7.0 TLS required", BounceReason.SECURITY_ERROR, "tls required for rcpt domain"),
@@ -93,6 +97,26 @@ final class PublishedTexts {
             // Coremail / NetEase reply list: size of one attachment or of the message, relaying refused
             r("Coremail reply list, 552/554 too long", BounceReason.MESSAGE_TOO_BIG, "\\b55\\d (attachment|message) is too long"),
             r("Coremail reply list, 553 host denies relay", BounceReason.NO_RELAYING, "host denies relay"),
+            r("Coremail reply list, 550 black ip / 555 helohost error", BounceReason.BLOCKED, "^55\\d black ip\\b|\\bhelohost error\\b"),
+            // a loop the receiver detected (RFC 3463 X.4.6): Coremail "552 looping message", Hornetsecurity "554 5.5.6
+            // Loop detection" (its reject codes as EveryCloud lists them)
+            r("Coremail reply list 552 / Hornetsecurity 5.5.6", BounceReason.NETWORK_ERROR, "\\blooping message\\b|\\bloop detection\\b"),
+            // Hornetsecurity (antispameurope) reject codes: x.5.x codes of its own, the text says the cause
+            r("Hornetsecurity 554 5.5.7 attachment", BounceReason.POLICY_VIOLATION, "e-mail rejected content attachment"),
+            r("Hornetsecurity 554 5.5.3 size", BounceReason.MESSAGE_TOO_BIG, "e-mail rejected content filter size"),
+            // Exchange Server receive connector without anonymous permission; Exchange Online 5.7.511 (an IP ban)
+            r("Exchange Server 530 5.7.1 Client was not authenticated", BounceReason.SECURITY_ERROR, "client was not authenticated\\b"),
+            r("Exchange Online NDR 5.7.511 banned sender", BounceReason.BLOCKED, "5\\.7\\.511 access denied, banned sender"),
+            // Interia Poczta help: "550 5.7.0 [SPF] host ... is not allowed to send mail from domain"
+            r("Interia 550 5.7.0 [SPF]", BounceReason.AUTH_FAILURE, "\\[spf\\] .{0,80}is not allowed to send mail from"),
+            // Postfix smtpd.c, smtpd_hard_error_limit: "421 4.7.0 host Error: too many errors" (SFR's MX answers so and
+            // blocks the IP for two hours, as its code list says)
+            r("Postfix smtpd(8) hard error limit", BounceReason.BLOCKED, "error: too many errors"),
+            // Naver: "421 4.3.2 Your IP(a.b.c.d) is filtered ... register your IP to http://realip.naver.com" (as Korean
+            // return-mail lists quote it: the sending IP blocked for bulk sending)
+            r("Naver 421 4.3.2 IP filtered", BounceReason.BLOCKED, "your ip\\S{0,50} is filtered"),
+            // smtpf (Barricade MX) reply #127: the sender's address or domain is in its access map with REJECT
+            r("smtpf reply #127", BounceReason.REJECTED, "\\bsender\\b.{0,100}black listed #127"),
             // amavisd-new's reply for D_REJECT: "554 5.7.0 Reject, id=... - SPAM / VIRUS / BANNED ..." (its
             // final_*_destiny settings); BANNED is a banned file name or type, the site's attachment policy
             r("amavisd-new D_REJECT, spam", BounceReason.SPAM_DETECTED, "reject, id=\\S+ - spam"),

@@ -40,6 +40,25 @@ final class ReceivingHosts {
             Map.entry("999", BounceReason.BLOCKED));
 
     /**
+     * Sophos Central Email ends its refusal with its code, {@code XGEMAIL_0011} (docs.sophos.com, Sophos Email "SMTP
+     * error codes"): 0001 no valid DKIM signature, 0002 SPF failed, 0003 DMARC failed, 0004 the sending IP on an RBL,
+     * 0009 in the recipient's own block list, 0010 a domain it does not protect (not its to relay for), 0011 no such
+     * recipient, 0012 over the allowed size, 0014 / 0015 over the recipient's inbound rate limit.
+     */
+    private static final Pattern SOPHOS_CODE = Pattern.compile("xgemail_(\\d{4})");
+    private static final Map<String, BounceReason> SOPHOS = Map.of("0001", BounceReason.AUTH_FAILURE, "0002", BounceReason.AUTH_FAILURE,
+            "0003", BounceReason.AUTH_FAILURE, "0004", BounceReason.BLOCKED, "0009", BounceReason.FILTERED, "0010", BounceReason.NO_RELAYING,
+            "0011", BounceReason.USER_UNKNOWN, "0012", BounceReason.MESSAGE_TOO_BIG, "0014", BounceReason.SPEEDING, "0015", BounceReason.SPEEDING);
+
+    /**
+     * SFR (Grand Public) names its inbound block {@code SFR_IN_xyz}, the first digit internal, the last two the
+     * behaviour that got the sending IP blocked for two hours (as bentonow.com lists SFR's codes): 01 too many spam
+     * messages, 02 viruses, 03 SMTP protocol errors, 04 too many unknown users -- blocks of the IP -- and 05 over the
+     * volume limit, a rate.
+     */
+    private static final Pattern SFR_CODE = Pattern.compile("\\bsfr_in_\\d(0[1-5])\\b");
+
+    /**
      * Cox cites its acceptable-use code, {@code AUP#CXBL}, from its postmaster's "Error Codes" table
      * (postmaster.cox.net): CXBL blocked for spam-like behaviour, CDRBL the same for up to 24 hours, IPBLnnnn listed
      * on DNSBLs, CXCNCT too many connections, CXMXRT over the maximum number of messages (as quoted on forums.cox.com
@@ -155,6 +174,14 @@ final class ReceivingHosts {
         Matcher orange = lower.indexOf('_') >= 0 ? ORANGE_CODE.matcher(lower) : null;
         if (orange != null && orange.find() && ORANGE.containsKey(orange.group(1))) {
             return Optional.of(ORANGE.get(orange.group(1)));
+        }
+        Matcher sophos = lower.contains("xgemail_") ? SOPHOS_CODE.matcher(lower) : null;
+        if (sophos != null && sophos.find() && SOPHOS.containsKey(sophos.group(1))) {
+            return Optional.of(SOPHOS.get(sophos.group(1)));
+        }
+        Matcher sfr = lower.contains("sfr_in_") ? SFR_CODE.matcher(lower) : null;
+        if (sfr != null && sfr.find()) {
+            return Optional.of(sfr.group(1).equals("05") ? BounceReason.SPEEDING : BounceReason.BLOCKED);
         }
         Matcher tonline = lower.contains(" ip=") ? TONLINE_CODE.matcher(lower) : null;
         if (tonline != null && tonline.find()) {

@@ -211,7 +211,38 @@ public final class Replies {
             String named = oneAndOne.group(1);
             return Optional.of(named.equals("text") ? "DATA" : named.toUpperCase(Locale.ROOT));
         }
-        return lower.contains("(in reply to") ? commandInLowerCase(lower) : Optional.empty();
+        Optional<String> named = lower.contains("(in reply to") ? commandInLowerCase(lower) : Optional.empty();
+        if (named.isPresent()) {
+            return named;
+        }
+        // Postfix smtp(8): "host ... refused to talk to me: 5xx ..." when the greeting or HELO/EHLO was refused
+        // (smtp_proto.c, smtp_helo): nothing had been said about the message yet
+        if (lower.contains("refused to talk to me")) {
+            return Optional.of("CONNECT");
+        }
+        return wrappedInReplyTo(lower);
+    }
+
+    /**
+     * Postfix's notice wraps the reply and its "(in reply to ... command)" at 76 columns (bounce(8), line_wrap in
+     * bounce_notify_util.c), so the phrase can be cut by a line break and an indent ("(in\n    reply to MAIL FROM
+     * command)"): the command read with the whitespace after each "(in" collapsed.
+     */
+    private static Optional<String> wrappedInReplyTo(String lower) {
+        for (int at = lower.indexOf("(in"); at >= 0; at = lower.indexOf("(in", at + 3)) {
+            int end = Math.min(lower.length(), at + 48);
+            // "(in" then whitespace: "(in\n    reply to", or "(in reply to end of\n    DATA" cut later
+            if (end > at + 3 && Character.isWhitespace(lower.charAt(at + 3))) {
+                String tail = lower.substring(at, end).replaceAll("\\s+", " ");
+                if (tail.startsWith("(in reply to ")) {
+                    Optional<String> command = commandInLowerCase(tail);
+                    if (command.isPresent()) {
+                        return command;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -244,7 +275,8 @@ public final class Replies {
     private static final String FOR_COMMAND_HEAD = "smtp error from remote server for ";
     private static final Pattern FOR_COMMAND = Pattern.compile("smtp error from remote server for (text|data|rcpt|mail|helo|ehlo) command");
 
-    private static final Pattern TRANSCRIPT_COMMAND = Pattern.compile("(?i)>>> ?(?:(data|rcpt(?: to)?|mail(?: from)?)\\b|(\\.)(?=\\s))");
+    // HELO / EHLO too: Sendmail's transcript of a session refused at its HELO (">>> HELO host" then "<<< 501 ...")
+    private static final Pattern TRANSCRIPT_COMMAND = Pattern.compile("(?i)>>> ?(?:(data|rcpt(?: to)?|mail(?: from)?|ehlo|helo)\\b|(\\.)(?=\\s))");
 
     /**
      * The command of a session transcript ({@code >>> DATA} / {@code <<< 550 ...}) that the reply answered: the last

@@ -38,6 +38,27 @@ class ClassifierTest {
     }
 
     @Test
+    void batch3ReceiversCodeTablesAndTexts() {
+        // Sophos Central Email's XGEMAIL codes, SFR's SFR_IN_xyz (last two digits), each receiver's published text
+        assertThat(reason("5.7.1", "550 5.7.1 Message rejected (XGEMAIL_0010)")).isEqualTo(BounceReason.NO_RELAYING);
+        assertThat(reason("5.1.1", "550 5.1.1 Message rejected (XGEMAIL_0011)")).isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(reason("4.7.1", "450 4.7.1 SFR_IN_101 Service refused due to bad behavior")).isEqualTo(BounceReason.BLOCKED);
+        assertThat(reason("4.7.1", "450 4.7.1 SFR_IN_205 Service refused due to bad behavior")).isEqualTo(BounceReason.SPEEDING);
+        assertThat(reason("4.2.1", "450 4.2.1 Peak SMTP relay limit exceeded for this customer.")).isEqualTo(BounceReason.SPEEDING);
+        assertThat(reason("5.5.6", "554 5.5.6 Loop detection")).isEqualTo(BounceReason.NETWORK_ERROR);
+        assertThat(reason("5.7.1", "530 5.7.1 Client was not authenticated")).isEqualTo(BounceReason.SECURITY_ERROR);
+        assertThat(reason("5.7.0", "550 5.7.0 [SPF] 192.0.2.1 is not allowed to send mail from example.jp"))
+                .isEqualTo(BounceReason.AUTH_FAILURE);
+    }
+
+    @Test
+    void aDestinationMailboxStatusBeforeAnyRecipientIsAboutTheSender() {
+        // Sendmail writes 5.1.3 for a 553 reply, also to MAIL FROM: no destination mailbox had been named
+        assertThat(failed("5.1.3", "553 host denies the sender.", "", "MAIL")).isEqualTo(BounceReason.REJECTED);
+        assertThat(failed("5.1.3", "553 5.1.3 <b@example.org>: bad address syntax", "", "RCPT")).isEqualTo(BounceReason.USER_UNKNOWN);
+    }
+
+    @Test
     void aSpecificStatusDecidesWhenTheWordsSayNothing() {
         assertThat(reason("5.1.1", "550 Requested action not taken")).isEqualTo(BounceReason.USER_UNKNOWN);
         assertThat(reason("5.2.2", "552 sorry")).isEqualTo(BounceReason.MAILBOX_FULL);

@@ -26,6 +26,25 @@ class RepliesTest {
     }
 
     @Test
+    void postfixsWrappedAndGreetingSentencesNameTheCommand() {
+        // bounce(8) wraps at 76 columns: the phrase can be cut after "(in" (genuine batch 3)
+        assertThat(Replies.notificationCommand("host mx[192.0.2.1] said: 550 black ip. (in\n    reply to MAIL FROM command)"))
+                .contains("MAIL");
+        assertThat(Replies.notificationCommand("said: 550 5.7.1 not accepted (in reply to end of\n    DATA command)")).contains("DATA");
+        // smtp_proto.c: the greeting or HELO/EHLO was refused
+        assertThat(Replies.notificationCommand("host mx[192.0.2.1] refused to talk to me: 501 EHLO Invalid domain address."))
+                .contains("CONNECT");
+        assertThat(Replies.notificationCommand("the mailbox (in use) is full")).isEmpty();
+    }
+
+    @Test
+    void aSendmailTranscriptsHeloNamesTheRefusedStep() {
+        String session = "... while talking to [192.0.2.1]:\n>>> HELO mta.example.jp\n<<< 501 EHLO Invalid domain address.\n"
+                + "554 5.0.0 Service unavailable\n";
+        assertThat(Replies.transcriptCommand(session, "501 EHLO Invalid domain address.")).contains("HELO");
+    }
+
+    @Test
     void aTranscriptsCommandCountsOnlyForTheServersQuotedReply() {
         String transcript = ">>> MAIL From:<a@example.jp>\n<<< 501 <a@example.jp>... no access from mail server\n"
                 + "554 <b@example.org>... 550 Host unknown\n";
