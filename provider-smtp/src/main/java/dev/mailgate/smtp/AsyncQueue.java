@@ -26,7 +26,8 @@ import java.util.function.ObjIntConsumer;
  * pipeline, one round trip per message instead of two (issue 25: one connection at RTT 1 ms, 2.04 server turns per
  * message before). A send that finds nothing else queued is a run of one, which costs what {@code send} costs. The
  * shared quota is taken per message, as {@code send} takes it (a run does not reserve ahead), and a future completes
- * as soon as its message's result is known: a delivered one when its final reply is read, before any retry.
+ * as soon as its message's result is known and the drainer holds no session: the delivered ones of a run when its
+ * sessions end, before any retry.
  *
  * <p>Futures complete as {@code CompletableFuture.supplyAsync} would: with the receipt, or exceptionally with the
  * send's failure wrapped in a {@link CompletionException}. After {@link #close()} every send still queued fails
@@ -37,8 +38,9 @@ final class AsyncQueue {
     }
 
     /**
-     * The most sends a drainer takes at once: a run's delivered futures complete as their final replies come, but
-     * its failed sends are retried only when the run ends, so a longer run would hold their futures back for longer.
+     * The most sends a drainer takes at once: a run's futures complete when it holds no session any more (their
+     * dependent stages run on the drainer's thread and may send themselves), so a longer one would hold its first
+     * receipts back for longer.
      */
     static final int RUN = 64;
 

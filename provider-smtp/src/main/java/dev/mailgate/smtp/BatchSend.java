@@ -56,6 +56,23 @@ final class BatchSend {
         onResult.accept(result, i);
     }
 
+    /**
+     * A result known while the run holds a session: told to {@code onResult} only once it holds none. A sendAsync
+     * future's dependent stages run on the thread that completes it, and one that sends (or blocks) must not do so
+     * inside a transaction, with the session's permit held (on a pool of one it would wait for itself).
+     */
+    private void hold(Run run, int i, SendResult result) {
+        results[i] = result;
+        run.settled.add(i);
+    }
+
+    private void tell(Run run) {
+        for (int i : run.settled) {
+            onResult.accept(results[i], i);
+        }
+        run.settled.clear();
+    }
+
     /** The results in the order of the messages; complete once every worker has returned. */
     List<SendResult> results() {
         return Arrays.asList(results);
@@ -78,8 +95,7 @@ final class BatchSend {
      * the 354, RFC 2920 section 3.1), 1.6 % more server turns than one chain (issue 25). Messages are prepared when
      * a session asks for them, so rendering overlaps the network; a session that reaches maxMessagesPerConnection
      * hands its untried messages to the next one, which was opened while it finished (issue 25: the reconnect off
-     * the sending thread). A delivered message's result is out as soon as its final reply is read; the failed ones
-     * are retried after the run. Returns the number of messages taken.
+     * the sending thread). The failed ones are retried after the run. Returns the number of messages taken.
      */
     private int run() {
         ConnectionPool.Spare spare = pool.spare();
@@ -87,7 +103,7 @@ final class BatchSend {
         List<TransactionOutcome.Failed> failures = new ArrayList<>();
         Consumer<TransactionOutcome> outcomes = outcome -> {
             if (outcome instanceof TransactionOutcome.Delivered d) {
-                set(run.indexes.get(d.message()), new SendResult.Sent(d.message().message(), d.receipt()));
+                hold(run, run.indexes.get(d.message()), new SendResult.Sent(d.message().message(), d.receipt()));
             } else {
                 failures.add((TransactionOutcome.Failed) outcome);
             }
@@ -116,7 +132,7 @@ final class BatchSend {
             }
         } catch (RuntimeException | Error e) {
             // Not a message's failure (those are typed): the session stopped mid-transaction, so it must not be
-            // reused. What it delivered before is reported already.
+            // reused. What it delivered before is told below, before the error goes on.
             if (connection != null) {
                 connection.markBroken();
             }
@@ -127,6 +143,7 @@ final class BatchSend {
                 pool.release(connection);
             }
             spare.discard();
+            tell(run);
         }
         for (TransactionOutcome.Failed f : failures) {
             // Retried one by one as a single send would be.
@@ -155,6 +172,8 @@ final class BatchSend {
         private final Map<Prepared, Integer> indexes = new IdentityHashMap<>();
         /** Messages that have to wait for the quota's reset: sent one by one after the run, outside any session. */
         private final List<Integer> deferred = new ArrayList<>();
+        /** Indexes of the results set while the run held a session, not yet told to onResult. */
+        private final List<Integer> settled = new ArrayList<>();
         /** What a session left when it reached maxMessagesPerConnection: first in line on the next session. */
         private final ArrayDeque<Prepared> carried = new ArrayDeque<>();
         private final ConnectionPool.Spare spare;
@@ -184,7 +203,7 @@ final class BatchSend {
                     indexes.put(p, i);
                     return p;
                 } catch (MailException e) {
-                    set(i, new SendResult.Failed(m, e));
+                    hold(this, i, new SendResult.Failed(m, e));
                 }
             }
         }

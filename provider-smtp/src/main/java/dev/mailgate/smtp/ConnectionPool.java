@@ -86,6 +86,11 @@ final class ConnectionPool implements AutoCloseable {
             retire(c);
         }
         c = spare != null ? spare.take() : null;
+        if (c != null && c.isBroken()) {
+            // Its transaction sent ahead could not be written: of no use to the chain.
+            retire(c);
+            c = null;
+        }
         if (c == null) {
             c = SmtpConnection.open(context, deadlineNanos);
         }

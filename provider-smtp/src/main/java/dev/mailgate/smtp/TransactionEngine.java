@@ -44,8 +44,16 @@ final class TransactionEngine {
     /** The first message of this session's chain, its commands sent while the session before it finished. */
     private SentAhead ahead;
 
-    private record SentAhead(Prepared message, List<String> commands) {
+    private record SentAhead(Prepared message, List<String> commands, long sentNanos) {
     }
+
+    /**
+     * How long a transaction sent ahead may wait for its chain before the session is given up instead: it sits after
+     * the 354 while the full session waits for its last reply, and a server may drop a client that sends no data
+     * for 5 minutes (RFC 5321 section 4.5.3.2.6); content written into a dropped session would leave the message's
+     * outcome unknown, never retried. Well inside that, and far longer than a final reply normally takes.
+     */
+    private static final long AHEAD_WAIT_NANOS = Duration.ofSeconds(60).toNanos();
 
     /** A message whose final reply was positive, reported once the chain's next write is out. */
     private record Delivery(Prepared message, EnvelopeReplies.Evaluation eval, SmtpReply reply, long endNanos) {
@@ -125,7 +133,7 @@ final class TransactionEngine {
         } finally {
             c.clearDeadline();
         }
-        ahead = new SentAhead(next, commands);
+        ahead = new SentAhead(next, commands, System.nanoTime());
         return true;
     }
 
@@ -176,15 +184,21 @@ final class TransactionEngine {
         // The commands of `current`, when they already went out with the previous message's content.
         List<String> sent = null;
         if (ahead != null) {
-            if (ahead.message() != current) {
+            SentAhead a = ahead;
+            ahead = null;
+            if (a.message() != current) {
                 // The full session hands its untried messages on in order: anything else is a bug, and this session's
                 // replies would belong to another message.
                 c.markBroken();
                 throw new IllegalStateException("the chain does not begin with the message sent ahead on this session");
             }
-            sent = ahead.commands();
-            ahead = null;
-            start(current);
+            if (System.nanoTime() - a.sentNanos() > AHEAD_WAIT_NANOS) {
+                // Waited too long after its 354: given up, and the message fails retry-safe below, untried.
+                c.markBroken();
+            } else {
+                sent = a.commands();
+                start(current);
+            }
         }
         // The session `next` went ahead to while this one took its last message.
         SmtpConnection aheadOn = null;
@@ -196,7 +210,11 @@ final class TransactionEngine {
         Prepared inFlight = null;
         boolean full = false;
         try {
-            while (current != null) {
+            while (current != null && !c.isBroken()) {
+                if (sent == null) {
+                    // What comes next waits for a round trip or a pace slot of its own: nothing to report after.
+                    reported = report(reported, outcomes);
+                }
                 if (aheadOn != null || sent == null && !roomFor(0)) {
                     full = true;
                     break;
@@ -271,6 +289,10 @@ final class TransactionEngine {
                     break;
                 }
             }
+        } catch (RuntimeException | Error e) {
+            // Not a message's failure (a listener's Error, a bug): what was delivered is still reported first.
+            report(reported, outcomes);
+            throw e;
         } catch (IOException e) {
             c.markBroken();
             reported = report(reported, outcomes);

@@ -45,6 +45,64 @@ class AsyncSendTest {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("mailgate-")).count();
     }
 
+    /**
+     * A future's dependent stages run on the thread that completes it. One that sends must not run inside the run's
+     * transaction, with the session held: on a pool of one it waited for its own connection until claimTimeout.
+     */
+    @Test
+    @Timeout(60)
+    void aCallbackThatSendsWhenItsMessageIsDeliveredGetsAConnection() throws Exception {
+        TestSmtpServer server = opened.start(TestSmtpServer.builder());
+        List<Runnable> held = new ArrayList<>();
+        SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
+                .maxConnections(1).claimTimeout(Duration.ofSeconds(2)).build()).executor(held::add).build();
+        opened.add(smtp);
+        List<CompletableFuture<SendReceipt>> futures = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            futures.add(smtp.sendAsync(message(i)));
+        }
+        CompletableFuture<SendReceipt> followUp = futures.get(0).thenApply(r -> smtp.send(message(99)));
+        // The one drainer, run here once all three are queued: they go out as one run.
+        held.get(0).run();
+
+        assertThat(followUp.join().messageId()).contains("m99@example.com");
+        assertThat(server.awaitMessages(4, Duration.ofSeconds(10))).hasSize(4);
+    }
+
+    /**
+     * A listener that throws an Error (not caught for it, unlike a RuntimeException) ends the run; the message
+     * delivered before it still completes with its receipt, since the server has it: failing it would invite a resend.
+     */
+    @Test
+    @Timeout(60)
+    void aMessageDeliveredBeforeAListenerErrorEndsTheRunKeepsItsReceipt() throws Exception {
+        TestSmtpServer server = opened.start(TestSmtpServer.builder());
+        List<Runnable> held = new ArrayList<>();
+        SmtpEventListener listener = new SmtpEventListener() {
+            @Override
+            public void transactionStart(Session session, Send send) {
+                if (send.messageId().orElse("").equals("m2@example.com")) {
+                    throw new AssertionError("a listener's bug");
+                }
+            }
+        };
+        SmtpTransport smtp = SmtpTransport.builder(SmtpConfig.builder("localhost").port(server.port()).tlsMode(TlsMode.NONE)
+                .maxConnections(1).build()).listener(listener).executor(held::add).build();
+        opened.add(smtp);
+        List<CompletableFuture<SendReceipt>> futures = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            futures.add(smtp.sendAsync(message(i)));
+        }
+        try {
+            held.get(0).run();
+        } catch (AssertionError expected) {
+            // the listener's, going on as it went before
+        }
+
+        assertThat(server.awaitMessages(1, Duration.ofSeconds(5)).get(0).messageId()).contains("m0@example.com");
+        assertThat(futures.get(0).join().messageId()).contains("m0@example.com");
+    }
+
     @Test
     @Timeout(300)
     void twoThousandPendingSendsRunOnAtMostMaxConnectionsThreads() throws Exception {

@@ -207,6 +207,33 @@ class PipeliningTest {
         }
     }
 
+    /**
+     * A delivery's report (receipt, listener) waits for the next write only when that write follows at once, the next
+     * message chained; a message that waits for its pace slot first does not hold the one before it back for that
+     * long: its transactionEnd comes before the next one's transactionStart.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDeliveryIsReportedBeforeTheNextMessageWaitsForItsPaceSlot() throws Exception {
+        TestSmtpServer server = start(TestSmtpServer.builder());
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        SmtpEventListener listener = new SmtpEventListener() {
+            @Override
+            public void transactionStart(Session session, Send send) {
+                events.add("start " + send.messageId().orElse("?"));
+            }
+
+            @Override
+            public void transactionEnd(Session session, Send send, dev.mailgate.core.transport.SendReceipt receipt) {
+                events.add("end " + send.messageId().orElse("?"));
+            }
+        };
+        SmtpTransport smtp = transport(SmtpTransport.builder(config(server).maxPerSecond(1).build()).listener(listener));
+        assertThat(smtp.sendBatch(batch(3))).allMatch(r -> r instanceof SendResult.Sent);
+        assertThat(events).containsExactly("start m0@example.com", "end m0@example.com", "start m1@example.com",
+                "end m1@example.com", "start m2@example.com", "end m2@example.com");
+    }
+
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theBatchPaceWaitsBeforeMailFromNeverAfterThe354() throws Exception {
