@@ -59,7 +59,7 @@ final class TransactionEngine {
     private record Delivery(Prepared message, EnvelopeReplies.Evaluation eval, SmtpReply reply, long endNanos) {
     }
 
-    /** The commands of a chain's lookahead, made while the server worked, for when it is chained. */
+    /** A message's commands and their bytes; for a chain's lookahead made while the server works, for when it is chained. */
     private record Chained(Prepared message, List<String> commands, byte[] wire) {
     }
 
@@ -119,21 +119,20 @@ final class TransactionEngine {
      * slot; false when nothing was sent. The chain begun next on this session must start with {@code next}.
      */
     boolean sendAhead(Prepared next) {
-        if (ahead != null || needsReset || c.isBroken() || !c.extensions().has("PIPELINING") || !next.permit().due()
-                || !bodies.fits(next, c.extensions())) {
+        if (ahead != null || needsReset || c.isBroken() || !mayGoAhead(next)) {
             return false;
         }
-        List<String> commands = TransactionCommands.of(next, false, c.extensions(), config);
+        Chained commands = chainable(next);
         try {
             c.deadline(next.deadlineNanos());
-            c.writeAndFlush(TransactionCommands.join(commands));
+            c.writeAndFlush(commands.wire());
         } catch (IOException e) {
             c.markBroken();
             return false;
         } finally {
             c.clearDeadline();
         }
-        ahead = new SentAhead(next, commands, System.nanoTime());
+        ahead = new SentAhead(next, commands.commands(), System.nanoTime());
         return true;
     }
 
@@ -232,9 +231,6 @@ final class TransactionEngine {
                     sent = null;
                     current = lookahead != null || c.isBroken() ? lookahead : source.next();
                     lookahead = null;
-                    if (c.isBroken()) {
-                        break;
-                    }
                     continue;
                 }
                 sent = null;
@@ -247,15 +243,11 @@ final class TransactionEngine {
                 }
                 byte[] nextCommands = null;
                 // Not chained when `p` may be the session's last: the server would take a transaction past the limit.
-                if (pipelining && next != null && roomFor(1) && next.permit().due() && bodies.fits(next, c.extensions())) {
+                if (next != null && roomFor(1) && mayGoAhead(next)) {
                     // After a successful end of data the session is back in its initial state: no RSET needed.
-                    if (chained != null && chained.message() == next) {
-                        sent = chained.commands();
-                        nextCommands = chained.wire();
-                    } else {
-                        sent = TransactionCommands.of(next, false, c.extensions(), config);
-                        nextCommands = TransactionCommands.join(sent);
-                    }
+                    Chained commands = chained != null && chained.message() == next ? chained : chainable(next);
+                    sent = commands.commands();
+                    nextCommands = commands.wire();
                     start(next);
                 }
                 current = next;
@@ -284,9 +276,6 @@ final class TransactionEngine {
                     outcomes.accept(refused);
                 } else {
                     reported = new Delivery(p, eval, finalReply, System.nanoTime());
-                }
-                if (c.isBroken()) {
-                    break;
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -380,6 +369,15 @@ final class TransactionEngine {
         return null;
     }
 
+    /**
+     * Whether the commands of {@code p} may go out now, before the replies to what is on the wire (RFC 2920 section
+     * 3.1): the session pipelines, p's pace slot has come, and the session takes p as rendered.
+     */
+    private boolean mayGoAhead(Prepared p) {
+        return c.extensions().has("PIPELINING") && p.permit().due() && bodies.fits(p, c.extensions());
+    }
+
+    /** The commands of {@code p} on a session in its initial state (no RSET), and their bytes. */
     private Chained chainable(Prepared p) {
         List<String> commands = TransactionCommands.of(p, false, c.extensions(), config);
         return new Chained(p, commands, TransactionCommands.join(commands));
